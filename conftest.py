@@ -1,0 +1,157 @@
+"""Fixtures shared by every app's tests: people in each role, real-service switches, the browser."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# around it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def require_service(name, available, reason):
+    """Skip (on a laptop) or fail (in CI, REQUIRE_SERVICES=1) when a real service is missing."""
+    if available:
+        return
+    message = f"{name} is not available: {reason}"
+    if REQUIRE_SERVICES:
+        pytest.fail(message + " (REQUIRE_SERVICES=1, so this fails instead of skipping)")
+    pytest.skip(message)
+
+
+@pytest.fixture
+def team(db):
+    from people.tests.factories import TeamFactory
+
+    return TeamFactory(name="Community Learning Disabilities Team (South)")
+
+
+@pytest.fixture
+def people(db, team):
+    """One person in each role in one team, with supervision: the cast of most permission tests.
+
+    supervisor supervises worker; other_supervisor supervises other_worker; ended_supervisor
+    supervised worker until last month.
+    """
+    from django.utils import timezone
+
+    from people.models import Role
+    from people.tests.factories import SupervisionRelationshipFactory, make_person
+
+    cast = {
+        "worker": make_person(Role.WORKER, team, email="worker@example.org", first_name="Wendy"),
+        "other_worker": make_person(Role.WORKER, team, email="other.worker@example.org"),
+        "supervisor": make_person(Role.SUPERVISOR, team, email="supervisor@example.org", first_name="Sue"),
+        "other_supervisor": make_person(Role.SUPERVISOR, team, email="other.supervisor@example.org"),
+        "ended_supervisor": make_person(Role.SUPERVISOR, team, email="ended.supervisor@example.org"),
+        "practice_lead": make_person(Role.PRACTICE_LEAD, team, email="lead@example.org"),
+        "administrator": make_person(Role.ADMINISTRATOR, team, email="admin@example.org"),
+    }
+    SupervisionRelationshipFactory(supervisor=cast["supervisor"], supervisee=cast["worker"])
+    SupervisionRelationshipFactory(supervisor=cast["other_supervisor"], supervisee=cast["other_worker"])
+    today = timezone.localdate()
+    SupervisionRelationshipFactory(
+        supervisor=cast["ended_supervisor"],
+        supervisee=cast["worker"],
+        start_date=today - timezone.timedelta(days=400),
+        end_date=today - timezone.timedelta(days=30),
+    )
+    return cast
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) -> a test client signed in as that user (None: anonymous)."""
+    from django.test import Client
+
+    def make(user):
+        c = Client()
+        if user is not None:
+            c.force_login(user)
+        return c
+
+    return make
+
+
+@pytest.fixture
+def site_pages(db):
+    """The home dashboard and guidance pages, as seed_demo makes them."""
+    from core.demo import seed_site
+
+    seed_site()
+
+
+# ---- Browser journeys -------------------------------------------------------------------------
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_service("Chromium", os.path.exists(CHROMIUM), f"no browser at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server, site_pages):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    """axe(page): assert the page has no WCAG 2.2 A/AA violations, naming each one found."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    checker = Axe()
+
+    def check(tab):
+        results = checker.run(
+            tab,
+            options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}},
+        )
+        violations = results.response["violations"]
+        summary = [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in violations
+        ]
+        assert not violations, f"Accessibility violations on {tab.url}:\n" + "\n".join(summary)
+
+    return check
+
+
+@pytest.fixture
+def sign_in(axe):
+    """sign_in(page, email): sign in through the real login form, checking it with axe."""
+    from people.tests.factories import TEST_PASSWORD
+
+    def do(tab, email, password=TEST_PASSWORD):
+        tab.goto("/accounts/login/")
+        axe(tab)
+        tab.get_by_label("Email").fill(email)
+        tab.get_by_label("Password").fill(password)
+        tab.get_by_role("button", name="Sign In").click()
+        tab.wait_for_load_state()
+
+    return do

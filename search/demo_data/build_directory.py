@@ -1,0 +1,433 @@
+"""Build the Practice Commons demo directory (Open Referral UK 3.0).
+
+Hand-written, compact records live in this file. Running it expands them into
+fully nested ORUK 3.0 service records and writes, next to this script:
+
+* directory.json  - list of nested services (shape of examples/service_full.json)
+* postcodes.csv   - ONS Postcode Directory-shaped lookup for every postcode used
+* relevance.json  - search queries with the ids expected in the top results
+
+It then validates every service against the ORUK service schema (see validate.py).
+
+    .venv/bin/python search/demo_data/build_directory.py
+
+The output is deterministic: ids are uuid5 values from a fixed namespace and a
+slug, dates are fixed, and nothing depends on the clock or on random state.
+All organisations, services, people and text are fictional.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+NAMESPACE = uuid.UUID("3b0f6f52-8c4e-5d0b-9a57-70c0a0d3e001")  # never change this
+
+
+def uid(kind: str, slug: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{slug}"))
+
+
+def pick(seq, slug: str, salt: str = ""):
+    """Deterministic choice from seq, keyed on a slug."""
+    h = int(hashlib.sha256(f"{salt}:{slug}".encode()).hexdigest(), 16)
+    return seq[h % len(seq)]
+
+
+def jitter(slug: str, salt: str, size: float) -> float:
+    h = int(hashlib.sha256(f"{salt}:{slug}".encode()).hexdigest()[:8], 16)
+    return (h / 0xFFFFFFFF - 0.5) * 2 * size
+
+
+# ---------------------------------------------------------------------------
+# Geography
+# ---------------------------------------------------------------------------
+
+COUNTY_CODE = "E10000034"  # Worcestershire
+DISTRICTS = {  # ONS local authority district codes (oslaua)
+    "Bromsgrove": "E07000234",
+    "Malvern Hills": "E07000235",
+    "Redditch": "E07000236",
+    "Worcester": "E07000237",
+    "Wychavon": "E07000238",
+    "Wyre Forest": "E07000239",
+}
+AREA_URIS = {name: f"http://statistics.data.gov.uk/id/statistical-geography/{code}" for name, code in DISTRICTS.items()}
+AREA_URIS["Worcestershire"] = f"http://statistics.data.gov.uk/id/statistical-geography/{COUNTY_CODE}"
+AREA_TEXT = {
+    "Worcestershire": "Anyone living in Worcestershire.",
+    "Redditch": "People living in Redditch borough, including Astwood Bank and Feckenham.",
+    "Bromsgrove": "People living in Bromsgrove district, including Alvechurch, Hagley, Rubery and Wythall.",
+    "Worcester": "People living in the City of Worcester.",
+    "Wyre Forest": "People living in Wyre Forest: Kidderminster, Stourport-on-Severn, Bewdley and nearby villages.",
+    "Malvern Hills": "People living in Malvern Hills district, including Malvern, Tenbury Wells, Upton-upon-Severn and Martley.",
+    "Wychavon": "People living in Wychavon: Evesham, Pershore, Droitwich Spa and surrounding villages.",
+}
+
+# pcds -> (lat, long, district). Every postcode used by a venue is here, plus
+# extra postcodes so that each outward code has several rows for centroids.
+POSTCODES = {
+    # Redditch (B97, B98, B96)
+    "B97 4DN": (52.30520, -1.94310, "Redditch"),
+    "B97 4HA": (52.30410, -1.94620, "Redditch"),
+    "B97 4RW": (52.30190, -1.94980, "Redditch"),
+    "B97 4EY": (52.30690, -1.94170, "Redditch"),
+    "B97 5AP": (52.29380, -1.95050, "Redditch"),
+    "B97 5UT": (52.29120, -1.95310, "Redditch"),
+    "B97 5HN": (52.29640, -1.94890, "Redditch"),
+    "B97 6RE": (52.31050, -1.96190, "Redditch"),
+    "B97 6HB": (52.31290, -1.95830, "Redditch"),
+    "B97 6PS": (52.30830, -1.96510, "Redditch"),
+    "B98 8AH": (52.30560, -1.93290, "Redditch"),
+    "B98 8DW": (52.30390, -1.92860, "Redditch"),
+    "B98 8LY": (52.30720, -1.92610, "Redditch"),
+    "B98 7LG": (52.28760, -1.92110, "Redditch"),
+    "B98 7TR": (52.28490, -1.91640, "Redditch"),
+    "B98 7SZ": (52.29010, -1.92580, "Redditch"),
+    "B98 0JU": (52.31860, -1.90720, "Redditch"),
+    "B98 0SD": (52.32140, -1.91250, "Redditch"),
+    "B98 0BN": (52.31530, -1.90210, "Redditch"),
+    "B98 9DX": (52.29330, -1.90480, "Redditch"),
+    "B98 9HQ": (52.29720, -1.90110, "Redditch"),
+    "B96 6AX": (52.25890, -1.93490, "Redditch"),
+    "B96 6DT": (52.26120, -1.93710, "Redditch"),
+    # Bromsgrove (B60, B61) and villages
+    "B60 1AD": (52.33310, -2.05810, "Bromsgrove"),
+    "B60 1BW": (52.33020, -2.05570, "Bromsgrove"),
+    "B60 1HR": (52.32810, -2.06130, "Bromsgrove"),
+    "B60 2TL": (52.32390, -2.04850, "Bromsgrove"),
+    "B60 2DU": (52.32610, -2.05210, "Bromsgrove"),
+    "B60 3EZ": (52.34930, -2.04080, "Bromsgrove"),
+    "B60 4AH": (52.31050, -2.07010, "Bromsgrove"),
+    "B61 8DA": (52.34060, -2.06290, "Bromsgrove"),
+    "B61 8RT": (52.34310, -2.06010, "Bromsgrove"),
+    "B61 7JN": (52.34150, -2.07230, "Bromsgrove"),
+    "B61 7EQ": (52.33890, -2.07640, "Bromsgrove"),
+    "B61 0LW": (52.36240, -2.05320, "Bromsgrove"),
+    "B61 0PF": (52.36520, -2.05010, "Bromsgrove"),
+    "B48 7SA": (52.35180, -1.96590, "Bromsgrove"),
+    "B48 7BQ": (52.35410, -1.96320, "Bromsgrove"),
+    "B47 6LS": (52.38120, -1.88050, "Bromsgrove"),
+    "B45 9AE": (52.39580, -2.01490, "Bromsgrove"),
+    "DY9 9JU": (52.42410, -2.13870, "Bromsgrove"),
+    # Worcester (WR1-WR5)
+    "WR1 1HT": (52.19280, -2.22010, "Worcester"),
+    "WR1 1DN": (52.19110, -2.21890, "Worcester"),
+    "WR1 1PA": (52.19440, -2.22190, "Worcester"),
+    "WR1 2ES": (52.19760, -2.22240, "Worcester"),
+    "WR1 2LZ": (52.19910, -2.22030, "Worcester"),
+    "WR1 3PB": (52.20350, -2.21930, "Worcester"),
+    "WR1 3BH": (52.20590, -2.22180, "Worcester"),
+    "WR2 4AX": (52.18710, -2.23540, "Worcester"),
+    "WR2 4BW": (52.18560, -2.23880, "Worcester"),
+    "WR2 5JT": (52.17980, -2.23690, "Worcester"),
+    "WR2 6NL": (52.22790, -2.25380, "Malvern Hills"),
+    "WR3 7SG": (52.21510, -2.20490, "Worcester"),
+    "WR3 7NS": (52.21290, -2.20830, "Worcester"),
+    "WR3 8HP": (52.21830, -2.22480, "Worcester"),
+    "WR4 9PA": (52.21020, -2.18040, "Worcester"),
+    "WR4 9FL": (52.20830, -2.17630, "Worcester"),
+    "WR4 0DL": (52.19620, -2.19010, "Worcester"),
+    "WR4 0JB": (52.19380, -2.18640, "Worcester"),
+    "WR5 1DE": (52.18790, -2.21340, "Worcester"),
+    "WR5 2QX": (52.16810, -2.20490, "Worcester"),
+    "WR5 3HR": (52.18030, -2.19520, "Worcester"),
+    "WR6 6PA": (52.23810, -2.35720, "Malvern Hills"),
+    "WR7 4DZ": (52.21310, -1.98020, "Wychavon"),
+    # Kidderminster (DY10, DY11) and Wolverley
+    "DY10 1AB": (52.38720, -2.24730, "Wyre Forest"),
+    "DY10 1LX": (52.38910, -2.24950, "Wyre Forest"),
+    "DY10 1SE": (52.38510, -2.24440, "Wyre Forest"),
+    "DY10 2JH": (52.38290, -2.23010, "Wyre Forest"),
+    "DY10 2BP": (52.38520, -2.23470, "Wyre Forest"),
+    "DY10 3TE": (52.37510, -2.23480, "Wyre Forest"),
+    "DY10 3NX": (52.37760, -2.23920, "Wyre Forest"),
+    "DY11 5QS": (52.40490, -2.25510, "Wyre Forest"),
+    "DY11 5TB": (52.41020, -2.24480, "Wyre Forest"),
+    "DY11 6BH": (52.38010, -2.26480, "Wyre Forest"),
+    "DY11 6RY": (52.37740, -2.26110, "Wyre Forest"),
+    "DY11 7AW": (52.39220, -2.26290, "Wyre Forest"),
+    # Stourport-on-Severn (DY13)
+    "DY13 8BQ": (52.34020, -2.27810, "Wyre Forest"),
+    "DY13 8UA": (52.34210, -2.27490, "Wyre Forest"),
+    "DY13 9HL": (52.33310, -2.29010, "Wyre Forest"),
+    "DY13 0EB": (52.32810, -2.29520, "Wyre Forest"),
+    # Bewdley (DY12)
+    "DY12 1AE": (52.37630, -2.31610, "Wyre Forest"),
+    "DY12 1BY": (52.37490, -2.31850, "Wyre Forest"),
+    "DY12 2DH": (52.38040, -2.32490, "Wyre Forest"),
+    # Malvern (WR14, WR13)
+    "WR14 3AF": (52.11190, -2.32680, "Malvern Hills"),
+    "WR14 3EX": (52.11350, -2.32420, "Malvern Hills"),
+    "WR14 3HB": (52.10960, -2.32840, "Malvern Hills"),
+    "WR14 1JB": (52.11210, -2.30950, "Malvern Hills"),
+    "WR14 1LP": (52.10870, -2.31240, "Malvern Hills"),
+    "WR14 2HS": (52.10480, -2.30110, "Malvern Hills"),
+    "WR14 2RE": (52.10190, -2.29770, "Malvern Hills"),
+    "WR14 4DT": (52.11990, -2.32020, "Malvern Hills"),
+    "WR13 5HB": (52.07610, -2.28020, "Malvern Hills"),
+    # Evesham (WR11) and Broadway
+    "WR11 4RY": (52.09310, -1.94590, "Wychavon"),
+    "WR11 4BG": (52.09490, -1.94860, "Wychavon"),
+    "WR11 4TS": (52.09770, -1.94120, "Wychavon"),
+    "WR11 3DA": (52.09130, -1.93720, "Wychavon"),
+    "WR11 3LW": (52.08960, -1.93360, "Wychavon"),
+    "WR11 1TD": (52.08610, -1.95490, "Wychavon"),
+    "WR11 2LB": (52.08210, -1.95890, "Wychavon"),
+    "WR12 7AE": (52.03730, -1.85910, "Wychavon"),
+    # Droitwich Spa (WR9) and Ombersley
+    "WR9 8DS": (52.26730, -2.15190, "Wychavon"),
+    "WR9 8HE": (52.26880, -2.15460, "Wychavon"),
+    "WR9 8QJ": (52.26510, -2.14980, "Wychavon"),
+    "WR9 7BQ": (52.26810, -2.17010, "Wychavon"),
+    "WR9 9AY": (52.25810, -2.14490, "Wychavon"),
+    "WR9 0EW": (52.27020, -2.22710, "Wychavon"),
+    # Pershore (WR10) and Bredon
+    "WR10 1AJ": (52.11130, -2.07640, "Wychavon"),
+    "WR10 1BU": (52.10980, -2.07820, "Wychavon"),
+    "WR10 1QH": (52.11320, -2.07390, "Wychavon"),
+    "WR10 2DF": (52.11610, -2.06980, "Wychavon"),
+    "GL20 7LA": (52.03180, -2.11710, "Wychavon"),
+    # Tenbury Wells (WR15)
+    "WR15 8AB": (52.30920, -2.59510, "Malvern Hills"),
+    "WR15 8EQ": (52.31060, -2.59190, "Malvern Hills"),
+    "WR15 8DU": (52.30780, -2.59880, "Malvern Hills"),
+    # Upton-upon-Severn (WR8)
+    "WR8 0HJ": (52.06260, -2.21800, "Malvern Hills"),
+    "WR8 0JD": (52.06410, -2.21990, "Malvern Hills"),
+    "WR8 0PU": (52.06050, -2.21490, "Malvern Hills"),
+}
+
+# Accessibility codes -> (description, details)
+ACCESS = {
+    "step": ("Step-free entrance and level access across the ground floor.", "Automatic doors at the main entrance."),
+    "ramp": ("Ramped entrance at the side of the building.", "The ramp is signed from the car park; ring the bell if the door is locked."),
+    "steps": ("The front entrance has three steps.", "A portable ramp can be put out if you let staff know you are coming."),
+    "lift": ("Lift to all floors.", "The lift takes a standard wheelchair and one companion."),
+    "upstairs": ("Sessions are held on the first floor and there is no lift.", "Ask about ground-floor alternatives when you book."),
+    "loop": ("Hearing loop at reception and in the main room.", "Switch your hearing aid to the T setting."),
+    "toilet": ("Accessible toilet on the ground floor.", ""),
+    "cp": ("Changing Places toilet with a ceiling hoist and adult-sized changing bench.", "Bring your own sling if you prefer; a spare is kept on site."),
+    "park": ("Blue Badge parking next to the entrance.", ""),
+    "quiet": ("Quiet room for anyone who finds noise, lights or crowds hard.", "Just ask a member of staff; you do not need to explain why."),
+    "signs": ("Easy-read and picture signs around the building.", ""),
+    "bus": ("On a bus route with a stop close by.", ""),
+    "dogs": ("Assistance dogs welcome.", "Water bowls are available at reception."),
+}
+
+# Venues: slug -> (name, address_1, town, postcode, access codes, description)
+VENUES = {
+    # Redditch and nearby
+    "rd-kingfisher-hub": ("Kingfisher Community Hub", "14 Unicorn Hill", "Redditch", "B97 4DN", "step lift loop toilet cp signs bus", "A busy community building near the town centre and the bus station."),
+    "rd-arrowvale-house": ("Arrowvale House", "3 Sillins Avenue", "Redditch", "B98 7LG", "step toilet park quiet", "A converted family house with four bedrooms, a sensory room and an enclosed garden."),
+    "rd-oakenshaw-suite": ("Oakenshaw Bungalow", "27 Oakenshaw Road", "Redditch", "B98 7TR", "step toilet cp park", "A single-storey building with four en-suite bedrooms for overnight stays."),
+    "rd-batchley-centre": ("Batchley Neighbourhood Centre", "2 Cherry Tree Walk", "Redditch", "B97 6RE", "ramp toilet bus", "Community rooms on the Batchley estate with a small kitchen."),
+    "rd-needle-mill": ("The Needle Mill", "61 Easemore Road", "Redditch", "B98 8AH", "step lift toilet cp park signs", "A refurbished mill building with workshops, a cafe and a sensory garden."),
+    "rd-headless-cross": ("Headless Cross Methodist Hall", "9 Evesham Road", "Redditch", "B97 5AP", "steps toilet bus", "A church hall that hosts several community groups during the week."),
+    "rd-winyates-centre": ("Winyates Centre", "Winyates Way", "Redditch", "B98 0JU", "step toilet park bus", "District centre with a library corner and meeting rooms."),
+    "rd-matchborough": ("Matchborough Youth Base", "5 Matchborough Way", "Redditch", "B98 9DX", "step toilet", "A former youth centre next to the local shops."),
+    "rd-leisure": ("Arrow Vale Leisure Pool", "Alcester Street", "Redditch", "B98 8DW", "step lift loop toilet cp park bus", "Public leisure centre with a teaching pool that has a moveable floor and a pool hoist."),
+    "rd-church-hill": ("Church Hill Family Hub", "18 Tanhouse Lane", "Redditch", "B98 0SD", "step toilet park quiet", "Family hub with play rooms and private meeting rooms."),
+    "ab-village-hall": ("Astwood Bank Village Hall", "41 Evesham Road", "Astwood Bank", "B96 6AX", "step toilet park", "Village hall with a large main room and a fenced playing field."),
+    "alv-wharf": ("Alvechurch Canal Wharf Centre", "Scarfield Hill", "Alvechurch", "B48 7SA", "ramp toilet park", "Outdoor activity base beside the canal with a boathouse and classroom."),
+    # Bromsgrove and villages
+    "bg-housman-centre": ("Housman Community Centre", "22 Market Street", "Bromsgrove", "B61 8DA", "step lift loop toilet bus", "Community centre just off the High Street."),
+    "bg-aston-fields": ("Aston Fields Resource Centre", "7 Stoke Road", "Bromsgrove", "B60 2TL", "step toilet cp park quiet signs", "Purpose-built day centre with activity rooms, a training kitchen and a garden."),
+    "bg-sidemoor": ("Sidemoor Pavilion", "Broad Street", "Bromsgrove", "B61 7JN", "ramp toilet park", "Sports pavilion with changing rooms and three outdoor pitches."),
+    "bg-lickey-edge": ("Lickey Edge Family Base", "15 Old Station Road", "Bromsgrove", "B60 1AD", "step toilet park", "Office and family meeting rooms close to the town centre."),
+    "bg-catshill": ("Catshill Baptist Church Rooms", "Golden Cross Lane", "Catshill", "B61 0LW", "step toilet park", "Church rooms with a kitchen and a small garden."),
+    "hg-village": ("Hagley Community Rooms", "Worcester Road", "Hagley", "DY9 9JU", "step toilet park bus", "Village meeting rooms with a lounge and kitchen."),
+    "rb-library": ("Rubery Community Library", "New Road", "Rubery", "B45 9AE", "step toilet bus", "Branch library with a community room upstairs and a lift."),
+    "wy-hall": ("Wythall Village Hall", "Silver Street", "Wythall", "B47 6LS", "step toilet park", "Village hall used by local clubs and groups."),
+    # Worcester
+    "wr-severnside": ("Severnside Centre", "8 Deansway", "Worcester", "WR1 2ES", "step lift loop toilet cp signs bus dogs", "City-centre community building used by several charities."),
+    "wr-foregate": ("Foregate Chambers", "31 Foregate Street", "Worcester", "WR1 1DN", "lift loop toilet bus", "Offices on the first and second floors above shops, near Foregate Street station."),
+    "wr-warndon": ("Warndon Villages Hub", "Shap Drive", "Worcester", "WR4 9PA", "step toilet park bus", "Neighbourhood hub with a community cafe and meeting rooms."),
+    "wr-st-johns": ("St John's Community Rooms", "Bromyard Road", "Worcester", "WR2 4AX", "ramp toilet bus", "Community rooms above the St John's shopping parade, reached by a ramp at the back."),
+    "wr-ronkswood": ("Ronkswood Day Centre", "Newtown Road", "Worcester", "WR4 0DL", "step toilet cp park quiet signs", "Single-storey day centre with a sensory room, hydrotherapy pool and garden."),
+    "wr-blackpole": ("Blackpole Enterprise Units", "Unit 4, Blackpole Trading Estate", "Worcester", "WR3 7SG", "step toilet park", "Light industrial unit used as a workshop and training space."),
+    "wr-pool": ("Perdiswell Leisure Pool", "Bilford Road", "Worcester", "WR3 8HP", "step loop toilet cp park bus", "Leisure centre with a pool hoist and accessible changing."),
+    "wr-barbourne": ("Barbourne Health and Wellbeing Centre", "47 Ombersley Road", "Worcester", "WR1 3PB", "step lift loop toilet park", "NHS clinic building with consulting rooms on two floors."),
+    "wr-sidbury": ("Sidbury Recovery Hub", "12 Sidbury", "Worcester", "WR5 1DE", "step toilet bus", "A drop-in and appointment base close to the cathedral."),
+    "wr-st-peters": ("St Peter's Family Centre", "Hawthorn Road", "Worcester", "WR5 2QX", "step toilet park quiet", "Family centre with a garden and soft play room."),
+    "wr-battenhall": ("Battenhall Arts Barn", "Battenhall Lane", "Worcester", "WR5 3HR", "ramp toilet park", "A converted barn with studio space and a small performance room."),
+    "hl-hallow": ("Hallow Parish Rooms", "Main Road", "Hallow", "WR2 6NL", "step toilet park", "Parish rooms next to the village green."),
+    "mt-martley": ("Martley Memorial Hall", "The Crest", "Martley", "WR6 6PA", "step toilet park", "Rural village hall."),
+    "ib-inkberrow": ("Inkberrow Village Hall", "High Street", "Inkberrow", "WR7 4DZ", "step toilet park", "Village hall with a large main room and kitchen."),
+    # Kidderminster and Wyre Forest
+    "kd-loomworks": ("Loomworks Community Centre", "4 Mill Street", "Kidderminster", "DY10 1AB", "step lift loop toilet cp signs bus", "Large community centre in a former carpet works near the town centre."),
+    "kd-comberton": ("Comberton Hall", "Comberton Road", "Kidderminster", "DY10 2JH", "step toilet park", "Community hall on the east side of town."),
+    "kd-spennells": ("Spennells Family Hub", "Spennells Valley Road", "Kidderminster", "DY10 3TE", "step toilet park quiet", "Family hub and children's centre."),
+    "kd-franche": ("Franche Workshop", "Wolverley Road", "Kidderminster", "DY11 5QS", "step toilet park", "Woodwork and craft workshop with a small shop."),
+    "kd-foley-park": ("Foley Park Resource Centre", "Hoo Road", "Kidderminster", "DY11 6BH", "step toilet cp park quiet signs", "Day centre and short-break base on the south side of town."),
+    "kd-clinic": ("Kidderminster Community Clinic", "Bewdley Road", "Kidderminster", "DY11 7AW", "step lift loop toilet park", "NHS community clinic with therapy rooms."),
+    "kd-wolverley": ("Wolverley Sports Ground", "Wolverley Road", "Wolverley", "DY11 5TB", "ramp toilet park", "Playing fields with a small clubhouse."),
+    "sp-basin": ("Basin Side Community Hub", "2 Mart Lane", "Stourport-on-Severn", "DY13 8BQ", "step toilet bus", "Community building close to the canal basins."),
+    "sp-areley": ("Areley Kings Church Room", "Church Lane", "Stourport-on-Severn", "DY13 0EB", "steps toilet", "Church room with kitchen on the west bank of the river."),
+    "sp-shed": ("Lickhill Road Workshop", "Lickhill Road", "Stourport-on-Severn", "DY13 8UA", "ramp toilet park", "Shared workshop in a former garage."),
+    "bw-bridge": ("Bewdley Bridge Rooms", "1 Severn Side North", "Bewdley", "DY12 1AE", "step toilet bus", "Ground-floor meeting rooms by the river bridge."),
+    "bw-load-street": ("Load Street Studio", "48 Load Street", "Bewdley", "DY12 2DH", "upstairs toilet", "First-floor studio above a shop."),
+    # Malvern, Upton and Tenbury
+    "ml-priory": ("Priory Lodge Rooms", "5 Church Street", "Malvern", "WR14 3AF", "step lift loop toilet bus", "Community rooms in the centre of Great Malvern."),
+    "ml-barnards": ("Barnards Green Hall", "Court Road", "Malvern", "WR14 2HS", "step toilet park", "Community hall at Barnards Green."),
+    "ml-link": ("Link Top Garden Project", "Worcester Road", "Malvern", "WR14 1JB", "ramp toilet park", "Walled kitchen garden with polytunnels and raised beds."),
+    "ml-lodge": ("Malvern Respite Lodge", "Wells Road", "Malvern", "WR14 4DT", "step toilet cp park quiet", "Small residential lodge with six bedrooms and level gardens."),
+    "ml-splash": ("Malvern Hills Leisure Pool", "Priory Road", "Malvern", "WR14 3EX", "step loop toilet cp park", "Leisure pool with a hoist and a warm teaching pool."),
+    "wl-welland": ("Welland Village Hall", "Drake Street", "Welland", "WR13 5HB", "step toilet park", "Village hall between Malvern and Upton."),
+    "up-memorial": ("Upton Memorial Hall", "Old Street", "Upton-upon-Severn", "WR8 0HJ", "step toilet park", "Town hall used for markets, clubs and community groups."),
+    "tb-pump-rooms": ("Tenbury Spa Rooms", "Teme Street", "Tenbury Wells", "WR15 8AB", "step toilet bus", "Community rooms in the middle of Tenbury."),
+    "tb-farm": ("Kyre Lane Farm", "Kyre Lane", "Tenbury Wells", "WR15 8DU", "ramp toilet park", "Working smallholding with animals, an orchard and a barn classroom."),
+    # Wychavon: Evesham, Pershore, Droitwich and villages
+    "ev-vale-centre": ("Vale Community Centre", "11 Vine Street", "Evesham", "WR11 4RY", "step lift loop toilet signs bus", "Community centre near the town centre and bus station."),
+    "ev-bengeworth": ("Bengeworth Church Hall", "Port Street", "Evesham", "WR11 3DA", "step toilet", "Church hall just over the river from the town centre."),
+    "ev-hampton": ("Hampton Allotment Barn", "Pershore Road", "Evesham", "WR11 2LB", "ramp toilet park", "Barn and allotments on the edge of town."),
+    "ev-leisure": ("Evesham Riverside Pool", "Abbey Road", "Evesham", "WR11 4TS", "step loop toilet cp park", "Leisure centre with a pool hoist and sports hall."),
+    "br-broadway": ("Broadway Lifford Rooms", "Lifford Gardens", "Broadway", "WR12 7AE", "step toilet park", "Village meeting rooms."),
+    "ps-plum-tree": ("Plum Tree Rooms", "Head Street", "Pershore", "WR10 1BU", "step toilet park", "Community rooms behind the library."),
+    "ps-abbey": ("Pershore Abbey Hall", "Church Row", "Pershore", "WR10 1AJ", "steps toilet", "Hall beside the abbey with a kitchen and garden."),
+    "bd-bredon": ("Bredon Village Hall", "Main Road", "Bredon", "GL20 7LA", "step toilet park", "Village hall in the south of the county."),
+    "dw-salt-centre": ("Salt Town Community Centre", "Ombersley Street East", "Droitwich Spa", "WR9 8DS", "step lift loop toilet cp bus", "Community centre close to the High Street."),
+    "dw-westlands": ("Westlands Activity Centre", "Westlands Way", "Droitwich Spa", "WR9 7BQ", "step toilet park", "Youth and community centre with a sports hall."),
+    "dw-lido": ("Droitwich Lido Park Pavilion", "Lido Park", "Droitwich Spa", "WR9 8QJ", "ramp toilet park", "Park pavilion used as a base for outdoor activities."),
+    "om-ombersley": ("Ombersley Memorial Hall", "Main Road", "Ombersley", "WR9 0EW", "step toilet park", "Village hall."),
+}
+
+# ---------------------------------------------------------------------------
+# Taxonomies
+# ---------------------------------------------------------------------------
+
+TAXONOMIES = {
+    "local-offer": (
+        "Practice Commons local offer",
+        "Categories used by Practice Commons to group community services for adults, young people, carers and families.",
+        "1.0",
+    ),
+    "age-group": (
+        "Age group",
+        "Broad age groups a service is mainly meant for.",
+        "1.0",
+    ),
+}
+
+LOCAL_OFFER_TERMS = {
+    "respite": ("Respite and short breaks", "Time away from caring for the carer, and a break or stay away from home for the person who is cared for."),
+    "day-opportunities": ("Day opportunities", "Daytime activities, skills and company, in a centre or out in the community."),
+    "employment": ("Employment and skills", "Help to find, learn for and keep paid work, including job coaching and supported internships."),
+    "advocacy": ("Advocacy", "Independent people who help someone have their say, understand their rights and take part in decisions."),
+    "behaviour-support": ("Behaviour support", "Planned, person-centred help when behaviour is a way of communicating distress or unmet need."),
+    "mental-health": ("Mental health and wellbeing", "Talking therapies, recovery, wellbeing groups and specialist mental health care."),
+    "transitions": ("Preparing for adulthood", "Moving from children's to adult services, and planning for work, housing and independence."),
+    "send": ("Special educational needs", "Information, advice and support about special educational needs, school and education plans."),
+    "carers": ("Carers' support", "Information, breaks, groups and assessments for unpaid carers of all ages."),
+    "dementia": ("Dementia and memory", "Support for people living with memory loss and for the people close to them."),
+    "befriending": ("Befriending and loneliness", "Regular friendly contact for people who are isolated or lonely."),
+    "peer-support": ("Peer support groups", "Groups run by and for people with shared experience."),
+    "money-advice": ("Money and benefits advice", "Benefit checks, claims, appeals, debt and budgeting help."),
+    "housing": ("Housing and homelessness", "Help to find or keep a home, tenancy support and homelessness prevention."),
+    "supported-living": ("Supported living and care at home", "Accommodation with support, including Shared Lives and supported tenancies."),
+    "transport": ("Community transport", "Door-to-door and community transport for people who cannot easily use buses."),
+    "sport-leisure": ("Sport, leisure and activity", "Inclusive sport, swimming, walking and exercise sessions."),
+    "arts-culture": ("Arts and creativity", "Art, music, drama, writing and other creative groups."),
+    "food": ("Food and essentials", "Food banks, community pantries and help with essentials."),
+    "social-prescribing": ("Social prescribing and community connection", "Link workers and connectors who help people find local groups and activities."),
+    "drugs-alcohol": ("Drug and alcohol support", "Treatment, recovery and family support for drug and alcohol use."),
+    "domestic-abuse": ("Domestic abuse", "Safety planning, refuge, outreach and recovery after domestic abuse."),
+    "health-therapy": ("Health and therapy", "Community nursing, therapy and specialist health teams."),
+    "direct-payments": ("Direct payments and personal budgets", "Help to use a personal budget, employ a personal assistant and manage payroll."),
+    "crisis": ("Crisis and urgent help", "Same-day, out-of-hours and crisis support."),
+    "community-safety": ("Community safety and hate crime", "Reporting hate crime, safe places and feeling safe in the community."),
+    "information": ("Information and accessible formats", "Information, easy-read material and help to find the right service."),
+    "volunteering": ("Volunteering", "Opportunities to volunteer, including supported volunteering."),
+    "family-support": ("Family support", "Help for parents and families, including parenting courses and family hubs."),
+}
+
+AGE_GROUP_TERMS = {
+    "children": ("Children", "Mainly for children up to about 12."),
+    "young-people": ("Young people", "Mainly for teenagers and young adults up to about 25."),
+    "adults": ("Adults", "Mainly for adults of working age."),
+    "older-people": ("Older people", "Mainly for people in later life."),
+}
+
+LANGUAGES = {
+    "en": "English",
+    "pl": "Polish",
+    "ur": "Urdu",
+    "pa": "Punjabi",
+    "bn": "Bengali",
+    "ro": "Romanian",
+    "bg": "Bulgarian",
+    "pt": "Portuguese",
+    "lt": "Lithuanian",
+    "bfi": "British Sign Language",
+}
+
+# ---------------------------------------------------------------------------
+# Organisations: slug -> (name, description, registered charity/company number or "")
+# Phone numbers come from the Ofcom ranges reserved for drama (0121 496 0xxx,
+# 01632 960xxx, 07700 900xxx, 08081 570xxx), so none of them are real.
+# ---------------------------------------------------------------------------
+
+ORGS = {
+    "arrowvale": ("Arrowvale Family Breaks", "A small Redditch charity that runs short breaks, clubs and overnight stays for disabled children and young people.", "C1190041"),
+    "needle-mill": ("Needle Mill Community Trust", "Community trust that runs day services, a cafe and workshops from a converted mill in Redditch.", "C1175520"),
+    "lickey-edge": ("Lickey Edge Care Partnership", "Not-for-profit partnership that provides family-based short breaks and support at home across north Worcestershire.", "C1168872"),
+    "severn-vale-advocacy": ("Severn Vale Advocacy Partnership", "Independent advocacy provider covering the whole county, including statutory and community advocacy.", "C1152093"),
+    "teme-severn-nhs": ("Teme and Severn Community Health NHS Trust", "NHS trust providing community health, mental health and learning disability services in the county.", ""),
+    "county-partnership": ("Worcestershire Community Care Partnership", "Partnership of local councils and the NHS that runs some county-wide adult and children's support services.", ""),
+    "send-compass": ("SEND Compass", "Impartial information, advice and support for children and young people with special educational needs and their parents.", ""),
+    "kingfisher-carers": ("Kingfisher Carers Network", "County-wide carers' organisation offering advice, groups, training and breaks for unpaid carers.", "C1133407"),
+    "malvern-ridge": ("Malvern Ridge Befrienders", "Volunteer-led befriending charity working in Malvern and the surrounding villages.", "C1101288"),
+    "wyre-forest-opps": ("Wyre Forest Opportunities Trust", "Charity running day services, short breaks and work skills projects in Kidderminster, Stourport and Bewdley.", "C1142260"),
+    "vale-community": ("Vale of Evesham Community Action", "Community action charity for Evesham, Pershore and the surrounding villages.", "C1088815"),
+    "teme-valley-link": ("Teme Valley Link", "Rural community charity based in Tenbury Wells, covering the Teme valley and the west of the county.", "C1079946"),
+    "steady-ground": ("Steady Ground Behaviour Support CIC", "Community interest company of behaviour specialists, nurses and therapists working with families and support teams.", "CIC 11842276"),
+    "wellspring": ("Wellspring Minds", "Mental health charity offering talking groups, recovery courses and crisis support.", "C1124571"),
+    "brightlines": ("Brightlines Employment Support", "Supported employment service helping disabled people and people with health conditions into paid work.", "C1160334"),
+    "foodshare": ("Worcestershire Foodshare Network", "Network of community food banks and pantries run by volunteers across the county.", "C1171106"),
+    "roadlink": ("Roadlink Community Transport", "Community transport charity with accessible minibuses and volunteer drivers.", "C1069930"),
+    "active-together": ("Active Together Worcestershire", "Inclusive sport and physical activity charity working with clubs and leisure centres.", "C1183351"),
+    "open-studio": ("Open Studio Arts Collective", "Arts organisation that runs inclusive creative sessions, performances and exhibitions.", "C1147712"),
+    "hearthstone": ("Hearthstone Housing Support", "Housing-related support provider working with tenants, young people and people at risk of homelessness.", "C1119968"),
+    "safe-harbour": ("Safe Harbour Domestic Abuse Service", "Specialist domestic abuse service for adults and children, including refuge and outreach.", "C1109834"),
+    "clearpath": ("Clearpath Recovery", "Drug and alcohol treatment and recovery service for adults, young people and families.", ""),
+    "bluebell-memory": ("Bluebell Memory Partnership", "Charity supporting people living with dementia and their families through cafes, advisers and activities.", "C1158129"),
+    "plain-words": ("Plain Words Information Service", "User-led service that writes and checks easy-read information and helps people find accessible support.", "C1179003"),
+    "peer-circle": ("Peer Circle", "Network of peer support groups run by volunteers with lived experience.", "C1187764"),
+    "different-minds": ("Different Minds Network", "Autistic-led charity offering peer support, social groups and advice for autistic people and families.", "C1192258"),
+    "community-connect": ("Community Connect", "Social prescribing service working alongside GP practices and primary care networks.", ""),
+    "fairshare": ("Fairshare Money Advice", "Free, confidential advice on benefits, debt and budgeting.", "C1099412"),
+    "young-voices": ("Young Voices Worcestershire", "Participation and advocacy service for children and young people, especially those in care or with additional needs.", "C1140557"),
+    "pa-connect": ("PA Connect", "Support service for people who use direct payments and for the personal assistants they employ.", "CIC 12093385"),
+    "safespeak": ("SafeSpeak Hate Crime Service", "Independent hate crime reporting and support service.", "C1167481"),
+    "volunteer-junction": ("Volunteer Junction", "Volunteer centre matching people with local volunteering roles.", "C1091176"),
+    "rivers-family": ("Rivers Family Hubs", "Network of family hubs offering parenting support, early help and activities for children.", ""),
+    "carers-crossing": ("Carers Crossing", "Charity for young carers and young adult carers.", "C1135809"),
+    "salt-town": ("Salt Town Community Association", "Community association running clubs and services from its centre in Droitwich Spa.", "C1057783"),
+    "plum-tree": ("Plum Tree Trust", "Local charity supporting older people and families in Pershore and nearby villages.", "C1064415"),
+    "upton-riverside": ("Upton Riverside Friends", "Volunteer group running social activities and a lunch club in Upton-upon-Severn.", ""),
+    "bewdley-neighbours": ("Bewdley Bridge Neighbours", "Good neighbour scheme and community group for Bewdley and the Wyre Forest villages.", ""),
+    "basin-side": ("Basin Side Community Hub", "Community hub in Stourport-on-Severn offering groups, advice sessions and a community kitchen.", "C1150276"),
+    "housman-network": ("Housman Community Network", "Bromsgrove community network running groups and information sessions.", "C1128843"),
+    "loomworks": ("Loomworks Community Centre", "Community centre in Kidderminster hosting groups, advice and activities for all ages.", "C1080092"),
+    "severnside-trust": ("Severnside Community Trust", "Worcester community trust that runs the Severnside Centre and several projects based there.", "C1102219"),
+    "talkwell": ("TalkWell Therapy", "Independent speech and language therapy practice working with children and adults.", "Company 09876541"),
+    "hearth-home": ("Hearth and Home Shared Lives", "Shared Lives scheme matching people who need support with approved carers in the community.", "C1144678"),
+    "nightlight": ("Nightlight Listening Line", "Volunteer-run listening service for anyone who is struggling.", "C1071935"),
+    "splash-club": ("Splash Inclusive Swim Club", "Volunteer swimming club for disabled children, young people and adults.", ""),
+    "vintage-boots": ("Vintage Boots Walking Football", "Walking football club for older players and people returning to sport.", ""),
+}
+
+# ---------------------------------------------------------------------------
+# People for contacts (fictional)
+# ---------------------------------------------------------------------------
+
+FIRST_NAMES = ["Alison", "Bhavna", "Carys", "Darren", "Eleanor", "Farah", "Gareth", "Hannah", "Imran", "Joanne",
+               "Kieran", "Lena", "Marcus", "Nadia", "Owen", "Priya", "Rachel", "Simon", "Tomasz", "Una", "Vikram",
+               "Wendy", "Yasmin", "Zoe", "Bridget", "Callum", "Deepa", "Ewan", "Grace", "Harriet"]
+LAST_NAMES = ["Ashby", "Bancroft", "Chaudhry", "Dunmore", "Ellison", "Fairweather", "Greaves", "Holloway", "Iqbal",
+              "Jenkins", "Kowalski", "Lytton", "Marsh", "Nowak", "Okafor", "Pritchard", "Quayle", "Rahman",
+              "Sadler", "Thorne", "Underhill", "Varley", "Whitcombe", "Yardley"]
+CONTACT_TITLES = ["Service coordinator", "Team leader", "Project worker", "Service manager", "Volunteer coordinator",
+                  "Referrals officer", "Group facilitator", "Family support worker"]

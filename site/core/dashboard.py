@@ -1,0 +1,53 @@
+"""The "My practice" dashboard is made of panels that each app contributes.
+
+An app adds panels by having a module `<app>/dashboard.py` with a function
+`dashboard_panels(request) -> list[Panel]`. The home page never reads another app's models.
+"""
+
+import importlib
+from dataclasses import dataclass, field
+
+from django.apps import apps
+
+
+@dataclass
+class Panel:
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100  # lower comes first
+    wide: bool = False
+
+
+def panels_for(request):
+    panels = []
+    for config in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{config.name}.dashboard")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.dashboard":
+                raise
+            continue
+        provider = getattr(module, "dashboard_panels", None)
+        if provider:
+            panels.extend(provider(request))
+    return sorted(panels, key=lambda p: (p.order, p.title))
+
+
+def dashboard_panels(request):
+    """The site's own panel: who you are and where to start."""
+    from people.models import Role
+    from people.roles import can_use_admin, roles_of
+
+    labels = dict(Role.choices)
+    links = [{"label": "Your account and security", "url": "/people/me/"}, {"label": "Guidance", "url": "/guidance/"}]
+    if can_use_admin(request.user):
+        links.append({"label": "Manage teams, templates and the directory (admin)", "url": "/admin/"})
+    return [
+        Panel(
+            title="Welcome",
+            template="core/panel_welcome.html",
+            context={"roles": [labels[r] for r in sorted(roles_of(request.user))], "links": links},
+            order=1000,
+        )
+    ]

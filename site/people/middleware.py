@@ -1,0 +1,37 @@
+"""Send people whose role requires two-factor authentication to set it up before anything else."""
+
+from allauth.mfa.models import Authenticator
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .models import Role, SecuritySettings
+from .roles import roles_of
+
+# Pages someone without MFA may still reach: setting it up, signing out, static files.
+EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz")
+
+
+def mfa_required_for(user):
+    security = SecuritySettings.load()
+    roles = roles_of(user)
+    return (
+        (security.require_mfa_for_supervisors and Role.SUPERVISOR in roles)
+        or (security.require_mfa_for_practice_leads and Role.PRACTICE_LEAD in roles)
+        or (security.require_mfa_for_administrators and Role.ADMINISTRATOR in roles)
+    )
+
+
+class RequireMFAMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not request.path.startswith(EXEMPT_PREFIXES)
+            and mfa_required_for(user)
+            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+        ):
+            return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
+        return self.get_response(request)

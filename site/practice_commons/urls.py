@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from core import views as core_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("people/", include("people.urls")),
+    path("learning/", include("learning.urls")),
+    path("supervision/", include("supervision.urls")),
+    path("directory/", include("search.urls")),
+    path("api/oruk/", include("search.api_urls")),
+    path("search/", core_views.page_search, name="page-search"),
+    path("healthz", login_not_required(core_views.health), name="health"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail's page tree (home dashboard, guidance) last: it matches everything else.
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler403 = "core.views.permission_denied"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"
