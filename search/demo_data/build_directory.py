@@ -431,3 +431,326 @@ LAST_NAMES = ["Ashby", "Bancroft", "Chaudhry", "Dunmore", "Ellison", "Fairweathe
               "Sadler", "Thorne", "Underhill", "Varley", "Whitcombe", "Yardley"]
 CONTACT_TITLES = ["Service coordinator", "Team leader", "Project worker", "Service manager", "Volunteer coordinator",
                   "Referrals officer", "Group facilitator", "Family support worker"]
+
+# ---------------------------------------------------------------------------
+# Services (hand-written)
+#
+# S(slug, org, name, terms, description, **options)
+#   terms   space-separated local offer term slugs
+#   loc     space-separated venue slugs, or a list whose items may be
+#           (venue, schedule) pairs for a schedule that applies at that venue only
+#   area    comma-separated service areas (district names or "Worcestershire")
+#   age     (minimum_age, maximum_age); None means no limit on that side
+#   cost    None (not stated), "free", or [(option, amount, amount_description), ...]
+#   sched   "MO,TU 09:30-15:30; 1TH 10:00-12:00; WE/2 18:00-20:00" (1TH = monthly,
+#           WE/2 = fortnightly, DAILY = every day)
+#   langs   space-separated language codes (default "en")
+#   status  "active" (default), "inactive" or "defunct"
+#   old     True: last checked more than 12 months ago; "assured": edited recently
+#           but last assured more than 12 months ago
+#   ag      space-separated "Age group" term slugs
+# ---------------------------------------------------------------------------
+
+SERVICES: list[dict] = []
+
+
+def S(slug, org, name, terms, description, **kw):
+    SERVICES.append(dict(slug=slug, org=org, name=name, terms=terms.split(), description=" ".join(description.split()), **kw))
+
+
+# --- Respite and short breaks ----------------------------------------------
+
+S("arrowvale-overnight-breaks", "arrowvale", "Arrowvale House overnight short breaks", "respite",
+  """Overnight short breaks in a homely four-bedroom house in Redditch for children and teenagers with learning
+  disabilities, autism or complex health needs. Young people stay for one or two nights while their family gets a
+  rest. Staff are trained in epilepsy care, PEG feeding and moving and handling. A referral from a social worker or
+  the children with disabilities team is needed.""",
+  loc="rd-arrowvale-house", area="Redditch,Bromsgrove", age=(8, 18), cost="free",
+  sched="FR,SA,SU 00:00-23:59", ag="children young-people")
+S("next-steps-weekend-breaks", "arrowvale", "Next Steps weekend breaks (16-25)", "respite transitions",
+  """Weekend short breaks for young adults aged 16 to 25 who have a learning disability or are autistic. Groups of
+  four go bowling, cook together and stay overnight at the Kingfisher Community Hub flat, building confidence away from
+  home. Breaks can be paid for from a personal budget or direct payment.""",
+  loc="rd-kingfisher-hub", area="Redditch,Bromsgrove,Wychavon", age=(16, 25),
+  cost=[("Overnight break", 95.0, "per night, including meals and activities"), ("Day only", 40.0, "10am to 4pm")],
+  sched="SA,SU 10:00-16:00", ag="young-people")
+S("astwood-bank-youth-clubs", "arrowvale", "Astwood Bank after-school and holiday clubs", "respite sport-leisure",
+  """Evening and school-holiday clubs for disabled young people aged 11 to 19, held at the village hall just south of
+  Redditch. There is a one-to-one worker for anyone who needs it. Parents often use the sessions as a regular short
+  break, and transport home can be arranged for Redditch families.""",
+  loc="ab-village-hall", area="Redditch", age=(11, 19), cost=[("Club session", 8.0, "per evening; holiday days £20")],
+  sched="TU,TH 17:00-20:00", ag="young-people")
+S("lickey-edge-shared-care", "lickey-edge", "Shared Care family-based short breaks", "respite family-support",
+  """Approved short-break carers look after a disabled child or teenager in their own home for a few hours, a day or
+  overnight, usually with the same carer each time so a real relationship builds up. Open to families in Redditch and
+  Bromsgrove with children from 5 up to their 18th birthday. We match carefully and introductions are gradual.""",
+  loc="bg-lickey-edge", area="Redditch,Bromsgrove", age=(5, 17), cost="free",
+  sched="MO,TU,WE,TH,FR 09:00-17:00", ag="children young-people")
+S("alvechurch-canal-adventures", "arrowvale", "Canal Adventures outdoor short breaks", "respite sport-leisure",
+  """Outdoor activity days from the canal wharf at Alvechurch for young people aged 14 to 25 with additional needs.
+  Canoeing, narrowboat trips, bushcraft and climbing, with a high staff ratio and a quiet base to come back to.
+  Many families in Redditch and Bromsgrove use the days as a break during school holidays.""",
+  loc="alv-wharf", area="Redditch,Bromsgrove", age=(14, 25), cost=[("Activity day", 30.0, "per day; bursaries available")],
+  sched="SA 09:30-16:00", ag="young-people")
+S("oakenshaw-adult-respite", "needle-mill", "Oakenshaw adult respite bungalow", "respite",
+  """Planned overnight respite for adults aged 18 and over who have a learning disability, physical disability or
+  both. The bungalow in Oakenshaw, Redditch has four en-suite rooms, a ceiling hoist and waking night staff.
+  Stays are booked through an adult social care assessment; we do not take under-18s.""",
+  loc="rd-oakenshaw-suite", area="Redditch,Bromsgrove", age=(18, None),
+  cost=[("Assessed contribution", 0.0, "Most people pay nothing or a small amount set by their financial assessment"),
+        ("Self-funded night", 185.0, "per night for people who pay privately")],
+  sched="DAILY 00:00-23:59", ag="adults")
+S("headless-cross-sitting-service", "kingfisher-carers", "Redditch carers' sitting service", "respite carers",
+  """A trained, DBS-checked sitter comes to your home so you can have a few hours off from caring for an adult relative.
+  For carers of people aged 18 and over living in Redditch, including people living with dementia. Up to four hours a
+  week, booked in advance.""",
+  loc="rd-headless-cross", area="Redditch", age=(18, None), cost=[("Sitting session", 12.0, "per hour, first two sessions free")],
+  sched="MO,TU,WE,TH,FR 09:00-21:00", ag="adults older-people")
+S("matchborough-youth-breaks", "arrowvale", "Matchborough youth short breaks", "respite",
+  """Saturday short-break sessions for disabled 12 to 18 year olds in Redditch. Paused while we look for a new
+  building; families are being offered places at our Astwood Bank clubs instead.""",
+  loc="rd-matchborough", area="Redditch", age=(12, 18), cost="free", sched="SA 10:00-15:00", status="inactive", old=True)
+S("redditch-saturday-club", "needle-mill", "Redditch Saturday Club", "respite",
+  """Saturday play and respite club for children aged 8 to 17 with learning disabilities. This club closed when its
+  funding ended and is no longer running.""",
+  loc="rd-batchley-centre", area="Redditch", age=(8, 17), cost="free", sched="SA 10:00-14:00", status="defunct", old=True)
+S("little-stars-short-breaks", "severnside-trust", "Little Stars short breaks", "respite",
+  """Daytime short breaks for children aged 0 to 12 with complex health needs, run by children's nurses at the
+  Ronkswood Day Centre in Worcester. There is a sensory room and a hydrotherapy pool. Families need a referral from
+  their community nurse or paediatrician.""",
+  loc="wr-ronkswood", area="Worcester,Malvern Hills,Wychavon", age=(0, 12), cost="free",
+  sched="MO,WE,FR 09:30-15:00", ag="children")
+S("moving-on-breaks-kidderminster", "wyre-forest-opps", "Moving On short breaks (Kidderminster)", "respite transitions",
+  """Short breaks for young people aged 16 to 25 who have LD, autism or both, based at Foley Park Resource Centre.
+  Evenings out, cooking nights and weekend stays help young people get used to time away from home before they move
+  on to adult services.""",
+  loc="kd-foley-park", area="Wyre Forest", age=(16, 25), cost=[("Evening session", 15.0, "per session"), ("Overnight", 90.0, "per night")],
+  sched="WE,TH 17:30-21:00; SA 10:00-16:00", ag="young-people")
+S("malvern-respite-lodge", "malvern-ridge", "Malvern respite lodge", "respite dementia",
+  """A small lodge on Wells Road offering short residential stays for adults over 18 with physical disabilities or
+  early to mid-stage dementia. Carers can book a week or a long weekend and rest knowing their relative is in good
+  hands. Stays are paid privately or through a council personal budget.""",
+  loc="ml-lodge", area="Malvern Hills,Worcester", age=(18, None),
+  cost=[("Residential stay", 160.0, "per night, all meals included")], sched="DAILY 00:00-23:59", ag="adults older-people")
+S("evesham-holiday-playscheme", "vale-community", "Vale holiday playscheme for disabled children", "respite family-support",
+  """Holiday playscheme for disabled children and young people aged 5 to 17 in Evesham, running during the Easter and
+  summer holidays. Trips, messy play, sport and a calm room. Some staff speak Polish and Bulgarian.""",
+  loc="ev-vale-centre", area="Wychavon", age=(5, 17), cost=[("Playscheme day", 12.0, "per day; free with a short-breaks card")],
+  sched="MO,TU,WE,TH 09:30-15:30", langs="en pl bg", ag="children young-people")
+S("carers-emergency-respite", "kingfisher-carers", "Carers' emergency respite scheme", "respite carers crisis",
+  """If you are an adult carer and you are suddenly unable to care, for example because you are taken into hospital,
+  this scheme arranges emergency replacement care for up to 72 hours. You register in advance and get a card with
+  a number to ring. Phone line only, covering the whole county.""",
+  area="Worcestershire", age=(18, None), cost="free", sched="DAILY 00:00-23:59")
+S("bromsgrove-young-adults-respite", "lickey-edge", "Young adults' respite (Bromsgrove)", "respite",
+  """Overnight respite for young adults aged 18 to 30 with LD, in a shared house in Aston Fields. Two or three nights a
+  month for people who still live with their family. Adults only.""",
+  loc="bg-aston-fields", area="Bromsgrove,Redditch", age=(18, 30), cost=[("Overnight", 120.0, "per night")],
+  sched="FR,SA 16:00-23:59", ag="adults")
+S("tenbury-farm-breaks", "teme-valley-link", "Kyre Lane farm short breaks", "respite day-opportunities",
+  """Day and overnight breaks on a working smallholding near Tenbury for young people aged 16 to 25. Feeding animals,
+  fixing fences and cooking on the range in a calm rural setting. Suits young people who find towns busy and loud.""",
+  loc="tb-farm", area="Malvern Hills,Wyre Forest", age=(16, 25), cost=[("Farm day", 55.0, "per day"), ("Overnight break", 110.0, "per night")],
+  sched="TU,WE,SA 09:30-16:30", ag="young-people")
+S("stourport-autism-short-breaks", "wyre-forest-opps", "Stourport autism short breaks", "respite",
+  """After-school and Saturday sessions for autistic children aged 8 to 17 in small, predictable groups. Visual
+  timetables, a quiet den and staff who know each child well. Gives parents a regular break.""",
+  loc="sp-basin", area="Wyre Forest", age=(8, 17), cost=[("Session", 10.0, "per session")],
+  sched="WE 16:00-18:30; SA 10:00-13:00", status="inactive", ag="children young-people")
+S("shared-lives-short-breaks", "hearth-home", "Shared Lives short breaks", "respite supported-living",
+  """Short breaks in the home of an approved Shared Lives carer for adults aged 18 and over with learning disabilities,
+  mental health needs or dementia. Anything from a day to a fortnight, with the same carer each time if that works
+  best. Available across the county.""",
+  area="Worcestershire", age=(18, None), cost=[("Day", 60.0, "per day"), ("Overnight", 85.0, "per night")], ag="adults")
+S("droitwich-dementia-day-respite", "salt-town", "Salt Town day respite for people with dementia", "respite dementia day-opportunities",
+  """A full day of company, lunch and gentle activity for people living with dementia, giving family carers a
+  regular day off. Held at the Salt Town Community Centre, with door-to-door transport from Droitwich and Ombersley.""",
+  loc="dw-salt-centre", area="Wychavon", age=(None, None), cost=[("Day place", 42.0, "including lunch and transport")],
+  sched="TU,FR 10:00-15:30", ag="older-people", old="assured")
+
+# --- Day opportunities ------------------------------------------------------
+
+S("needle-mill-day-service", "needle-mill", "Needle Mill day service", "day-opportunities",
+  """A weekday day centre in Redditch for adults with a learning disability. People choose from cooking, gardening,
+  music, computer skills and trips out, and there is a sensory room for those with profound needs. Most places are
+  arranged through adult social care.""",
+  loc="rd-needle-mill", area="Redditch,Bromsgrove", age=(18, None), cost=[("Day place", 58.0, "per day, usually funded by the council")],
+  sched="MO,TU,WE,TH,FR 09:00-16:00", ag="adults")
+S("bromsgrove-ld-hub", "lickey-edge", "Aston Fields LD hub", "day-opportunities",
+  """Day opportunities for adults with LD in Bromsgrove. Small groups plan their own week: walking groups, a
+  community allotment, art, and sessions on money and staying safe. Staff help people get out into the town rather
+  than spending all day in the building.""",
+  loc="bg-aston-fields", area="Bromsgrove", age=(18, None), cost=[("Day", 52.0, "per day"), ("Half day", 28.0, "per half day")],
+  sched="MO,TU,WE,TH,FR 09:30-15:30", ag="adults")
+S("horizons-pmld-day", "severnside-trust", "Horizons day service for complex needs", "day-opportunities health-therapy",
+  """Day service in Worcester for adults with profound and multiple learning disabilities (PMLD). Nurses and support
+  staff provide personal care, hydrotherapy, sensory stories and music. Has a Changing Places toilet and space for
+  specialist wheelchairs.""",
+  loc="wr-ronkswood", area="Worcester,Malvern Hills,Wychavon", age=(18, None), cost=[("Day place", 96.0, "per day, funded through assessment")],
+  sched="MO,TU,WE,TH,FR 09:30-15:30", ag="adults")
+S("franche-woodwork-workshop", "wyre-forest-opps", "Franche woodwork and craft workshop", "day-opportunities employment",
+  """A workshop in Kidderminster where autistic adults and people with a learning disability make bird boxes,
+  benches and gifts that are sold in the workshop shop. A good option for people who like practical, hands-on work
+  and a steady routine.""",
+  loc="kd-franche", area="Wyre Forest", age=(18, None), cost=[("Workshop day", 45.0, "per day")],
+  sched="MO,TU,WE,TH 09:30-15:00", ag="adults")
+S("link-top-garden", "malvern-ridge", "Link Top garden project", "day-opportunities mental-health",
+  """Therapeutic gardening in a walled kitchen garden in Malvern for adults recovering from mental ill health or
+  living with a disability. Grow vegetables, look after the bees and share a lunch made from the garden. Referrals
+  from anyone, including self-referral.""",
+  loc="ml-link", area="Malvern Hills", age=(18, None), cost="free", sched="TU,TH 10:00-15:00", ag="adults")
+S("hampton-allotment-day", "vale-community", "Hampton allotment day group", "day-opportunities",
+  """An outdoor day group for adults with learning disabilities on the allotments at the edge of Evesham. Planting,
+  harvesting, selling produce at the market stall on Saturdays and learning to use tools safely.""",
+  loc="ev-hampton", area="Wychavon", age=(18, None), cost=[("Day", 35.0, "per day")], sched="WE,TH,SA 09:30-15:00", langs="en pl", ag="adults")
+S("droitwich-friendship-club", "salt-town", "Droitwich friendship and lunch club", "day-opportunities befriending",
+  """A weekly lunch club for older people in Droitwich Spa: a hot two-course meal, a quiz or music, and plenty of
+  chat. Transport can be booked for people who cannot get there on their own.""",
+  loc="dw-salt-centre", area="Wychavon", age=(60, None), cost=[("Lunch", 6.5, "per person, including tea and cake")],
+  sched="WE 11:30-14:00", ag="older-people")
+S("stourport-riverside-day", "wyre-forest-opps", "Riverside day opportunities", "day-opportunities",
+  """Community-based day opportunities for adults with a learning disability living in Stourport and Bewdley. Groups
+  meet at the hub and then head out, to the library, the gym, the canal or a cafe, building skills for everyday life.""",
+  loc="sp-basin", area="Wyre Forest", age=(18, None), cost=[("Day", 48.0, "per day")], sched="MO,WE,FR 09:30-15:30", ag="adults")
+S("bewdley-community-kitchen", "bewdley-neighbours", "Bewdley community kitchen", "day-opportunities food",
+  """Cookery sessions for adults who want to learn to cook on a budget, including people with learning disabilities
+  and people who have recently moved into their own tenancy. Everyone eats together at the end.""",
+  loc="bw-bridge", area="Wyre Forest", age=(18, None), cost=[("Session", 3.0, "per session, towards ingredients")],
+  sched="TH 10:00-13:00", ag="adults")
+S("tenbury-rural-day", "teme-valley-link", "Teme Valley rural day service", "day-opportunities",
+  """A day service that moves around the Teme valley, meeting in village halls so people in the west of the county
+  do not have to travel into town. For adults with a learning disability, autistic adults and older people who are
+  isolated.""",
+  loc="tb-pump-rooms", area="Malvern Hills", age=(18, None), cost=[("Day", 40.0, "per day, lunch extra")],
+  sched="TU,WE,TH 10:00-15:00", ag="adults older-people")
+S("transition-day-programme", "needle-mill", "Next Chapter day programme (18-25)", "day-opportunities transitions",
+  """A three-day-a-week programme for young adults aged 18 to 25 leaving school or college who are not ready for work
+  yet. Focus on travel training, cooking, money skills and trying out volunteering. Works with the Preparing for
+  Adulthood team.""",
+  loc="rd-needle-mill", area="Redditch,Bromsgrove", age=(18, 25), cost=[("Day", 50.0, "per day")],
+  sched="MO,WE,FR 09:30-15:00", ag="young-people")
+S("worcester-st-johns-day-centre", "severnside-trust", "St John's day centre", "day-opportunities",
+  """Day centre for older adults that used to run from the St John's community rooms. This service has closed;
+  people were supported to move to other day services.""",
+  loc="wr-st-johns", area="Worcester", age=(65, None), status="defunct", old=True)
+S("pershore-day-club", "plum-tree", "Plum Tree day club", "day-opportunities dementia",
+  """A friendly day club in Pershore for older people, including people with memory problems. Chair exercise,
+  reminiscence, crafts and a cooked lunch, with staff who have dementia training.""",
+  loc="ps-plum-tree", area="Wychavon", age=(60, None), cost=[("Day", 38.0, "including lunch")], sched="MO,TH 10:00-15:00", ag="older-people")
+S("warndon-day-opps", "severnside-trust", "Warndon community day opportunities", "day-opportunities",
+  """Day opportunities for adults with LD and autistic adults in Worcester. We use the community cafe as a base
+  for learning to serve customers, handle money and plan trips.""",
+  loc="wr-warndon", area="Worcester", age=(18, None), cost=[("Day", 47.0, "per day")], sched="TU,WE,TH 09:30-15:00",
+  status="inactive", old="assured")
+
+# --- Employment and skills --------------------------------------------------
+
+S("brightlines-supported-employment", "brightlines", "Supported employment (north Worcestershire)", "employment",
+  """Job coaches help disabled people, autistic people and people with a learning disability find paid work and
+  settle in. Support covers CVs, interviews, travel to work and on-the-job coaching, and continues once you have
+  started. We also work with employers on reasonable adjustments.""",
+  loc="rd-kingfisher-hub bg-housman-centre", area="Redditch,Bromsgrove", age=(18, None), cost="free",
+  sched="MO,TU,WE,TH,FR 09:00-17:00")
+S("brightlines-supported-internships", "brightlines", "Supported internships", "employment send transitions",
+  """A one-year work placement for young people aged 16 to 24 who have an EHCP. Interns spend most of the week with
+  a host employer in Worcester or Kidderminster, with a job coach, and study English and maths alongside. The aim is
+  a paid job at the end.""",
+  loc="wr-foregate kd-loomworks", area="Worcester,Wyre Forest,Malvern Hills", age=(16, 24), cost="free",
+  sched="MO,TU,WE,TH,FR 09:00-16:00", ag="young-people")
+S("wellspring-ips-employment", "wellspring", "Employment support for people using mental health services", "employment mental-health",
+  """Individual Placement and Support (IPS) for people under the care of secondary mental health services. An
+  employment specialist works alongside your care team to help you find a job that suits you, quickly, with ongoing
+  support to keep it.""",
+  area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="adults")
+S("needle-mill-cafe-traineeships", "needle-mill", "Needle Mill cafe traineeships", "employment",
+  """Twelve-week traineeships in the Needle Mill cafe for adults with a learning disability who want to work in
+  catering. Food hygiene certificate, till skills and a reference at the end.""",
+  loc="rd-needle-mill", area="Redditch", age=(18, None), cost="free", sched="TU,WE,TH 09:00-14:00", ag="adults")
+S("evesham-work-club", "vale-community", "Evesham work club", "employment money-advice",
+  """A weekly drop-in to search and apply for jobs, with help from volunteers and a computer to use. Polish and
+  Romanian speakers are welcome and there is help with right-to-work documents.""",
+  loc="ev-vale-centre", area="Wychavon", age=(16, None), cost="free", sched="WE 10:00-13:00", langs="en pl ro")
+S("kidderminster-job-coaching", "brightlines", "Supported employment (Wyre Forest)", "employment",
+  """Job coaching for adults in Kidderminster, Stourport and Bewdley with disabilities, long-term health conditions or
+  autism. Includes work trials and help telling an employer about your condition.""",
+  loc="kd-loomworks", area="Wyre Forest", age=(18, None), cost="free", sched="MO,TU,WE,TH 09:00-17:00",
+  status="inactive", old=True)
+S("blackpole-work-skills", "severnside-trust", "Blackpole work skills workshop", "employment day-opportunities",
+  """A workshop on the Blackpole estate in Worcester where adults with LD learn warehouse and recycling skills:
+  sorting, packing, using a pallet truck and working safely. Some people move on to paid work with local firms.""",
+  loc="wr-blackpole", area="Worcester", age=(18, None), cost=[("Day", 44.0, "per day")], sched="MO,TU,WE,TH,FR 09:00-15:00", ag="adults")
+
+# --- Advocacy ------------------------------------------------------------------
+
+S("imca-service", "severn-vale-advocacy", "Independent Mental Capacity Advocacy service", "advocacy",
+  """Statutory advocacy for people aged 16 and over who lack capacity to make an important decision about serious
+  medical treatment or a long-term move, and who have nobody appropriate to consult. An Independent Mental Capacity
+  Advocate meets the person, finds out what matters to them and represents their wishes to decision-makers.
+  Referrals come from the NHS and councils.""",
+  area="Worcestershire", age=(16, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
+S("imha-service", "severn-vale-advocacy", "IMHA - mental health advocacy", "advocacy mental-health",
+  """IMHA for people detained under the Mental Health Act or on a community treatment order. An independent advocate
+  helps you understand your rights, prepare for tribunals and ward rounds and raise concerns about your care. You can
+  refer yourself.""",
+  area="Worcestershire", cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
+S("care-act-advocacy", "severn-vale-advocacy", "Care Act advocacy", "advocacy",
+  """If you would have substantial difficulty taking part in your care assessment, care plan review or a
+  safeguarding enquiry, and no family member or friend can support you, the council must offer an independent
+  advocate. We provide that advocacy across the county, including home visits.""",
+  area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="adults")
+S("rpr-dols-advocacy", "severn-vale-advocacy", "Paid relevant person's representative service", "advocacy",
+  """When someone is deprived of their liberty in a care home or hospital under DoLS and has no family or friend to
+  act for them, we provide a paid relevant person's representative. We visit regularly, check that the conditions
+  are being met and can challenge the authorisation at the Court of Protection.""",
+  area="Worcestershire", age=(18, None), cost="free")
+S("speak-up-self-advocacy", "plain-words", "Speak Up self-advocacy group", "advocacy peer-support",
+  """A self-advocacy group in Redditch run by and for people with learning disabilities. Members talk about what
+  matters to them, practise speaking up, and meet councillors and NHS managers to tell them what needs to change.""",
+  loc="rd-kingfisher-hub", area="Redditch,Bromsgrove", age=(18, None), cost="free", sched="2WE 13:00-15:00", ag="adults")
+S("community-advocacy", "severn-vale-advocacy", "Community advocacy (non-statutory)", "advocacy",
+  """Short-term advocacy for adults who need help dealing with housing, benefits, health or social care, where there
+  is no legal duty to provide an advocate. Priority for people with learning disabilities, autism and mental health
+  needs.""",
+  loc="wr-severnside kd-loomworks", area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH 09:30-16:30",
+  old="assured", ag="adults")
+S("young-voices-advocacy", "young-voices", "Children and young people's advocacy", "advocacy",
+  """Independent advocacy for children in care, care leavers up to 25, and children going through child protection
+  or making a complaint. An advocate makes sure your views are heard in meetings and reviews. Text, phone or meet
+  face to face.""",
+  area="Worcestershire", age=(5, 25), cost="free", sched="MO,TU,WE,TH,FR 09:00-18:00", ag="children young-people")
+S("parent-advocacy-child-protection", "young-voices", "Parent advocacy in child protection", "advocacy family-support",
+  """Support for parents whose children are subject to child protection plans or pre-proceedings. An advocate helps
+  you understand what is happening, prepares you for conferences and helps you work with your social worker.""",
+  area="Worcestershire", age=(16, None), cost="free", status="inactive", old=True)
+S("nhs-complaints-advocacy", "severn-vale-advocacy", "NHS complaints advocacy", "advocacy health-therapy",
+  """Free, independent help to make a complaint about an NHS service, from a GP surgery to a hospital. An advocate
+  helps you write letters, attend meetings and take things further if you are not happy with the reply.""",
+  area="Worcestershire", cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
+S("kidderminster-advocacy-drop-in", "severn-vale-advocacy", "Kidderminster advocacy drop-in", "advocacy",
+  """A monthly advocacy drop-in at Loomworks for anyone who wanted advice about getting their voice heard. Replaced by
+  appointments through the county advocacy line.""",
+  loc="kd-loomworks", area="Wyre Forest", cost="free", sched="1TU 10:00-12:00", status="defunct", old=True)
+
+# --- Behaviour support ---------------------------------------------------------
+
+S("steady-ground-children-pbs", "steady-ground", "Positive behaviour support for families", "behaviour-support family-support",
+  """Home-based positive behaviour support for children and young people aged 4 to 18 with a learning disability or
+  autism whose behaviour is putting them at risk of school exclusion or family breakdown. A specialist watches what
+  happens, works out what the behaviour is telling us, and writes a practical plan with the family and school.""",
+  area="Worcestershire", age=(4, 18), cost="free", sched="MO,TU,WE,TH,FR 08:30-18:00", ag="children young-people")
+S("steady-ground-adult-pbs", "steady-ground", "Adult PBS team", "behaviour-support health-therapy",
+  """PBS for adults whose behaviours of concern put their home or placement at risk. We assess, write a PBS plan with
+  the person and their support staff, coach the team and review regularly. Works alongside community learning
+  disability nurses and psychiatry.""",
+  area="Worcestershire", age=(18, None), cost=[("Commissioned package", 0.0, "Funded by the NHS or council; no charge to the person")],
+  sched="MO,TU,WE,TH,FR 09:00-17:00", ag="adults")
+S("pbs-parent-workshops", "steady-ground", "Understanding behaviour: workshops for parent carers", "behaviour-support family-support carers",
+  """A six-week evening course for parents of autistic children and children with learning disabilities. Covers why
+  behaviour happens, reducing triggers, teaching new skills and looking after yourself. Run in Redditch and Worcester.""",
+  loc=[("rd-church-hill", "TU 18:30-20:30"), ("wr-st-peters", "TH 18:30-20:30")], area="Worcestershire",
+  age=(18, None), cost="free")
+S("pbs-training-support-staff", "steady-ground", "PBS training for support workers", "behaviour-support",
+  """Two-day PBS course for paid support staff and personal assistants, with a follow-up coaching session in the
+  workplace. Includes functional assessment, proactive strategies and restraint reduction.""",
+  loc="wr-severnside", area="Worcestershire", age=(18, None), cost=[("Course place", 145.0, "per person for two days")],
+  sched="1MO,1TU 09:30-16:00")

@@ -39,7 +39,8 @@ INSTALLED_APPS = [
     # Domains (repository root)
     "learning",
     "supervision",
-    "search",
+    "search",  # the directory (ORUK data, API, pages); app label "directory"
+    "search.engine",  # its search engine: Elasticsearch with a database fallback
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

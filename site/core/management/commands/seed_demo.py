@@ -30,6 +30,6 @@ class Command(BaseCommand):
                     raise
                 continue
             module.seed(self.stdout.write)
-        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for role, email, name in logins:
             self.stdout.write(f"  {role:<15} {email:<40} {name}")
