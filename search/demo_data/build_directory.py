@@ -754,3 +754,698 @@ S("pbs-training-support-staff", "steady-ground", "PBS training for support worke
   workplace. Includes functional assessment, proactive strategies and restraint reduction.""",
   loc="wr-severnside", area="Worcestershire", age=(18, None), cost=[("Course place", 145.0, "per person for two days")],
   sched="1MO,1TU 09:30-16:00")
+
+# --- Mental health -------------------------------------------------------------
+
+S("camhs-community-team", "teme-severn-nhs", "Child and Adolescent Mental Health Services community team", "mental-health health-therapy",
+  """Specialist NHS Child and Adolescent Mental Health Services for children and young people up to 18 with moderate
+  to severe mental health difficulties, such as severe anxiety, depression, self-harm, eating disorders and psychosis.
+  Referrals come from GPs, schools and social workers. Appointments are at clinics in Worcester and Kidderminster
+  or at home.""",
+  loc="wr-barbourne kd-clinic", area="Worcestershire", age=(0, 17), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00",
+  ag="children young-people")
+S("camhs-advice-line", "teme-severn-nhs", "CAMHS professionals' advice line", "mental-health information",
+  """A phone consultation line for social workers, teachers and GPs who are worried about a child's mental health and
+  are not sure whether to refer to CAMHS. A clinician talks the case through and suggests next steps, including
+  local early-help options.""",
+  area="Worcestershire", age=(0, 17), cost="free", sched="MO,TU,WE,TH,FR 10:00-16:00", ag="children young-people")
+S("young-minds-counselling", "wellspring", "Open Door youth counselling (11-25)", "mental-health",
+  """Free, confidential counselling for young people aged 11 to 25 who are struggling with low mood, anxiety, exam
+  stress, bullying or family problems. Up to twelve sessions in person in Redditch or Worcester, or online. Young
+  people can refer themselves.""",
+  loc="rd-kingfisher-hub wr-severnside", area="Worcestershire", age=(11, 25), cost="free",
+  sched="MO,TU,WE,TH 15:30-20:00; SA 10:00-14:00", ag="young-people")
+S("camhs-to-adult-transitions", "teme-severn-nhs", "Mental health transition support (17-25)", "mental-health transitions",
+  """Support for young people moving from CAMHS to adult mental health services or to their GP. A transition
+  worker starts working with the young person from about 17 and stays involved until they are settled, up to age
+  25.""",
+  area="Worcestershire", age=(17, 25), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="young-people")
+S("talking-therapies-self-referral", "teme-severn-nhs", "NHS talking therapies (self-referral)", "mental-health",
+  """Short courses of talking therapy such as CBT and counselling for adults with common problems like anxiety,
+  depression, panic and OCD. Refer yourself online or by phone; no GP letter needed. Interpreters are available.""",
+  area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH 08:00-20:00; FR 08:00-17:00",
+  langs="en pl ur pa", ag="adults")
+S("cmht-worcester", "teme-severn-nhs", "Worcester community mental health team", "mental-health health-therapy",
+  """The CMHT provides assessment, care coordination and treatment for adults with severe and enduring mental
+  illness living in Worcester. Psychiatrists, community psychiatric nurses, social workers and OTs work together.
+  Referral via a GP or another mental health service.""",
+  loc="wr-barbourne", area="Worcester", age=(18, 64), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="adults")
+S("recovery-college", "wellspring", "Recovery College", "mental-health peer-support",
+  """Free courses co-written and co-taught by people with lived experience of mental ill health, covering managing
+  anxiety, sleep, hearing voices, money and wellbeing. Open to service users, carers and staff. Courses run in
+  Worcester, Kidderminster and online.""",
+  loc="wr-severnside kd-loomworks", area="Worcestershire", age=(18, None), cost="free", sched="MO,WE 10:00-13:00")
+S("safe-haven-worcester", "wellspring", "Worcester evening safe haven", "mental-health crisis",
+  """An evening drop-in for adults in emotional distress or mental health crisis who want a calm space and someone to
+  talk to. No appointment or referral needed. Staff can help with a safety plan and link with the crisis team.""",
+  loc="wr-sidbury", area="Worcester,Malvern Hills,Wychavon", age=(18, None), cost="free", sched="DAILY 18:00-23:00", ag="adults")
+S("mens-talk-group", "peer-circle", "Men's Talk peer group", "mental-health peer-support",
+  """A relaxed peer group for men who are finding life hard. No pressure to speak; a brew, a chat and a walk round the
+  canal basins. Run by men who have been there themselves.""",
+  loc="sp-basin", area="Wyre Forest", age=(18, None), cost="free", sched="MO 19:00-21:00", ag="adults")
+S("hearing-voices-group", "peer-circle", "Hearing voices group (Worcester)", "mental-health peer-support",
+  """A peer group for people who hear voices, see visions or have other unusual experiences. Members share what helps
+  them cope, without judgement. You do not need a diagnosis to come.""",
+  loc="wr-severnside", area="Worcester", age=(18, None), cost="free", sched="WE/2 14:00-16:00")
+S("eating-difficulties-support", "wellspring", "Eating difficulties support group", "mental-health peer-support",
+  """A monthly group for adults with eating disorders and for their families, facilitated by a trained volunteer with
+  lived experience. Online and in Malvern.""",
+  loc="ml-priory", area="Worcestershire", age=(18, None), cost="free", sched="3TH 18:30-20:00", old=True)
+S("perinatal-wellbeing-group", "rivers-family", "Bumps and babies wellbeing group", "mental-health family-support",
+  """A gentle group for parents who are pregnant or have a baby under one and are feeling low or anxious. Baby comes
+  too. A health visitor and a peer supporter run each session.""",
+  loc="kd-spennells", area="Wyre Forest", cost="free", sched="WE 10:00-11:30", ag="adults")
+S("student-wellbeing-drop-in", "wellspring", "College wellbeing drop-in (16-19)", "mental-health",
+  """Mental health drop-in for students aged 16 to 19 held at Westlands in Droitwich. Young people can talk to a
+  wellbeing worker about stress, friendships or anything else. Ran as a pilot and has now ended.""",
+  loc="dw-westlands", area="Wychavon", age=(16, 19), cost="free", sched="TH 13:00-16:00", status="defunct", old=True)
+S("mh-wellbeing-walks", "wellspring", "Wellbeing walks", "mental-health sport-leisure",
+  """Short, friendly walks around Pershore and Evesham for people whose MH is affecting how often they get out. Walks
+  are led by volunteers and finish with a cuppa.""",
+  loc=[("ps-plum-tree", "MO 10:30-12:00"), ("ev-vale-centre", "TH 10:30-12:00")], area="Wychavon", age=(18, None), cost="free")
+S("veterans-mental-health", "wellspring", "Veterans' wellbeing service", "mental-health peer-support",
+  """Support for armed forces veterans struggling with their mental health, including PTSD, drinking and problems
+  adjusting to civilian life. One-to-one support from a veteran peer mentor and help to reach NHS services.""",
+  area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", status="inactive", old="assured")
+
+# --- Preparing for adulthood ----------------------------------------------------
+
+S("preparing-for-adulthood-team", "county-partnership", "Preparing for Adulthood team", "transitions",
+  """Social workers who work with young people aged 14 to 25 who are likely to need adult social care. They start
+  planning early with the young person, family, school and health, so that support is in place by 18. Referral via
+  the children with disabilities team or the young person's school.""",
+  area="Worcestershire", age=(14, 25), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="young-people")
+S("autism-transition-group", "different-minds", "Moving On: autistic young people's group", "transitions peer-support",
+  """A monthly evening group for autistic young people aged 15 to 21 who are getting ready to leave school. Topics
+  chosen by the group: college, jobs, relationships, and getting about on buses. Parents have their own session in the
+  next room.""",
+  loc="bg-housman-centre", area="Bromsgrove,Redditch", age=(15, 21), cost="free", sched="2TH 18:00-20:00", ag="young-people")
+S("ld-transitions-health", "teme-severn-nhs", "Transitions nurse for young people with learning disabilities", "transitions health-therapy",
+  """A learning disability nurse who supports young people aged 16 to 19 with complex health needs as they move from
+  children's to adult health services, making sure nothing gets lost in the handover.""",
+  area="Worcestershire", age=(16, 19), cost="free", sched="MO,TU,WE,TH 09:00-17:00", ag="young-people")
+S("independence-skills-flat", "hearthstone", "Independence training flat", "transitions housing",
+  """A practice flat in Kidderminster where young people aged 17 to 25 with LD can stay for up to two weeks to try out
+  living independently: shopping, cooking, paying bills and managing time, with staff on call.""",
+  loc="kd-comberton", area="Wyre Forest,Malvern Hills", age=(17, 25), cost="free", sched="DAILY 00:00-23:59", ag="young-people")
+S("pfa-information-evenings", "send-compass", "Preparing for adulthood information evenings", "transitions send information",
+  """Termly evenings for parents of young people aged 14 and over with special educational needs. Hear about post-16
+  options, what changes at 18, mental capacity and the Court of Protection, and money. Talks are recorded for
+  those who cannot attend.""",
+  loc="wr-severnside", area="Worcestershire", age=(14, 25), cost="free", sched="1WE 18:00-20:00", status="inactive")
+
+# --- Special educational needs -------------------------------------------------
+
+S("send-compass-iass", "send-compass", "SEND Compass information, advice and support", "send information advocacy",
+  """Free, impartial and confidential advice for parents, children and young people up to 25 about special educational
+  needs and disabilities. We explain the law, help you prepare for school meetings and annual reviews, and can
+  support you at mediation and tribunal. Helpline, email and face-to-face appointments.""",
+  area="Worcestershire", age=(0, 25), cost="free", sched="MO,TU,WE,TH 09:30-16:30; FR 09:30-13:00",
+  ag="children young-people")
+S("ehcp-help-clinic", "send-compass", "Education, Health and Care Plan help clinic", "send",
+  """One-to-one appointments for parents who want help asking for an Education, Health and Care needs assessment,
+  checking a draft plan, or understanding sections B, F and I. Bring your paperwork. Held in Bromsgrove, Worcester
+  and Evesham.""",
+  loc=[("bg-housman-centre", "TU 10:00-14:00"), ("wr-severnside", "WE 10:00-14:00"), ("ev-vale-centre", "TH 10:00-14:00")],
+  area="Worcestershire", cost="free", ag="children young-people")
+S("ehcp-appeals-volunteers", "peer-circle", "EHCP appeal buddies", "send peer-support",
+  """Trained parent volunteers who have been through tribunal themselves help other parents appeal EHCP decisions,
+  from a refusal to assess to the wording of the final plan. Support is mostly by phone and video call.""",
+  area="Worcestershire", cost="free", sched="MO,TU,WE,TH,FR 10:00-20:00")
+S("parent-carer-forum", "peer-circle", "Parent carer forum", "send carers peer-support",
+  """An independent group of parents of children with SEND who work with the council and NHS to improve local
+  services. Join coffee mornings, share your views in surveys, and get news about changes.""",
+  loc=[("wr-warndon", "2TU 10:00-12:00"), ("kd-loomworks", "3TU 10:00-12:00")], area="Worcestershire", cost="free")
+S("autism-outreach-schools", "county-partnership", "Autism and social communication outreach", "send",
+  """Specialist teachers who advise mainstream schools on supporting autistic pupils and those with social
+  communication needs, with or without a diagnosis. Schools refer via their SENCO; parents can ask the school to
+  make a referral.""",
+  area="Worcestershire", age=(4, 16), cost="free", sched="MO,TU,WE,TH,FR 08:30-16:30", ag="children")
+S("dyslexia-drop-in", "send-compass", "Literacy difficulties drop-in", "send",
+  """A drop-in for parents worried about their child's reading, spelling or writing. Specialist teachers talk through
+  what the school can do and how to help at home.""",
+  loc="ml-priory", area="Malvern Hills", age=(5, 16), cost="free", sched="1SA 10:00-12:00", status="inactive", old=True)
+S("send-tribunal-support", "send-compass", "Tribunal support line", "send advocacy",
+  """Help for parents and young people taking a case to the SEND tribunal, including disability discrimination claims
+  against schools. Advisers explain deadlines and evidence and help prepare your case statement.""",
+  area="Worcestershire", age=(0, 25), cost="free", sched="MO,WE,FR 10:00-15:00", old="assured")
+S("sen-home-learning-group", "rivers-family", "Special needs home education group", "send family-support",
+  """A weekly meet-up for families who are home educating children with special educational needs, with shared
+  activities and a chance for parents to swap ideas.""",
+  loc="ps-abbey", area="Wychavon", age=(4, 16), cost=[("Family session", 3.0, "per family")], sched="WE 10:00-12:30", ag="children")
+
+# --- Carers ------------------------------------------------------------------------
+
+S("carers-hub-worcester", "kingfisher-carers", "Kingfisher carers' hub", "carers information",
+  """Information, advice and emotional support for adults who look after someone. We can help you prepare for a
+  carer's assessment, find a break, sort out a carer's emergency plan and meet other carers. Drop in at the hub or
+  ring the advice line.""",
+  loc="wr-severnside", area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00",
+  langs="en ur pa")
+S("young-carers-service", "carers-crossing", "Young carers service (8-17)", "carers family-support",
+  """For children and teenagers aged 8 to 17 who help look after a parent, brother or sister. Clubs, trips, and a
+  worker who can talk to your school so they understand. Anyone can refer, including the young carer.""",
+  area="Worcestershire", age=(8, 17), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="children young-people")
+S("young-adult-carers", "carers-crossing", "Young adult carers (16-25)", "carers transitions",
+  """Support for carers aged 16 to 25 who are juggling caring with college, university or a first job. One-to-one
+  support, a monthly social and help applying for a carer's assessment at 18.""",
+  loc="kd-loomworks", area="Worcestershire", age=(16, 25), cost="free", sched="4TH 18:00-20:00", ag="young-people")
+S("evesham-carers-cafe", "kingfisher-carers", "Evesham carers' cafe", "carers peer-support",
+  """A relaxed monthly cafe for carers in Evesham and the villages. Come for a cake and a chat; a carers' adviser is
+  there to answer questions and you can bring the person you care for.""",
+  loc="ev-bengeworth", area="Wychavon", cost="free", sched="1FR 10:30-12:30", langs="en pl")
+S("parent-carers-group-redditch", "arrowvale", "Parent carers' coffee morning (Redditch)", "carers peer-support family-support",
+  """A fortnightly coffee morning for parents and carers of disabled children in Redditch, with a guest speaker once a
+  term. Crèche available if booked.""",
+  loc="rd-church-hill", area="Redditch", cost="free", sched="TH/2 09:30-11:30")
+S("male-carers-group", "kingfisher-carers", "Male carers' group", "carers peer-support",
+  """An evening group for men caring for a wife, partner, parent or child. Curry nights, a pub quiz and a chance to
+  talk to others who get it.""",
+  loc="bg-housman-centre", area="Bromsgrove,Redditch", age=(18, None), cost="free", sched="3WE 19:00-21:00", old=True)
+S("carers-wellbeing-courses", "kingfisher-carers", "Caring with Confidence courses", "carers",
+  """Short courses for unpaid carers covering moving and handling at home, managing medicines, looking after your own
+  health, and planning for the future. Online and in person.""",
+  loc="ml-priory", area="Worcestershire", age=(18, None), cost="free", sched="TU 10:00-12:30")
+S("dementia-carers-training", "bluebell-memory", "Understanding dementia: course for family carers", "carers dementia",
+  """A four-week course for family and friends caring for someone with dementia. Learn about the condition,
+  communication, changes in behaviour, and the support available locally.""",
+  loc="bg-housman-centre", area="Bromsgrove,Redditch,Worcester", age=(18, None), cost="free", sched="WE 13:30-15:30")
+S("carers-assessment-line", "county-partnership", "Carer's assessment line", "carers information",
+  """The place to ask for a carer's assessment from the council. An assessor will talk to you about how caring
+  affects your life and what would help, which may include a direct payment for a break.""",
+  area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 08:30-17:00")
+S("tenbury-carers-group", "teme-valley-link", "Teme valley carers' group", "carers",
+  """Monthly get-together for unpaid carers in Tenbury and the surrounding villages, with lunch and occasional speakers.""",
+  loc="tb-pump-rooms", area="Malvern Hills", age=(18, None), cost="free", sched="2MO 12:00-14:00", status="inactive")
+
+# --- Dementia and memory --------------------------------------------------------
+
+S("malvern-memory-cafe", "bluebell-memory", "Malvern memory cafe", "dementia peer-support",
+  """A monthly dementia cafe in Great Malvern for people living with memory problems and the people who support
+  them. Tea, music and a friendly welcome, with a dementia adviser on hand for questions about diagnosis, benefits or
+  planning ahead.""",
+  loc="ml-priory", area="Malvern Hills", cost="free", sched="2TU 14:00-16:00", ag="older-people")
+S("pershore-dementia-cafe", "bluebell-memory", "Pershore dementia cafe", "dementia",
+  """Dementia cafe held at the Abbey Hall in Pershore. Singing, reminiscence boxes and games, and a quiet corner for
+  carers to talk in private with our dementia support worker.""",
+  loc="ps-abbey", area="Wychavon", cost="free", sched="1WE 10:30-12:30", ag="older-people")
+S("bromsgrove-dementia-cafe", "bluebell-memory", "Housman dementia cafe", "dementia",
+  """A fortnightly cafe in Bromsgrove for anyone affected by dementia, whether you have a diagnosis, are waiting for
+  one or are a family carer. Guest speakers include the memory clinic, solicitors and the fire service.""",
+  loc="bg-housman-centre", area="Bromsgrove", cost="free", sched="FR/2 13:30-15:30", ag="older-people")
+S("kidderminster-memory-cafe", "loomworks", "Loomworks memory cafe", "dementia peer-support",
+  """Weekly memory cafe in Kidderminster town centre with activities that suit people at different stages of
+  dementia. Carers get time to chat to each other while volunteers lead the activity.""",
+  loc="kd-loomworks", area="Wyre Forest", cost=[("Donation", 2.0, "suggested donation per couple")], sched="WE 14:00-16:00",
+  ag="older-people")
+S("upton-memory-club", "upton-riverside", "Upton memory club", "dementia befriending",
+  """A small memory club in Upton-upon-Severn for people with early dementia, meeting in the Memorial Hall. Quizzes,
+  old photos of the town and a riverside stroll if the weather is good.""",
+  loc="up-memorial", area="Malvern Hills", cost="free", sched="3TH 10:00-12:00", ag="older-people", status="inactive", old=True)
+S("singing-for-memory", "bluebell-memory", "Singing for memory", "dementia arts-culture",
+  """Singing groups for people living with dementia and their carers, led by a professional musician. Familiar songs,
+  simple warm-ups and no need to read music. Groups in Droitwich and Worcester.""",
+  loc=[("dw-salt-centre", "MO 14:00-15:30"), ("wr-severnside", "TH 14:00-15:30")], area="Wychavon,Worcester",
+  cost=[("Session", 3.0, "per person; carers free")], ag="older-people")
+S("dementia-advisers", "bluebell-memory", "Dementia adviser service", "dementia information",
+  """Dementia advisers support people after a diagnosis of dementia and their families, by phone and home visit.
+  They explain what to expect, help with lasting power of attorney and benefits, and link people to local groups.""",
+  area="Worcestershire", cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
+S("young-onset-dementia-group", "bluebell-memory", "Young onset dementia group", "dementia peer-support",
+  """A peer group for people diagnosed with dementia before the age of 65 and their partners. Walks, pub lunches and
+  practical talks about work, driving and children.""",
+  loc="wr-severnside", area="Worcestershire", age=(18, 64), cost="free", sched="4SA 11:00-14:00", ag="adults")
+S("redditch-dementia-cafe", "bluebell-memory", "Winyates dementia cafe", "dementia",
+  """A dementia-friendly cafe session every Tuesday morning in the Winyates Centre in Redditch, with a dementia
+  support worker present once a month.""",
+  loc="rd-winyates-centre", area="Redditch", cost="free", sched="TU 10:00-12:00", ag="older-people", old="assured")
+
+# --- Befriending -------------------------------------------------------------------------
+
+S("telephone-befriending", "malvern-ridge", "Telephone befriending for older people", "befriending",
+  """A weekly friendly phone call from the same trained volunteer for older people who feel lonely or cut off. Calls
+  are at a time that suits you. Covers the whole county.""",
+  area="Worcestershire", age=(60, None), cost="free", sched="MO,TU,WE,TH,FR 10:00-19:00", ag="older-people")
+S("malvern-home-befriending", "malvern-ridge", "Home visiting befriending (Malvern)", "befriending",
+  """A volunteer visits you at home for an hour or two each week for a chat, a game of cards or a walk to the shops.
+  For adults in Malvern and nearby villages who are lonely, housebound or recently bereaved.""",
+  loc="ml-barnards", area="Malvern Hills", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 09:30-16:30", ag="older-people")
+S("ld-befriending", "plain-words", "Friends Together befriending", "befriending",
+  """Matching adults with learning disabilities with volunteer befrienders who share their interests, from football to
+  films. Befrienders meet once a fortnight to do something together in the community.""",
+  area="Redditch,Bromsgrove,Worcester", age=(18, None), cost="free", sched="MO,TU,WE,TH 09:00-17:00", ag="adults")
+S("young-peoples-mentoring", "young-voices", "Young people's mentoring", "befriending",
+  """Volunteer mentors for young people aged 11 to 18 who are isolated, struggling at school or have few trusted
+  adults around them. Mentors meet weekly for a year.""",
+  area="Worcester,Wychavon", age=(11, 18), cost="free", status="inactive", old=True, ag="young-people")
+S("tenbury-rural-befriending", "teme-valley-link", "Rural befriending and good neighbours", "befriending transport",
+  """Volunteers in Tenbury and the Teme valley villages who visit, phone, collect prescriptions and give lifts to
+  people who live alone or far from town. No age limit; just ring us.""",
+  loc="tb-pump-rooms", area="Malvern Hills", cost="free", sched="MO,TU,WE,TH,FR 09:00-15:00")
+S("bewdley-good-neighbours", "bewdley-neighbours", "Bewdley good neighbours", "befriending",
+  """Neighbourly help for people in Bewdley who need a hand: a friendly visit, help with a form, or a lift to the
+  doctor's. Volunteers are checked and trained.""",
+  loc="bw-bridge", area="Wyre Forest", cost="free", sched="MO,WE,FR 10:00-13:00")
+S("evesham-befriending-polish", "vale-community", "Evesham befriending", "befriending",
+  """Volunteer befrienders for older and isolated people in Evesham and the surrounding villages, including
+  Polish-speaking befrienders.""",
+  loc="ev-vale-centre", area="Wychavon", age=(50, None), cost="free", sched="MO,TU,WE,TH 10:00-16:00", langs="en pl", ag="older-people")
+
+# --- Peer support --------------------------------------------------------------------
+
+S("autistic-adults-social", "different-minds", "Autistic adults' social group", "peer-support",
+  """A social group for autistic adults, organised by autistic people. Board games, a film club and a quiet room. No
+  diagnosis needed and you can just watch until you feel comfortable joining in.""",
+  loc="wr-severnside", area="Worcestershire", age=(18, None), cost="free", sched="2SA,4SA 13:00-16:00", ag="adults")
+S("autism-parents-group", "different-minds", "Parents of autistic children group", "peer-support family-support",
+  """Monthly support group for parents of autistic children and young people, whether or not they have a diagnosis.
+  Share tips, hear from speakers and get through the waiting list together.""",
+  loc="kd-spennells", area="Wyre Forest", cost="free", sched="1TU 19:00-21:00")
+S("adhd-adults-peer-support", "peer-circle", "Adult ADHD peer support", "peer-support mental-health",
+  """Peer support for adults with ADHD, diagnosed or self-identified. Meetings alternate between Bromsgrove and online,
+  covering organisation, work, relationships and medication waits.""",
+  loc="bg-housman-centre", area="Worcestershire", age=(18, None), cost="free", sched="3MO 19:00-20:30", ag="adults")
+S("stourport-mens-shed", "basin-side", "Stourport men's shed", "peer-support day-opportunities",
+  """A community workshop where people, mostly older men, make and mend things together, share skills and have a
+  laugh. Everyone is welcome, including people with memory problems or a disability.""",
+  loc="sp-shed", area="Wyre Forest", cost=[("Annual membership", 20.0, "per year; tea included")], sched="TU,TH 09:30-13:00",
+  ag="older-people")
+S("bereavement-group", "plum-tree", "Bereavement support group", "peer-support",
+  """A friendly monthly group for anyone who has lost someone close. Run by trained volunteers; come along as often
+  as you like.""",
+  loc="ps-plum-tree", area="Wychavon", age=(18, None), cost="free", sched="2WE 14:00-16:00")
+S("stroke-peer-group", "peer-circle", "Life after stroke group", "peer-support health-therapy",
+  """A peer group in Kidderminster for stroke survivors and their partners, with chair exercises and speakers on
+  communication, fatigue and returning to driving.""",
+  loc="kd-loomworks", area="Wyre Forest", age=(18, None), cost="free", sched="1TH 13:30-15:30", status="inactive", old=True)
+S("deaf-social-club", "peer-circle", "Deaf social club", "peer-support",
+  """A monthly social club for Deaf BSL users in Worcester. Everything is in British Sign Language and hearing
+  family members who sign are welcome.""",
+  loc="wr-severnside", area="Worcestershire", cost="free", sched="1FR 18:30-21:30", langs="bfi en")
+S("lgbt-young-peoples-group", "young-voices", "Out and Proud youth group", "peer-support",
+  """A safe and friendly weekly group for LGBTQ+ young people aged 13 to 19 in Redditch. Youth workers run the
+  sessions and there is always someone to talk to one-to-one.""",
+  loc="rd-kingfisher-hub", area="Redditch,Bromsgrove", age=(13, 19), cost="free", sched="WE 18:00-20:00", ag="young-people")
+
+# --- Money and benefits ------------------------------------------------------------
+
+S("fairshare-benefits-advice", "fairshare", "Benefits advice line", "money-advice",
+  """Free help to check what you are entitled to and make claims for Universal Credit, PIP, Attendance Allowance,
+  Carer's Allowance and more. We help with mandatory reconsiderations and appeals and can come to tribunal with
+  you. Phone appointments and outreach sessions in Redditch, Kidderminster and Evesham.""",
+  loc=[("rd-kingfisher-hub", "MO 10:00-15:00"), ("kd-loomworks", "TU 10:00-15:00"), ("ev-vale-centre", "WE 10:00-15:00")],
+  area="Worcestershire", cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", langs="en pl ur")
+S("fairshare-debt-advice", "fairshare", "Debt advice", "money-advice",
+  """Specialist debt advisers help you deal with rent and council tax arrears, energy debts, bailiffs and
+  catalogue debts. We can set up payment plans, apply for breathing space and help with debt relief orders.""",
+  loc="wr-foregate", area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH 09:30-16:30")
+S("easy-read-benefits", "plain-words", "Easy-read benefits help", "money-advice information",
+  """One-to-one help with benefits for adults with LD, using easy-read letters and pictures to explain what a benefit
+  is, what the forms ask and what happens next. We go through brown envelopes together.""",
+  loc="rd-kingfisher-hub", area="Redditch,Bromsgrove", age=(18, None), cost="free", sched="TH 10:00-15:00", ag="adults")
+S("carers-money-advice", "kingfisher-carers", "Money advice for carers", "money-advice carers",
+  """Benefit checks and help with Carer's Allowance, Carer Element and council tax discounts for unpaid carers.
+  Appointments by phone or at the Severnside Centre.""",
+  loc="wr-severnside", area="Worcestershire", age=(16, None), cost="free", sched="WE,FR 09:30-16:00")
+S("energy-advice-drop-in", "basin-side", "Warm homes and energy advice drop-in", "money-advice housing",
+  """Advice on cutting energy bills, grants for insulation and boilers, and help dealing with energy suppliers.
+  Winter months only.""",
+  loc="sp-basin", area="Wyre Forest", cost="free", sched="TU 10:00-13:00", old=True)
+S("pip-form-clinic", "housman-network", "PIP form-filling clinic", "money-advice",
+  """Volunteers help you fill in a Personal Independence Payment form, explaining how to describe your needs on bad
+  days as well as good ones. Ended when the volunteer team moved to the Fairshare service.""",
+  loc="bg-housman-centre", area="Bromsgrove", age=(16, 64), cost="free", sched="FR 10:00-12:00", status="defunct", old=True)
+
+# --- Housing --------------------------------------------------------------------------
+
+S("youth-homelessness-prevention", "hearthstone", "Young people's housing advice (16-25)", "housing transitions",
+  """Advice and support for young people aged 16 to 25 who have been asked to leave home, are sofa-surfing or are
+  worried about losing their home. We work with families to help young people stay at home where it is safe, and
+  find somewhere suitable where it is not.""",
+  loc="wr-foregate", area="Worcestershire", age=(16, 25), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="young-people")
+S("tenancy-sustainment", "hearthstone", "Tenancy support service", "housing mental-health",
+  """Floating support for adults who are at risk of losing their tenancy because of mental health problems, debt, or
+  difficulty managing a home. A support worker visits weekly for up to six months.""",
+  area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
+S("supported-lodgings", "hearthstone", "Supported lodgings for care leavers", "housing transitions",
+  """Rooms in the homes of approved hosts for care leavers and homeless young people aged 16 to 21, with a host who
+  helps with cooking, budgeting and the practical side of growing up.""",
+  area="Worcestershire", age=(16, 21), cost=[("Rent", 0.0, "Covered by housing benefit or the leaving care team")], ag="young-people")
+S("hoarding-support", "hearthstone", "Clutter and hoarding support", "housing mental-health",
+  """Patient, non-judgemental support for people whose belongings are making their home unsafe. We work at your pace
+  with practical decluttering and emotional support, and can attend multi-agency meetings.""",
+  area="Worcester,Wychavon,Malvern Hills", age=(18, None), cost="free", sched="TU,WE,TH 09:30-16:30")
+S("rough-sleeper-outreach", "hearthstone", "Street outreach team", "housing crisis",
+  """Early-morning outreach to people sleeping rough in Worcester, Redditch and Kidderminster. The team offers a hot
+  drink, a health check and a route into emergency accommodation.""",
+  area="Worcester,Redditch,Wyre Forest", age=(18, None), cost="free", sched="DAILY 06:00-10:00")
+S("housing-options-ld", "hearthstone", "Housing options for people with learning disabilities", "housing supported-living information",
+  """Advice for adults with learning disabilities and their families about moving out of the family home: shared
+  ownership, supported living, social housing and Shared Lives. Easy-read guides available.""",
+  loc="kd-loomworks", area="Wyre Forest,Worcester", age=(18, None), cost="free", sched="WE 10:00-15:00", status="inactive")
+
+# --- Supported living -------------------------------------------------------------------
+
+S("severnside-supported-living", "severnside-trust", "Severnside supported living", "supported-living",
+  """Supported living in shared and single flats around Worcester for adults with a learning disability or autism.
+  Each person holds their own tenancy and gets the hours of support set out in their care plan, from a few hours a
+  week to 24-hour support.""",
+  area="Worcester", age=(18, None), cost=[("Support", 0.0, "Funded through the person's care package; rent paid separately")],
+  sched="DAILY 00:00-23:59", ag="adults")
+S("kidderminster-autism-supported-living", "wyre-forest-opps", "Autism supported living (Kidderminster)", "supported-living",
+  """Self-contained flats with staff on site for autistic adults who need a calm, predictable home. Staff help with
+  routines, cooking and getting out into the community.""",
+  area="Wyre Forest", age=(18, None), cost=[("Support", 0.0, "Funded through an assessed care package")], ag="adults")
+S("mh-supported-accommodation", "hearthstone", "Recovery house (mental health)", "supported-living mental-health housing",
+  """Shared supported accommodation in Redditch for adults recovering from mental illness, often after a hospital
+  stay. Residents have their own room and a key worker, and typically stay for up to two years before moving on.""",
+  area="Redditch,Bromsgrove", age=(18, 65), cost=[("Service charge", 25.0, "per week on top of rent")], ag="adults")
+S("shared-lives-long-term", "hearth-home", "Shared Lives long-term placements", "supported-living",
+  """Adults who need support live with a Shared Lives carer as part of their household, sharing family life. Suits
+  people with LD, autism, mental health needs or older people who want a family setting rather than a care home.""",
+  area="Worcestershire", age=(18, None), cost=[("Care", 0.0, "Funded by the council after an assessment")], ag="adults")
+S("extra-care-information", "county-partnership", "Extra care housing information", "supported-living housing information",
+  """Information on extra care housing schemes for people over 55, where you have your own flat with care staff on
+  site around the clock. We explain eligibility and waiting lists in each district.""",
+  area="Worcestershire", age=(55, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="older-people", old=True)
+
+# --- Community transport ------------------------------------------------------------------
+
+S("redditch-dial-a-ride", "roadlink", "Redditch dial-a-ride", "transport",
+  """Door-to-door accessible minibus for people in Redditch who cannot use ordinary buses because of disability, age
+  or illness. Book a day ahead for shopping, appointments and visits. Wheelchair users welcome.""",
+  loc="rd-winyates-centre", area="Redditch", cost=[("Single journey", 3.5, "within Redditch"), ("Annual membership", 12.0, "per year")],
+  sched="MO,TU,WE,TH,FR 08:30-17:00")
+S("wychavon-car-scheme", "roadlink", "Wychavon volunteer car scheme", "transport health-therapy",
+  """Volunteer drivers take people from Evesham, Pershore, Droitwich and the villages to hospital, GP and dentist
+  appointments when there is no other way to get there. Passengers pay a mileage rate.""",
+  area="Wychavon", cost=[("Mileage", 0.45, "per mile, charged from the driver's home")], sched="MO,TU,WE,TH,FR 09:00-13:00",
+  langs="en pl")
+S("malvern-community-bus", "roadlink", "Malvern Hills community bus", "transport",
+  """A scheduled community bus linking villages around Malvern, Upton and Tenbury with the towns on market days.
+  Bus passes accepted.""",
+  area="Malvern Hills", cost=[("Fare", 2.0, "per journey; free with a concessionary bus pass")], sched="TU,FR 09:00-15:00")
+S("wyre-forest-shopper-bus", "roadlink", "Wyre Forest shopper bus", "transport",
+  """A weekly shopper bus collecting people from their door in Stourport and Bewdley for a supermarket trip in
+  Kidderminster. Withdrawn when the minibus was retired.""",
+  area="Wyre Forest", cost=[("Return", 4.0, "per person")], sched="TH 09:30-13:00", status="defunct", old=True)
+S("accessible-minibus-hire", "roadlink", "Accessible minibus hire for groups", "transport",
+  """Wheelchair-accessible minibuses for community groups, day services and clubs to hire, with or without a driver.""",
+  loc="wr-blackpole", area="Worcestershire", cost=[("Day hire", 85.0, "plus mileage")], sched="MO,TU,WE,TH,FR 08:00-18:00")
+
+# --- Sport, leisure and activity --------------------------------------------------------
+
+S("splash-inclusive-swimming-worcester", "splash-club", "Inclusive swimming sessions (Worcester)", "sport-leisure",
+  """Relaxed swimming sessions for disabled children and adults at Perdiswell, with warmer water, a pool hoist,
+  quieter music and volunteers in the water. Families and carers swim free with the person they support.""",
+  loc="wr-pool", area="Worcester,Malvern Hills,Wychavon", cost=[("Swim", 3.0, "per swimmer; carers free")],
+  sched="SU 16:00-17:30; WE 18:00-19:00")
+S("redditch-sen-swim", "splash-club", "SEN swim club (Redditch)", "sport-leisure",
+  """Swimming lessons and club sessions for children and young people aged 5 to 18 with special educational needs,
+  in the teaching pool at Arrow Vale. Small groups, visual cues and patient coaches.""",
+  loc="rd-leisure", area="Redditch,Bromsgrove", age=(5, 18), cost=[("Lesson", 6.0, "per 30-minute lesson")],
+  sched="SA 08:00-10:00", ag="children young-people")
+S("bromsgrove-walking-football", "vintage-boots", "Walking football (Bromsgrove)", "sport-leisure",
+  """Walking football for over-50s at Sidemoor: no running, no heading, and plenty of laughs. Good for people with
+  heart or joint problems, or anyone getting back into exercise. Just turn up in trainers.""",
+  loc="bg-sidemoor", area="Bromsgrove", age=(50, None), cost=[("Session", 3.0, "per session")], sched="TU,FR 10:00-11:30",
+  ag="older-people")
+S("evesham-walking-football-mh", "active-together", "Walking football for wellbeing (Evesham)", "sport-leisure mental-health",
+  """A walking football session for adults of any age who are living with anxiety, depression or other mental health
+  problems. Friendly, non-competitive and followed by a cuppa.""",
+  loc="ev-leisure", area="Wychavon", age=(18, None), cost="free", sched="MO 18:00-19:00", ag="adults")
+S("redditch-disability-multisport", "active-together", "Multi-sport club for disabled young people", "sport-leisure",
+  """Boccia, new-age kurling, football and athletics for disabled young people aged 8 to 25 in Redditch. Coaches
+  adapt every activity so everyone can take part, including wheelchair users.""",
+  loc="rd-leisure", area="Redditch,Bromsgrove", age=(8, 25), cost=[("Session", 4.0, "per session")], sched="TH 17:30-19:00",
+  ag="children young-people")
+S("kidderminster-boccia", "active-together", "Boccia club (Kidderminster)", "sport-leisure",
+  """A friendly boccia club for adults with physical disabilities and older people, from beginners to league players.""",
+  loc="kd-loomworks", area="Wyre Forest", age=(16, None), cost=[("Session", 2.5, "per session")], sched="FR 13:00-15:00")
+S("droitwich-adaptive-cycling", "active-together", "All-ability cycling (Droitwich)", "sport-leisure",
+  """Adapted bikes, trikes, tandems and hand-cycles for disabled people of all ages on a traffic-free track in Lido
+  Park. Staff help you find a bike that works for you.""",
+  loc="dw-lido", area="Wychavon", cost=[("Ride", 5.0, "per hour; carers free")], sched="SA,SU 10:00-15:00")
+S("malvern-health-walks", "active-together", "Gentle health walks (Malvern)", "sport-leisure dementia",
+  """Short, flat walks around Malvern led by trained walk leaders, suitable for people with dementia, long-term
+  conditions or limited mobility. Walks start and finish at Priory Lodge.""",
+  loc="ml-priory", area="Malvern Hills", cost="free", sched="WE 10:30-11:30", ag="older-people")
+S("autism-trampolining", "active-together", "Autism-friendly trampolining", "sport-leisure",
+  """Trampoline sessions for autistic children aged 5 to 16 at Westlands, with a maximum of six children and dimmed
+  lights. Currently not running while the trampolines are replaced.""",
+  loc="dw-westlands", area="Wychavon", age=(5, 16), cost=[("Session", 6.0, "per child")], sched="SU 09:00-10:00",
+  status="inactive", ag="children")
+S("upton-chair-yoga", "upton-riverside", "Chair yoga (Upton)", "sport-leisure",
+  """Seated yoga for older people and anyone with limited mobility. Gentle stretches, breathing and relaxation.""",
+  loc="up-memorial", area="Malvern Hills", cost=[("Class", 4.0, "per class")], sched="MO 10:00-11:00", ag="older-people")
+
+# --- Arts and creativity -------------------------------------------------------------------
+
+S("open-studio-drama", "open-studio", "Open Stage inclusive drama group", "arts-culture",
+  """A drama company for adults with learning disabilities that devises and performs its own shows at venues around
+  the county. Rehearsals are at the Battenhall Arts Barn in Worcester; no acting experience needed.""",
+  loc="wr-battenhall", area="Worcestershire", age=(18, None), cost=[("Term", 40.0, "per term; bursaries available")],
+  sched="TU 13:00-16:00", ag="adults")
+S("open-studio-art-mh", "open-studio", "Open Studio art sessions for wellbeing", "arts-culture mental-health",
+  """Drop-in art studio in Kidderminster for adults living with mental health problems. Painting, printmaking and
+  clay with an artist on hand. Materials provided.""",
+  loc="kd-loomworks", area="Wyre Forest", age=(18, None), cost="free", sched="WE 13:00-16:00")
+S("redditch-music-makers", "needle-mill", "Music Makers", "arts-culture day-opportunities",
+  """Music sessions in Redditch for adults with LD. Drumming, singing, song-writing and recording in a small studio;
+  the group plays a concert every summer.""",
+  loc="rd-needle-mill", area="Redditch", age=(18, None), cost=[("Session", 7.0, "per session")], sched="FR 13:30-15:30", ag="adults")
+S("bewdley-photography-club", "bewdley-neighbours", "Bewdley photography walks", "arts-culture befriending",
+  """Photography walks along the river for people who want company and a reason to get out. Bring a phone or camera.""",
+  loc="bw-load-street", area="Wyre Forest", cost="free", sched="2SA 10:00-12:00", old=True)
+S("young-creatives", "open-studio", "Young creatives (13-19)", "arts-culture",
+  """Art, animation and music production for young people aged 13 to 19, including young people with SEND. Work is
+  shown at an exhibition each summer.""",
+  loc="ev-vale-centre", area="Wychavon", age=(13, 19), cost="free", sched="TH 16:30-18:30", ag="young-people")
+S("creative-writing-group", "open-studio", "Write It Down writing group", "arts-culture mental-health",
+  """A creative writing group for adults with lived experience of mental illness. Poems, short stories and life
+  writing, with an anthology published each year. The group has finished; members now meet informally.""",
+  loc="wr-severnside", area="Worcester", age=(18, None), cost="free", sched="MO 14:00-16:00", status="defunct", old=True)
+
+# --- Food and essentials --------------------------------------------------------------------
+
+S("redditch-food-bank", "foodshare", "Redditch food bank", "food",
+  """Emergency food parcels for people in crisis in Redditch. You usually need a voucher from a referral agency such
+  as a social worker, GP or Citizens Advice, but we will never turn anyone away hungry on their first visit.""",
+  loc=[("rd-batchley-centre", "MO,TH 12:00-14:00"), ("rd-headless-cross", "WE 12:00-14:00")], area="Redditch", cost="free")
+S("kidderminster-food-bank", "foodshare", "Kidderminster food bank", "food",
+  """Three days' emergency food for households in crisis in Kidderminster, with toiletries and pet food when
+  available. A money adviser is at the Friday session.""",
+  loc="kd-comberton", area="Wyre Forest", cost="free", sched="TU,FR 11:00-13:30")
+S("evesham-food-bank", "foodshare", "Evesham food bank", "food",
+  """Emergency food for people in Evesham and the villages. Vouchers from any referral agency; volunteers speak Polish,
+  Romanian and Bulgarian.""",
+  loc="ev-bengeworth", area="Wychavon", cost="free", sched="MO,TH 10:00-12:30", langs="en pl ro bg")
+S("malvern-community-pantry", "foodshare", "Malvern community pantry", "food",
+  """A membership pantry where households on low incomes pay a small weekly fee and choose around £20 of groceries.
+  No referral needed; just live locally.""",
+  loc="ml-barnards", area="Malvern Hills", cost=[("Weekly shop", 5.0, "per visit for members")], sched="WE 14:00-17:00")
+S("holiday-food-and-fun", "rivers-family", "Holiday food and fun clubs", "food family-support",
+  """Free holiday clubs with a hot meal and activities for children aged 5 to 16 who get benefits-related free school
+  meals, during the Easter, summer and Christmas holidays.""",
+  loc="wr-st-peters kd-spennells rd-church-hill", area="Worcestershire", age=(5, 16), cost="free",
+  sched="MO,TU,WE,TH 10:00-14:00", ag="children")
+S("stourport-community-fridge", "basin-side", "Stourport community fridge", "food",
+  """Surplus food from local shops shared free with anyone who needs it, no questions asked.""",
+  loc="sp-basin", area="Wyre Forest", cost="free", sched="MO,WE,FR 15:00-17:00", old="assured")
+
+# --- Social prescribing --------------------------------------------------------------------
+
+S("social-prescribing-link-workers", "community-connect", "Social prescribing link workers", "social-prescribing",
+  """Link workers based in GP practices spend time with people whose health is affected by loneliness, money worries,
+  housing or low mood, and connect them with local groups and services. Ask at your GP surgery for a referral.""",
+  area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 08:30-17:00", ag="adults")
+S("young-peoples-social-prescribing", "community-connect", "Social prescribing for young people (11-18)", "social-prescribing mental-health",
+  """Youth link workers support young people aged 11 to 18 who are isolated or struggling, helping them find clubs,
+  sport, volunteering and creative activities. Referrals from GPs, schools and school nurses.""",
+  area="Redditch,Bromsgrove,Wyre Forest", age=(11, 18), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="young-people")
+S("green-prescribing", "community-connect", "Green social prescribing", "social-prescribing mental-health sport-leisure",
+  """Nature-based activities on prescription: conservation volunteering, community gardening and wild walks for people
+  with mild to moderate mental health problems.""",
+  loc="ml-link", area="Malvern Hills,Worcester", age=(18, None), cost="free", sched="TU,TH 10:00-14:00", status="inactive", old=True)
+S("community-connectors-wychavon", "vale-community", "Community connectors", "social-prescribing information",
+  """Friendly volunteers in Evesham and Pershore who help people find clubs, groups and help in their area, and will
+  go along with you the first time if that makes it easier.""",
+  loc="ev-vale-centre ps-plum-tree", area="Wychavon", cost="free", sched="MO,TU,WE,TH 10:00-15:00")
+
+# --- Drug and alcohol --------------------------------------------------------------------------
+
+S("clearpath-adult-service", "clearpath", "Adult drug and alcohol service", "drugs-alcohol health-therapy",
+  """Free, confidential treatment for adults worried about their drinking or drug use, including opiate substitute
+  prescribing, alcohol detox planning, needle exchange and recovery groups. Self-referral by phone or drop-in.""",
+  loc="wr-sidbury kd-clinic rd-kingfisher-hub", area="Worcestershire", age=(18, None), cost="free",
+  sched="MO,TU,WE,TH,FR 09:00-17:00; TH 17:00-19:00", ag="adults")
+S("clearpath-young-people", "clearpath", "Young people's substance misuse service", "drugs-alcohol",
+  """Support for young people under 18 who use drugs or alcohol, or are affected by a parent's use. Workers meet
+  young people at school, at home or in town, and also advise professionals.""",
+  area="Worcestershire", age=(10, 17), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:30", ag="young-people")
+S("clearpath-family-support", "clearpath", "Family and friends support group", "drugs-alcohol carers",
+  """A group for family members and friends of people who misuse drugs or alcohol, offering support, information and
+  coping strategies.""",
+  loc="wr-sidbury", area="Worcestershire", age=(16, None), cost="free", sched="TU 18:00-19:30")
+S("recovery-cafe", "peer-circle", "Recovery cafe", "drugs-alcohol peer-support",
+  """An alcohol- and drug-free Saturday cafe in Redditch run by people in recovery. Good food, mutual aid meetings and
+  a place to build a new social life.""",
+  loc="rd-kingfisher-hub", area="Redditch", age=(18, None), cost="free", sched="SA 11:00-15:00", old="assured")
+
+# --- Domestic abuse -------------------------------------------------------------------------------
+
+S("safe-harbour-helpline", "safe-harbour", "Domestic abuse helpline", "domestic-abuse crisis",
+  """A 24-hour helpline for anyone experiencing domestic abuse, and for friends, family and professionals worried
+  about someone. Call handlers can do a risk assessment, help with a safety plan and refer to refuge or outreach.
+  Interpreters available.""",
+  area="Worcestershire", cost="free", sched="DAILY 00:00-23:59", langs="en pl ur pa bn")
+S("safe-harbour-refuge", "safe-harbour", "Refuge accommodation", "domestic-abuse housing",
+  """Safe, confidential refuge accommodation for women and their children fleeing domestic abuse. The address is not
+  published; referrals through the helpline.""",
+  area="Worcestershire", age=(16, None), cost=[("Rent", 0.0, "Covered by housing benefit")])
+S("safe-harbour-idva", "safe-harbour", "IDVA service", "domestic-abuse advocacy",
+  """Independent domestic violence advisers support people at high risk of serious harm, working with the police,
+  courts and MARAC to keep them safe. Referrals from professionals after a DASH risk assessment.""",
+  area="Worcestershire", age=(16, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
+S("children-recovery-programme", "safe-harbour", "Children's recovery programme", "domestic-abuse family-support",
+  """A ten-week group programme for children aged 5 to 12 who have lived with domestic abuse, run alongside a
+  parallel group for their mum.""",
+  loc="wr-st-peters", area="Worcester,Malvern Hills", age=(5, 12), cost="free", sched="WE 16:00-17:30", ag="children")
+S("teen-relationships-programme", "safe-harbour", "Healthy relationships for teenagers", "domestic-abuse",
+  """Group and one-to-one work for young people aged 13 to 18 who have experienced abuse in their own relationships.
+  Currently paused while we recruit.""",
+  area="Worcestershire", age=(13, 18), cost="free", status="inactive", ag="young-people")
+
+# --- Health and therapy -------------------------------------------------------------------------
+
+S("cldt-nursing", "teme-severn-nhs", "Community learning disability nursing", "health-therapy",
+  """Specialist nurses for adults with a learning disability whose health needs are not being met by ordinary
+  services. They help with epilepsy, annual health checks, hospital passports, desensitisation for blood tests and
+  making health information accessible.""",
+  area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="adults")
+S("ld-health-facilitation", "teme-severn-nhs", "LD health facilitation team", "health-therapy information",
+  """Health facilitators help GP surgeries get LD annual health checks right and support people with LD to
+  understand cancer screening and vaccinations. Works with easy-read and reasonable adjustments.""",
+  area="Worcestershire", age=(14, None), cost="free", sched="MO,TU,WE,TH 09:00-17:00")
+S("childrens-slt", "teme-severn-nhs", "Children's speech and language therapy", "health-therapy send",
+  """NHS speech and language therapy for children from birth to 18 with speech, language, communication or
+  eating and drinking difficulties. Parents can refer children under five; schools refer older children.""",
+  loc="kd-clinic wr-barbourne", area="Worcestershire", age=(0, 17), cost="free", sched="MO,TU,WE,TH,FR 08:30-16:30",
+  ag="children young-people")
+S("talkwell-adult-salt", "talkwell", "Adult SALT clinic", "health-therapy",
+  """Private SALT for adults after stroke or head injury, and for people with learning disabilities who use signing
+  or communication aids. Assessments at our Evesham clinic or at home.""",
+  loc="ev-bengeworth", area="Wychavon,Worcester", age=(18, None), cost=[("Assessment", 120.0, "90 minutes"), ("Therapy session", 75.0, "per hour")],
+  sched="MO,TU,WE,TH 09:00-17:00", ag="adults")
+S("ot-equipment-clinic", "county-partnership", "Equipment and adaptations drop-in", "health-therapy",
+  """Try out equipment such as bath lifts, perching stools and grab rails, and get advice from an occupational therapist
+  about making home safer.""",
+  loc="dw-salt-centre", area="Wychavon,Worcester", cost="free", sched="2TH 10:00-13:00", old=True)
+S("autism-assessment-info", "different-minds", "Waiting well: autism assessment support", "health-therapy information peer-support",
+  """Information and workshops for adults on the waiting list for an autism assessment, covering what the assessment
+  involves, reasonable adjustments at work and where to get support before a diagnosis.""",
+  area="Worcestershire", age=(18, None), cost="free", sched="3WE 18:00-19:30", ag="adults")
+
+# --- Direct payments --------------------------------------------------------------------------------
+
+S("pa-connect-direct-payments", "pa-connect", "Direct payments support service", "direct-payments",
+  """Help for people who receive a direct payment, and their families, to set up and manage it: opening a
+  separate account, recording spending, recruiting and employing personal assistants, and understanding employer
+  responsibilities.""",
+  loc="wr-foregate", area="Worcestershire", cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
+S("pa-finder", "pa-connect", "PA finder", "direct-payments employment",
+  """An online board where people using a personal budget advertise for a PA, and where personal assistants list
+  their experience and availability. Free to use on both sides.""",
+  area="Worcestershire", cost="free")
+S("dp-payroll", "pa-connect", "Managed accounts and payroll for DPs", "direct-payments",
+  """A payroll and managed account service for people using DPs who do not want to handle the paperwork of being an
+  employer themselves.""",
+  area="Worcestershire", cost=[("Payroll", 9.5, "per employee per month"), ("Managed account", 22.0, "per month")],
+  sched="MO,TU,WE,TH,FR 09:00-17:00")
+
+# --- Crisis ---------------------------------------------------------------------------------------
+
+S("nightlight-listening-line", "nightlight", "Nightlight listening line", "crisis mental-health",
+  """A listening line run by trained volunteers, open every night, for anyone who is struggling to cope or having
+  thoughts of suicide. You do not need to be in crisis to call. Calls are free and confidential.""",
+  area="Worcestershire", cost="free", sched="DAILY 18:00-23:59")
+S("mental-health-crisis-line", "teme-severn-nhs", "24/7 mental health crisis line", "crisis mental-health",
+  """NHS crisis line for people of any age in mental health crisis, or worried about someone who is. Staff can
+  assess over the phone and arrange an urgent visit from the home treatment team. Open 24 hours, every day.""",
+  area="Worcestershire", cost="free", sched="DAILY 00:00-23:59")
+S("emergency-duty-team", "county-partnership", "Out-of-hours social care", "crisis",
+  """The out-of-hours emergency duty team deals with urgent adult and children's social care situations that cannot
+  wait until the next working day, including safeguarding concerns.""",
+  area="Worcestershire", cost="free", sched="MO,TU,WE,TH,FR 17:00-23:59; SA,SU 00:00-23:59")
+
+# --- Community safety ------------------------------------------------------------------------------
+
+S("safespeak-hate-crime", "safespeak", "Hate crime reporting and support", "community-safety",
+  """Report a hate crime or hate incident, including disability hate crime, without having to go to the police first.
+  A caseworker supports you, can report on your behalf and helps with the impact. Easy-read reporting form available.""",
+  loc="wr-severnside kd-loomworks", area="Worcestershire", cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
+S("safe-places-scheme", "plain-words", "Safe places scheme", "community-safety",
+  """Shops, libraries and cafes displaying a sticker where people with learning disabilities, autistic people or
+  anyone who feels scared or lost can go to get help. Members carry a card with emergency contacts.""",
+  area="Redditch,Bromsgrove,Wyre Forest", cost="free")
+
+# --- Information -------------------------------------------------------------------------------------
+
+S("plain-words-easy-read", "plain-words", "Easy-read information service", "information",
+  """A team of people with learning disabilities and writers who turn letters, leaflets and care plans into
+  easy-read. Individuals can also ask for help to understand a letter from the council or NHS.""",
+  loc="rd-kingfisher-hub", area="Worcestershire", cost=[("For individuals", 0.0, "Free"), ("For organisations", 65.0, "per page")],
+  sched="MO,TU,WE,TH 10:00-16:00")
+S("family-information-service", "rivers-family", "Family information service", "information family-support",
+  """Information on childcare, activities, the local offer for SEND and financial help for families. Phone, email or
+  webchat.""",
+  area="Worcestershire", age=(0, 25), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="children young-people")
+S("digital-skills-drop-in", "housman-network", "Digital skills drop-in", "information",
+  """Help to use a phone, tablet or computer: video calls, online shopping, NHS app and keeping safe online. Tablets
+  can be borrowed.""",
+  loc="rb-library", area="Bromsgrove", cost="free", sched="TU 10:00-12:00", ag="older-people")
+S("bsl-information-service", "plain-words", "BSL information and access service", "information",
+  """Helps Deaf BSL users get information from services, book interpreters and understand letters, via video call or
+  face to face.""",
+  area="Worcestershire", cost="free", sched="MO,WE,FR 10:00-16:00", langs="bfi en", status="inactive", old=True)
+
+# --- Volunteering -------------------------------------------------------------------------------------
+
+S("volunteer-junction-redditch", "volunteer-junction", "Volunteer Junction (Redditch and Bromsgrove)", "volunteering",
+  """Find a volunteering role that suits you, from charity shops to befriending. Advisers match people to roles and
+  follow up to see how it is going.""",
+  loc="rd-kingfisher-hub", area="Redditch,Bromsgrove", age=(14, None), cost="free", sched="MO,TU,WE,TH 10:00-15:00")
+S("supported-volunteering", "volunteer-junction", "Supported volunteering", "volunteering employment",
+  """Volunteering with a support worker for adults with a learning disability, autism or mental health needs who
+  want to build skills and confidence. We find a placement and stay alongside until you are settled.""",
+  area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="adults")
+S("young-volunteers", "volunteer-junction", "Young volunteers (14-18)", "volunteering",
+  """Short volunteering projects for teenagers, including Duke of Edinburgh sections, in Worcester and Malvern.""",
+  loc="wr-severnside", area="Worcester,Malvern Hills", age=(14, 18), cost="free", sched="SA 10:00-13:00", ag="young-people", old=True)
+S("wyre-forest-volunteering", "volunteer-junction", "Volunteer Junction (Wyre Forest)", "volunteering",
+  """Volunteer centre drop-in at Loomworks for people in Kidderminster, Stourport and Bewdley. Closed; now covered by
+  the county-wide team.""",
+  loc="kd-loomworks", area="Wyre Forest", cost="free", sched="WE 10:00-14:00", status="defunct", old=True)
+
+# --- Family support ---------------------------------------------------------------------------------
+
+S("family-hub-redditch", "rivers-family", "Church Hill family hub", "family-support",
+  """Family hub in Redditch offering stay and play, baby clinics, parenting support and early help for families with
+  children aged 0 to 19, or up to 25 with SEND.""",
+  loc="rd-church-hill", area="Redditch", age=(0, 25), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00",
+  ag="children young-people")
+S("autism-parenting-course", "different-minds", "Parenting an autistic child course", "family-support",
+  """An eight-week course for parents of children recently diagnosed with autism, covering sensory needs,
+  communication, anxiety and meltdowns. Runs in Kidderminster and online.""",
+  loc="kd-spennells", area="Wyre Forest,Worcester", cost="free", sched="TU 09:30-12:00")
+S("early-help-family-support", "rivers-family", "Early help family support", "family-support",
+  """Family support workers help families with children of any age who are struggling with routines, school
+  attendance, behaviour or money, before problems grow. Families can ask for help themselves.""",
+  area="Worcestershire", age=(0, 18), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
+S("dads-group", "rivers-family", "Dads and kids Saturday club", "family-support",
+  """A Saturday morning club for dads, grandads and male carers with children under 8. Play, breakfast and a chat.""",
+  loc="kd-spennells", area="Wyre Forest", cost="free", sched="1SA,3SA 09:30-11:30", ag="children")
+S("kinship-carers-support", "carers-crossing", "Kinship carers' support", "family-support carers",
+  """Support for grandparents and other relatives raising a child who cannot live with their parents, including
+  special guardianship and family and friends foster carers.""",
+  loc="wr-st-peters", area="Worcestershire", cost="free", sched="2TH 10:00-12:00")
