@@ -18,7 +18,12 @@ All organisations, services, people and text are fictional.
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import json
+import math
+import re
+import sys
 import uuid
 from pathlib import Path
 
@@ -221,14 +226,14 @@ ACCESS = {
 VENUES = {
     # Redditch and nearby
     "rd-kingfisher-hub": ("Kingfisher Community Hub", "14 Unicorn Hill", "Redditch", "B97 4DN", "step lift loop toilet cp signs bus", "A busy community building near the town centre and the bus station."),
-    "rd-arrowvale-house": ("Arrowvale House", "3 Sillins Avenue", "Redditch", "B98 7LG", "step toilet park quiet", "A converted family house with four bedrooms, a sensory room and an enclosed garden."),
+    "rd-arrowvale-house": ("Needlewood House", "3 Sillins Avenue", "Redditch", "B98 7LG", "step toilet park quiet", "A converted family house with four bedrooms, a sensory room and an enclosed garden."),
     "rd-oakenshaw-suite": ("Oakenshaw Bungalow", "27 Oakenshaw Road", "Redditch", "B98 7TR", "step toilet cp park", "A single-storey building with four en-suite bedrooms for overnight stays."),
     "rd-batchley-centre": ("Batchley Neighbourhood Centre", "2 Cherry Tree Walk", "Redditch", "B97 6RE", "ramp toilet bus", "Community rooms on the Batchley estate with a small kitchen."),
     "rd-needle-mill": ("The Needle Mill", "61 Easemore Road", "Redditch", "B98 8AH", "step lift toilet cp park signs", "A refurbished mill building with workshops, a cafe and a sensory garden."),
     "rd-headless-cross": ("Headless Cross Methodist Hall", "9 Evesham Road", "Redditch", "B97 5AP", "steps toilet bus", "A church hall that hosts several community groups during the week."),
     "rd-winyates-centre": ("Winyates Centre", "Winyates Way", "Redditch", "B98 0JU", "step toilet park bus", "District centre with a library corner and meeting rooms."),
     "rd-matchborough": ("Matchborough Youth Base", "5 Matchborough Way", "Redditch", "B98 9DX", "step toilet", "A former youth centre next to the local shops."),
-    "rd-leisure": ("Arrow Vale Leisure Pool", "Alcester Street", "Redditch", "B98 8DW", "step lift loop toilet cp park bus", "Public leisure centre with a teaching pool that has a moveable floor and a pool hoist."),
+    "rd-leisure": ("Redditch Town Pool", "Alcester Street", "Redditch", "B98 8DW", "step lift loop toilet cp park bus", "Public leisure centre with a teaching pool that has a moveable floor and a pool hoist."),
     "rd-church-hill": ("Church Hill Family Hub", "18 Tanhouse Lane", "Redditch", "B98 0SD", "step toilet park quiet", "Family hub with play rooms and private meeting rooms."),
     "ab-village-hall": ("Astwood Bank Village Hall", "41 Evesham Road", "Astwood Bank", "B96 6AX", "step toilet park", "Village hall with a large main room and a fenced playing field."),
     "alv-wharf": ("Alvechurch Canal Wharf Centre", "Scarfield Hill", "Alvechurch", "B48 7SA", "ramp toilet park", "Outdoor activity base beside the canal with a boathouse and classroom."),
@@ -248,7 +253,7 @@ VENUES = {
     "wr-st-johns": ("St John's Community Rooms", "Bromyard Road", "Worcester", "WR2 4AX", "ramp toilet bus", "Community rooms above the St John's shopping parade, reached by a ramp at the back."),
     "wr-ronkswood": ("Ronkswood Day Centre", "Newtown Road", "Worcester", "WR4 0DL", "step toilet cp park quiet signs", "Single-storey day centre with a sensory room, hydrotherapy pool and garden."),
     "wr-blackpole": ("Blackpole Enterprise Units", "Unit 4, Blackpole Trading Estate", "Worcester", "WR3 7SG", "step toilet park", "Light industrial unit used as a workshop and training space."),
-    "wr-pool": ("Perdiswell Leisure Pool", "Bilford Road", "Worcester", "WR3 8HP", "step loop toilet cp park bus", "Leisure centre with a pool hoist and accessible changing."),
+    "wr-pool": ("Claines Lane Pool", "Bilford Road", "Worcester", "WR3 8HP", "step loop toilet cp park bus", "Leisure centre with a pool hoist and accessible changing."),
     "wr-barbourne": ("Barbourne Health and Wellbeing Centre", "47 Ombersley Road", "Worcester", "WR1 3PB", "step lift loop toilet park", "NHS clinic building with consulting rooms on two floors."),
     "wr-sidbury": ("Sidbury Recovery Hub", "12 Sidbury", "Worcester", "WR5 1DE", "step toilet bus", "A drop-in and appointment base close to the cathedral."),
     "wr-st-peters": ("St Peter's Family Centre", "Hawthorn Road", "Worcester", "WR5 2QX", "step toilet park quiet", "Family centre with a garden and soft play room."),
@@ -370,7 +375,7 @@ LANGUAGES = {
 # ---------------------------------------------------------------------------
 
 ORGS = {
-    "arrowvale": ("Arrowvale Family Breaks", "A small Redditch charity that runs short breaks, clubs and overnight stays for disabled children and young people.", "C1190041"),
+    "arrowvale": ("Needlewood Family Breaks", "A small Redditch charity that runs short breaks, clubs and overnight stays for disabled children and young people.", "C1190041"),
     "needle-mill": ("Needle Mill Community Trust", "Community trust that runs day services, a cafe and workshops from a converted mill in Redditch.", "C1175520"),
     "lickey-edge": ("Lickey Edge Care Partnership", "Not-for-profit partnership that provides family-based short breaks and support at home across north Worcestershire.", "C1168872"),
     "severn-vale-advocacy": ("Severn Vale Advocacy Partnership", "Independent advocacy provider covering the whole county, including statutory and community advocacy.", "C1152093"),
@@ -383,22 +388,22 @@ ORGS = {
     "vale-community": ("Vale of Evesham Community Action", "Community action charity for Evesham, Pershore and the surrounding villages.", "C1088815"),
     "teme-valley-link": ("Teme Valley Link", "Rural community charity based in Tenbury Wells, covering the Teme valley and the west of the county.", "C1079946"),
     "steady-ground": ("Steady Ground Behaviour Support CIC", "Community interest company of behaviour specialists, nurses and therapists working with families and support teams.", "CIC 11842276"),
-    "wellspring": ("Wellspring Minds", "Mental health charity offering talking groups, recovery courses and crisis support.", "C1124571"),
+    "wellspring": ("Riverbank Minds", "Mental health charity offering talking groups, recovery courses and crisis support.", "C1124571"),
     "brightlines": ("Brightlines Employment Support", "Supported employment service helping disabled people and people with health conditions into paid work.", "C1160334"),
     "foodshare": ("Worcestershire Foodshare Network", "Network of community food banks and pantries run by volunteers across the county.", "C1171106"),
-    "roadlink": ("Roadlink Community Transport", "Community transport charity with accessible minibuses and volunteer drivers.", "C1069930"),
-    "active-together": ("Active Together Worcestershire", "Inclusive sport and physical activity charity working with clubs and leisure centres.", "C1183351"),
+    "roadlink": ("Wheelabout Community Transport", "Community transport charity with accessible minibuses and volunteer drivers.", "C1069930"),
+    "active-together": ("All Play Worcestershire", "Inclusive sport and physical activity charity working with clubs and leisure centres.", "C1183351"),
     "open-studio": ("Open Studio Arts Collective", "Arts organisation that runs inclusive creative sessions, performances and exhibitions.", "C1147712"),
-    "hearthstone": ("Hearthstone Housing Support", "Housing-related support provider working with tenants, young people and people at risk of homelessness.", "C1119968"),
+    "hearthstone": ("Doorstep Housing Support", "Housing-related support provider working with tenants, young people and people at risk of homelessness.", "C1119968"),
     "safe-harbour": ("Safe Harbour Domestic Abuse Service", "Specialist domestic abuse service for adults and children, including refuge and outreach.", "C1109834"),
-    "clearpath": ("Clearpath Recovery", "Drug and alcohol treatment and recovery service for adults, young people and families.", ""),
+    "clearpath": ("Turnstone Recovery", "Drug and alcohol treatment and recovery service for adults, young people and families.", ""),
     "bluebell-memory": ("Bluebell Memory Partnership", "Charity supporting people living with dementia and their families through cafes, advisers and activities.", "C1158129"),
     "plain-words": ("Plain Words Information Service", "User-led service that writes and checks easy-read information and helps people find accessible support.", "C1179003"),
     "peer-circle": ("Peer Circle", "Network of peer support groups run by volunteers with lived experience.", "C1187764"),
     "different-minds": ("Different Minds Network", "Autistic-led charity offering peer support, social groups and advice for autistic people and families.", "C1192258"),
     "community-connect": ("Community Connect", "Social prescribing service working alongside GP practices and primary care networks.", ""),
-    "fairshare": ("Fairshare Money Advice", "Free, confidential advice on benefits, debt and budgeting.", "C1099412"),
-    "young-voices": ("Young Voices Worcestershire", "Participation and advocacy service for children and young people, especially those in care or with additional needs.", "C1140557"),
+    "fairshare": ("Ledgerwise Money Advice", "Free, confidential advice on benefits, debt and budgeting.", "C1099412"),
+    "young-voices": ("Kite Young People's Voice", "Participation and advocacy service for children and young people, especially those in care or with additional needs.", "C1140557"),
     "pa-connect": ("PA Connect", "Support service for people who use direct payments and for the personal assistants they employ.", "CIC 12093385"),
     "safespeak": ("SafeSpeak Hate Crime Service", "Independent hate crime reporting and support service.", "C1167481"),
     "volunteer-junction": ("Volunteer Junction", "Volunteer centre matching people with local volunteering roles.", "C1091176"),
@@ -412,7 +417,7 @@ ORGS = {
     "housman-network": ("Housman Community Network", "Bromsgrove community network running groups and information sessions.", "C1128843"),
     "loomworks": ("Loomworks Community Centre", "Community centre in Kidderminster hosting groups, advice and activities for all ages.", "C1080092"),
     "severnside-trust": ("Severnside Community Trust", "Worcester community trust that runs the Severnside Centre and several projects based there.", "C1102219"),
-    "talkwell": ("TalkWell Therapy", "Independent speech and language therapy practice working with children and adults.", "Company 09876541"),
+    "talkwell": ("Wordsmith Therapy", "Independent therapy practice helping children and adults with communication, voice and swallowing.", "Company 09876541"),
     "hearth-home": ("Hearth and Home Shared Lives", "Shared Lives scheme matching people who need support with approved carers in the community.", "C1144678"),
     "nightlight": ("Nightlight Listening Line", "Volunteer-run listening service for anyone who is struggling.", "C1071935"),
     "splash-club": ("Splash Inclusive Swim Club", "Volunteer swimming club for disabled children, young people and adults.", ""),
@@ -460,7 +465,7 @@ def S(slug, org, name, terms, description, **kw):
 
 # --- Respite and short breaks ----------------------------------------------
 
-S("arrowvale-overnight-breaks", "arrowvale", "Arrowvale House overnight short breaks", "respite",
+S("arrowvale-overnight-breaks", "arrowvale", "Needlewood House overnight short breaks", "respite",
   """Overnight short breaks in a homely four-bedroom house in Redditch for children and teenagers with learning
   disabilities, autism or complex health needs. Young people stay for one or two nights while their family gets a
   rest. Staff are trained in epilepsy care, PEG feeding and moving and handling. A referral from a social worker or
@@ -769,7 +774,7 @@ S("camhs-advice-line", "teme-severn-nhs", "CAMHS professionals' advice line", "m
   are not sure whether to refer to CAMHS. A clinician talks the case through and suggests next steps, including
   local early-help options.""",
   area="Worcestershire", age=(0, 17), cost="free", sched="MO,TU,WE,TH,FR 10:00-16:00", ag="children young-people")
-S("young-minds-counselling", "wellspring", "Open Door youth counselling (11-25)", "mental-health",
+S("young-minds-counselling", "wellspring", "Clear Space youth counselling (11-25)", "mental-health",
   """Free, confidential counselling for young people aged 11 to 25 who are struggling with low mood, anxiety, exam
   stress, bullying or family problems. Up to twelve sessions in person in Redditch or Worcester, or online. Young
   people can refer themselves.""",
@@ -785,12 +790,12 @@ S("talking-therapies-self-referral", "teme-severn-nhs", "NHS talking therapies (
   depression, panic and OCD. Refer yourself online or by phone; no GP letter needed. Interpreters are available.""",
   area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH 08:00-20:00; FR 08:00-17:00",
   langs="en pl ur pa", ag="adults")
-S("cmht-worcester", "teme-severn-nhs", "Worcester community mental health team", "mental-health health-therapy",
+S("cmht-worcester", "teme-severn-nhs", "Worcester CMHT (adults)", "mental-health health-therapy",
   """The CMHT provides assessment, care coordination and treatment for adults with severe and enduring mental
   illness living in Worcester. Psychiatrists, community psychiatric nurses, social workers and OTs work together.
   Referral via a GP or another mental health service.""",
   loc="wr-barbourne", area="Worcester", age=(18, 64), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="adults")
-S("recovery-college", "wellspring", "Recovery College", "mental-health peer-support",
+S("recovery-college", "wellspring", "Riverbank Recovery College", "mental-health peer-support",
   """Free courses co-written and co-taught by people with lived experience of mental ill health, covering managing
   anxiety, sleep, hearing voices, money and wellbeing. Open to service users, carers and staff. Courses run in
   Worcester, Kidderminster and online.""",
@@ -842,11 +847,11 @@ S("autism-transition-group", "different-minds", "Moving On: autistic young peopl
   loc="bg-housman-centre", area="Bromsgrove,Redditch", age=(15, 21), cost="free", sched="2TH 18:00-20:00", ag="young-people")
 S("ld-transitions-health", "teme-severn-nhs", "Transitions nurse for young people with learning disabilities", "transitions health-therapy",
   """A learning disability nurse who supports young people aged 16 to 19 with complex health needs as they move from
-  children's to adult health services, making sure nothing gets lost in the handover.""",
+  children's to adult health services, making sure nothing gets lost in the handover. The nurse joins transition reviews and writes a health summary the young person can take to adult appointments.""",
   area="Worcestershire", age=(16, 19), cost="free", sched="MO,TU,WE,TH 09:00-17:00", ag="young-people")
 S("independence-skills-flat", "hearthstone", "Independence training flat", "transitions housing",
   """A practice flat in Kidderminster where young people aged 17 to 25 with LD can stay for up to two weeks to try out
-  living independently: shopping, cooking, paying bills and managing time, with staff on call.""",
+  living independently: shopping, cooking, paying bills and managing time, with staff on call. Stays are planned with the young person's social worker and family, and we share what we learn to help plan future housing.""",
   loc="kd-comberton", area="Wyre Forest,Malvern Hills", age=(17, 25), cost="free", sched="DAILY 00:00-23:59", ag="young-people")
 S("pfa-information-evenings", "send-compass", "Preparing for adulthood information evenings", "transitions send information",
   """Termly evenings for parents of young people aged 14 and over with special educational needs. Hear about post-16
@@ -891,7 +896,7 @@ S("send-tribunal-support", "send-compass", "Tribunal support line", "send advoca
   area="Worcestershire", age=(0, 25), cost="free", sched="MO,WE,FR 10:00-15:00", old="assured")
 S("sen-home-learning-group", "rivers-family", "Special needs home education group", "send family-support",
   """A weekly meet-up for families who are home educating children with special educational needs, with shared
-  activities and a chance for parents to swap ideas.""",
+  activities and a chance for parents to swap ideas. Parents run the group themselves and take turns to plan the activities.""",
   loc="ps-abbey", area="Wychavon", age=(4, 16), cost=[("Family session", 3.0, "per family")], sched="WE 10:00-12:30", ag="children")
 
 # --- Carers ------------------------------------------------------------------------
@@ -922,7 +927,7 @@ S("male-carers-group", "kingfisher-carers", "Male carers' group", "carers peer-s
   """An evening group for men caring for a wife, partner, parent or child. Curry nights, a pub quiz and a chance to
   talk to others who get it.""",
   loc="bg-housman-centre", area="Bromsgrove,Redditch", age=(18, None), cost="free", sched="3WE 19:00-21:00", old=True)
-S("carers-wellbeing-courses", "kingfisher-carers", "Caring with Confidence courses", "carers",
+S("carers-wellbeing-courses", "kingfisher-carers", "Looking After You courses for carers", "carers",
   """Short courses for unpaid carers covering moving and handling at home, managing medicines, looking after your own
   health, and planning for the future. Online and in person.""",
   loc="ml-priory", area="Worcestershire", age=(18, None), cost="free", sched="TU 10:00-12:30")
@@ -935,7 +940,7 @@ S("carers-assessment-line", "county-partnership", "Carer's assessment line", "ca
   affects your life and what would help, which may include a direct payment for a break.""",
   area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 08:30-17:00")
 S("tenbury-carers-group", "teme-valley-link", "Teme valley carers' group", "carers",
-  """Monthly get-together for unpaid carers in Tenbury and the surrounding villages, with lunch and occasional speakers.""",
+  """Monthly get-together for unpaid carers in Tenbury and the surrounding villages, with lunch and occasional speakers. The group is taking a break until a new volunteer organiser is found.""",
   loc="tb-pump-rooms", area="Malvern Hills", age=(18, None), cost="free", sched="2MO 12:00-14:00", status="inactive")
 
 # --- Dementia and memory --------------------------------------------------------
@@ -962,7 +967,7 @@ S("upton-memory-club", "upton-riverside", "Upton memory club", "dementia befrien
   """A small memory club in Upton-upon-Severn for people with early dementia, meeting in the Memorial Hall. Quizzes,
   old photos of the town and a riverside stroll if the weather is good.""",
   loc="up-memorial", area="Malvern Hills", cost="free", sched="3TH 10:00-12:00", ag="older-people", status="inactive", old=True)
-S("singing-for-memory", "bluebell-memory", "Singing for memory", "dementia arts-culture",
+S("singing-for-memory", "bluebell-memory", "Songs and memories singing groups", "dementia arts-culture",
   """Singing groups for people living with dementia and their carers, led by a professional musician. Familiar songs,
   simple warm-ups and no need to read music. Groups in Droitwich and Worcester.""",
   loc=[("dw-salt-centre", "MO 14:00-15:30"), ("wr-severnside", "TH 14:00-15:30")], area="Wychavon,Worcester",
@@ -977,7 +982,7 @@ S("young-onset-dementia-group", "bluebell-memory", "Young onset dementia group",
   loc="wr-severnside", area="Worcestershire", age=(18, 64), cost="free", sched="4SA 11:00-14:00", ag="adults")
 S("redditch-dementia-cafe", "bluebell-memory", "Winyates dementia cafe", "dementia",
   """A dementia-friendly cafe session every Tuesday morning in the Winyates Centre in Redditch, with a dementia
-  support worker present once a month.""",
+  support worker present once a month. Carers and friends are welcome to stay for the whole session.""",
   loc="rd-winyates-centre", area="Redditch", cost="free", sched="TU 10:00-12:00", ag="older-people", old="assured")
 
 # --- Befriending -------------------------------------------------------------------------
@@ -1008,7 +1013,7 @@ S("bewdley-good-neighbours", "bewdley-neighbours", "Bewdley good neighbours", "b
   loc="bw-bridge", area="Wyre Forest", cost="free", sched="MO,WE,FR 10:00-13:00")
 S("evesham-befriending-polish", "vale-community", "Evesham befriending", "befriending",
   """Volunteer befrienders for older and isolated people in Evesham and the surrounding villages, including
-  Polish-speaking befrienders.""",
+  Polish-speaking befrienders. Befrienders visit at home or meet for coffee in town each week.""",
   loc="ev-vale-centre", area="Wychavon", age=(50, None), cost="free", sched="MO,TU,WE,TH 10:00-16:00", langs="en pl", ag="older-people")
 
 # --- Peer support --------------------------------------------------------------------
@@ -1036,7 +1041,7 @@ S("bereavement-group", "plum-tree", "Bereavement support group", "peer-support",
   loc="ps-plum-tree", area="Wychavon", age=(18, None), cost="free", sched="2WE 14:00-16:00")
 S("stroke-peer-group", "peer-circle", "Life after stroke group", "peer-support health-therapy",
   """A peer group in Kidderminster for stroke survivors and their partners, with chair exercises and speakers on
-  communication, fatigue and returning to driving.""",
+  communication, fatigue and returning to driving. This group is not meeting at the moment.""",
   loc="kd-loomworks", area="Wyre Forest", age=(18, None), cost="free", sched="1TH 13:30-15:30", status="inactive", old=True)
 S("deaf-social-club", "peer-circle", "Deaf social club", "peer-support",
   """A monthly social club for Deaf BSL users in Worcester. Everything is in British Sign Language and hearing
@@ -1073,7 +1078,7 @@ S("energy-advice-drop-in", "basin-side", "Warm homes and energy advice drop-in",
   loc="sp-basin", area="Wyre Forest", cost="free", sched="TU 10:00-13:00", old=True)
 S("pip-form-clinic", "housman-network", "PIP form-filling clinic", "money-advice",
   """Volunteers help you fill in a Personal Independence Payment form, explaining how to describe your needs on bad
-  days as well as good ones. Ended when the volunteer team moved to the Fairshare service.""",
+  days as well as good ones. Ended when the volunteer team moved to the Ledgerwise service.""",
   loc="bg-housman-centre", area="Bromsgrove", age=(16, 64), cost="free", sched="FR 10:00-12:00", status="defunct", old=True)
 
 # --- Housing --------------------------------------------------------------------------
@@ -1089,7 +1094,7 @@ S("tenancy-sustainment", "hearthstone", "Tenancy support service", "housing ment
   area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
 S("supported-lodgings", "hearthstone", "Supported lodgings for care leavers", "housing transitions",
   """Rooms in the homes of approved hosts for care leavers and homeless young people aged 16 to 21, with a host who
-  helps with cooking, budgeting and the practical side of growing up.""",
+  helps with cooking, budgeting and the practical side of growing up. Referrals come from the leaving care team and the young people's housing advice service.""",
   area="Worcestershire", age=(16, 21), cost=[("Rent", 0.0, "Covered by housing benefit or the leaving care team")], ag="young-people")
 S("hoarding-support", "hearthstone", "Clutter and hoarding support", "housing mental-health",
   """Patient, non-judgemental support for people whose belongings are making their home unsafe. We work at your pace
@@ -1150,19 +1155,19 @@ S("wyre-forest-shopper-bus", "roadlink", "Wyre Forest shopper bus", "transport",
   Kidderminster. Withdrawn when the minibus was retired.""",
   area="Wyre Forest", cost=[("Return", 4.0, "per person")], sched="TH 09:30-13:00", status="defunct", old=True)
 S("accessible-minibus-hire", "roadlink", "Accessible minibus hire for groups", "transport",
-  """Wheelchair-accessible minibuses for community groups, day services and clubs to hire, with or without a driver.""",
+  """Wheelchair-accessible minibuses for community groups, day services and clubs to hire, with or without a driver. All drivers hold a minibus driving assessment certificate.""",
   loc="wr-blackpole", area="Worcestershire", cost=[("Day hire", 85.0, "plus mileage")], sched="MO,TU,WE,TH,FR 08:00-18:00")
 
 # --- Sport, leisure and activity --------------------------------------------------------
 
 S("splash-inclusive-swimming-worcester", "splash-club", "Inclusive swimming sessions (Worcester)", "sport-leisure",
-  """Relaxed swimming sessions for disabled children and adults at Perdiswell, with warmer water, a pool hoist,
+  """Relaxed swimming sessions for disabled children and adults at Claines Lane Pool, with warmer water, a pool hoist,
   quieter music and volunteers in the water. Families and carers swim free with the person they support.""",
   loc="wr-pool", area="Worcester,Malvern Hills,Wychavon", cost=[("Swim", 3.0, "per swimmer; carers free")],
   sched="SU 16:00-17:30; WE 18:00-19:00")
 S("redditch-sen-swim", "splash-club", "SEN swim club (Redditch)", "sport-leisure",
   """Swimming lessons and club sessions for children and young people aged 5 to 18 with special educational needs,
-  in the teaching pool at Arrow Vale. Small groups, visual cues and patient coaches.""",
+  in the teaching pool at Redditch Town Pool. Small groups, visual cues and patient coaches.""",
   loc="rd-leisure", area="Redditch,Bromsgrove", age=(5, 18), cost=[("Lesson", 6.0, "per 30-minute lesson")],
   sched="SA 08:00-10:00", ag="children young-people")
 S("bromsgrove-walking-football", "vintage-boots", "Walking football (Bromsgrove)", "sport-leisure",
@@ -1180,7 +1185,7 @@ S("redditch-disability-multisport", "active-together", "Multi-sport club for dis
   loc="rd-leisure", area="Redditch,Bromsgrove", age=(8, 25), cost=[("Session", 4.0, "per session")], sched="TH 17:30-19:00",
   ag="children young-people")
 S("kidderminster-boccia", "active-together", "Boccia club (Kidderminster)", "sport-leisure",
-  """A friendly boccia club for adults with physical disabilities and older people, from beginners to league players.""",
+  """A friendly boccia club for adults with physical disabilities and older people, from beginners to league players. Equipment is provided and ramps are available for players who need them.""",
   loc="kd-loomworks", area="Wyre Forest", age=(16, None), cost=[("Session", 2.5, "per session")], sched="FR 13:00-15:00")
 S("droitwich-adaptive-cycling", "active-together", "All-ability cycling (Droitwich)", "sport-leisure",
   """Adapted bikes, trikes, tandems and hand-cycles for disabled people of all ages on a traffic-free track in Lido
@@ -1246,11 +1251,11 @@ S("malvern-community-pantry", "foodshare", "Malvern community pantry", "food",
   loc="ml-barnards", area="Malvern Hills", cost=[("Weekly shop", 5.0, "per visit for members")], sched="WE 14:00-17:00")
 S("holiday-food-and-fun", "rivers-family", "Holiday food and fun clubs", "food family-support",
   """Free holiday clubs with a hot meal and activities for children aged 5 to 16 who get benefits-related free school
-  meals, during the Easter, summer and Christmas holidays.""",
+  meals, during the Easter, summer and Christmas holidays. Places are booked through the school or the family hub.""",
   loc="wr-st-peters kd-spennells rd-church-hill", area="Worcestershire", age=(5, 16), cost="free",
   sched="MO,TU,WE,TH 10:00-14:00", ag="children")
 S("stourport-community-fridge", "basin-side", "Stourport community fridge", "food",
-  """Surplus food from local shops shared free with anyone who needs it, no questions asked.""",
+  """Surplus food from local shops shared free with anyone who needs it, no questions asked. Bring a bag; you do not need a referral or proof of income.""",
   loc="sp-basin", area="Wyre Forest", cost="free", sched="MO,WE,FR 15:00-17:00", old="assured")
 
 # --- Social prescribing --------------------------------------------------------------------
@@ -1265,11 +1270,11 @@ S("young-peoples-social-prescribing", "community-connect", "Social prescribing f
   area="Redditch,Bromsgrove,Wyre Forest", age=(11, 18), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="young-people")
 S("green-prescribing", "community-connect", "Green social prescribing", "social-prescribing mental-health sport-leisure",
   """Nature-based activities on prescription: conservation volunteering, community gardening and wild walks for people
-  with mild to moderate mental health problems.""",
+  with mild to moderate mental health problems. Funding for the current programme has ended and new referrals are not being taken.""",
   loc="ml-link", area="Malvern Hills,Worcester", age=(18, None), cost="free", sched="TU,TH 10:00-14:00", status="inactive", old=True)
 S("community-connectors-wychavon", "vale-community", "Community connectors", "social-prescribing information",
   """Friendly volunteers in Evesham and Pershore who help people find clubs, groups and help in their area, and will
-  go along with you the first time if that makes it easier.""",
+  go along with you the first time if that makes it easier. Anyone can get in touch, including family members and professionals.""",
   loc="ev-vale-centre ps-plum-tree", area="Wychavon", cost="free", sched="MO,TU,WE,TH 10:00-15:00")
 
 # --- Drug and alcohol --------------------------------------------------------------------------
@@ -1285,7 +1290,7 @@ S("clearpath-young-people", "clearpath", "Young people's substance misuse servic
   area="Worcestershire", age=(10, 17), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:30", ag="young-people")
 S("clearpath-family-support", "clearpath", "Family and friends support group", "drugs-alcohol carers",
   """A group for family members and friends of people who misuse drugs or alcohol, offering support, information and
-  coping strategies.""",
+  coping strategies. You can come whether or not your relative is in treatment.""",
   loc="wr-sidbury", area="Worcestershire", age=(16, None), cost="free", sched="TU 18:00-19:30")
 S("recovery-cafe", "peer-circle", "Recovery cafe", "drugs-alcohol peer-support",
   """An alcohol- and drug-free Saturday cafe in Redditch run by people in recovery. Good food, mutual aid meetings and
@@ -1309,7 +1314,7 @@ S("safe-harbour-idva", "safe-harbour", "IDVA service", "domestic-abuse advocacy"
   area="Worcestershire", age=(16, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
 S("children-recovery-programme", "safe-harbour", "Children's recovery programme", "domestic-abuse family-support",
   """A ten-week group programme for children aged 5 to 12 who have lived with domestic abuse, run alongside a
-  parallel group for their mum.""",
+  parallel group for their mum. Referrals through the helpline or a social worker.""",
   loc="wr-st-peters", area="Worcester,Malvern Hills", age=(5, 12), cost="free", sched="WE 16:00-17:30", ag="children")
 S("teen-relationships-programme", "safe-harbour", "Healthy relationships for teenagers", "domestic-abuse",
   """Group and one-to-one work for young people aged 13 to 18 who have experienced abuse in their own relationships.
@@ -1339,11 +1344,11 @@ S("talkwell-adult-salt", "talkwell", "Adult SALT clinic", "health-therapy",
   sched="MO,TU,WE,TH 09:00-17:00", ag="adults")
 S("ot-equipment-clinic", "county-partnership", "Equipment and adaptations drop-in", "health-therapy",
   """Try out equipment such as bath lifts, perching stools and grab rails, and get advice from an occupational therapist
-  about making home safer.""",
+  about making home safer. Some small items can be issued on the day.""",
   loc="dw-salt-centre", area="Wychavon,Worcester", cost="free", sched="2TH 10:00-13:00", old=True)
 S("autism-assessment-info", "different-minds", "Waiting well: autism assessment support", "health-therapy information peer-support",
   """Information and workshops for adults on the waiting list for an autism assessment, covering what the assessment
-  involves, reasonable adjustments at work and where to get support before a diagnosis.""",
+  involves, reasonable adjustments at work and where to get support before a diagnosis. Sessions are run online in the evening.""",
   area="Worcestershire", age=(18, None), cost="free", sched="3WE 18:00-19:30", ag="adults")
 
 # --- Direct payments --------------------------------------------------------------------------------
@@ -1351,7 +1356,7 @@ S("autism-assessment-info", "different-minds", "Waiting well: autism assessment 
 S("pa-connect-direct-payments", "pa-connect", "Direct payments support service", "direct-payments",
   """Help for people who receive a direct payment, and their families, to set up and manage it: opening a
   separate account, recording spending, recruiting and employing personal assistants, and understanding employer
-  responsibilities.""",
+  responsibilities. Advisers can visit at home if you prefer.""",
   loc="wr-foregate", area="Worcestershire", cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
 S("pa-finder", "pa-connect", "PA finder", "direct-payments employment",
   """An online board where people using a personal budget advertise for a PA, and where personal assistants list
@@ -1359,7 +1364,7 @@ S("pa-finder", "pa-connect", "PA finder", "direct-payments employment",
   area="Worcestershire", cost="free")
 S("dp-payroll", "pa-connect", "Managed accounts and payroll for DPs", "direct-payments",
   """A payroll and managed account service for people using DPs who do not want to handle the paperwork of being an
-  employer themselves.""",
+  employer themselves. We pay staff, deal with HMRC and pension contributions, and send a simple monthly statement.""",
   area="Worcestershire", cost=[("Payroll", 9.5, "per employee per month"), ("Managed account", 22.0, "per month")],
   sched="MO,TU,WE,TH,FR 09:00-17:00")
 
@@ -1375,7 +1380,7 @@ S("mental-health-crisis-line", "teme-severn-nhs", "24/7 mental health crisis lin
   area="Worcestershire", cost="free", sched="DAILY 00:00-23:59")
 S("emergency-duty-team", "county-partnership", "Out-of-hours social care", "crisis",
   """The out-of-hours emergency duty team deals with urgent adult and children's social care situations that cannot
-  wait until the next working day, including safeguarding concerns.""",
+  wait until the next working day, including safeguarding concerns. During office hours contact the usual adult or children's social care front door instead.""",
   area="Worcestershire", cost="free", sched="MO,TU,WE,TH,FR 17:00-23:59; SA,SU 00:00-23:59")
 
 # --- Community safety ------------------------------------------------------------------------------
@@ -1384,7 +1389,7 @@ S("safespeak-hate-crime", "safespeak", "Hate crime reporting and support", "comm
   """Report a hate crime or hate incident, including disability hate crime, without having to go to the police first.
   A caseworker supports you, can report on your behalf and helps with the impact. Easy-read reporting form available.""",
   loc="wr-severnside kd-loomworks", area="Worcestershire", cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00")
-S("safe-places-scheme", "plain-words", "Safe places scheme", "community-safety",
+S("safe-places-scheme", "plain-words", "Safe Stop scheme", "community-safety",
   """Shops, libraries and cafes displaying a sticker where people with learning disabilities, autistic people or
   anyone who feels scared or lost can go to get help. Members carry a card with emergency contacts.""",
   area="Redditch,Bromsgrove,Wyre Forest", cost="free")
@@ -1406,7 +1411,7 @@ S("digital-skills-drop-in", "housman-network", "Digital skills drop-in", "inform
   loc="rb-library", area="Bromsgrove", cost="free", sched="TU 10:00-12:00", ag="older-people")
 S("bsl-information-service", "plain-words", "BSL information and access service", "information",
   """Helps Deaf BSL users get information from services, book interpreters and understand letters, via video call or
-  face to face.""",
+  face to face. The service is suspended while a new provider is found.""",
   area="Worcestershire", cost="free", sched="MO,WE,FR 10:00-16:00", langs="bfi en", status="inactive", old=True)
 
 # --- Volunteering -------------------------------------------------------------------------------------
@@ -1420,7 +1425,7 @@ S("supported-volunteering", "volunteer-junction", "Supported volunteering", "vol
   want to build skills and confidence. We find a placement and stay alongside until you are settled.""",
   area="Worcestershire", age=(18, None), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00", ag="adults")
 S("young-volunteers", "volunteer-junction", "Young volunteers (14-18)", "volunteering",
-  """Short volunteering projects for teenagers, including Duke of Edinburgh sections, in Worcester and Malvern.""",
+  """Short volunteering projects for teenagers, including Duke of Edinburgh sections, in Worcester and Malvern. Young people get a certificate and a reference after twenty hours.""",
   loc="wr-severnside", area="Worcester,Malvern Hills", age=(14, 18), cost="free", sched="SA 10:00-13:00", ag="young-people", old=True)
 S("wyre-forest-volunteering", "volunteer-junction", "Volunteer Junction (Wyre Forest)", "volunteering",
   """Volunteer centre drop-in at Loomworks for people in Kidderminster, Stourport and Bewdley. Closed; now covered by
@@ -1431,7 +1436,7 @@ S("wyre-forest-volunteering", "volunteer-junction", "Volunteer Junction (Wyre Fo
 
 S("family-hub-redditch", "rivers-family", "Church Hill family hub", "family-support",
   """Family hub in Redditch offering stay and play, baby clinics, parenting support and early help for families with
-  children aged 0 to 19, or up to 25 with SEND.""",
+  children aged 0 to 19, or up to 25 with SEND. Drop in or ring to speak to a family worker.""",
   loc="rd-church-hill", area="Redditch", age=(0, 25), cost="free", sched="MO,TU,WE,TH,FR 09:00-17:00",
   ag="children young-people")
 S("autism-parenting-course", "different-minds", "Parenting an autistic child course", "family-support",
@@ -1447,5 +1452,504 @@ S("dads-group", "rivers-family", "Dads and kids Saturday club", "family-support"
   loc="kd-spennells", area="Wyre Forest", cost="free", sched="1SA,3SA 09:30-11:30", ag="children")
 S("kinship-carers-support", "carers-crossing", "Kinship carers' support", "family-support carers",
   """Support for grandparents and other relatives raising a child who cannot live with their parents, including
-  special guardianship and family and friends foster carers.""",
+  special guardianship and family and friends foster carers. Monthly coffee mornings, advice on allowances and a helpline staffed by kinship carers.""",
   loc="wr-st-peters", area="Worcestershire", cost="free", sched="2TH 10:00-12:00")
+
+
+# ===========================================================================
+# Expansion to nested ORUK 3.0 JSON
+# ===========================================================================
+
+DAY_NAMES = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday", "SA": "Saturday", "SU": "Sunday"}
+ALL_DAYS = "MO,TU,WE,TH,FR,SA,SU"
+ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth", "-1": "last"}
+# first date in January 2026 for each weekday (used as dtstart for fortnightly rules)
+FIRST_JAN_2026 = {"TH": "2026-01-01", "FR": "2026-01-02", "SA": "2026-01-03", "SU": "2026-01-04", "MO": "2026-01-05", "TU": "2026-01-06", "WE": "2026-01-07"}
+ASSURER_EMAIL = "directory-team@practicecommons.example"
+TAXONOMY_URI = "https://practicecommons.example/taxonomies"
+FUNDING_SOURCES = [
+    "Grant from the county council and local charitable trusts.",
+    "Commissioned by the local authority.",
+    "Charitable donations, fundraising and community grants.",
+    "Fees from personal budgets and self-funders, topped up by grants.",
+    "Lottery and charitable trust grants.",
+]
+
+
+def _time(hhmm: str) -> str:
+    return f"{hhmm}:00"
+
+
+def _clock(hhmm: str) -> str:
+    h, m = (int(x) for x in hhmm.split(":"))
+    if (h, m) == (23, 59):
+        return "midnight"
+    if (h, m) == (12, 0):
+        return "noon"
+    suffix = "am" if h < 12 else "pm"
+    h12 = h % 12 or 12
+    return f"{h12}{suffix}" if m == 0 else f"{h12}:{m:02d}{suffix}"
+
+
+def _days_text(byday: str, freq: str, interval: int) -> str:
+    parts = byday.split(",")
+    if freq == "MONTHLY":
+        texts = []
+        for p in parts:
+            m = re.fullmatch(r"(-?\d)([A-Z]{2})", p)
+            texts.append(f"{ORDINALS[m.group(1)]} {DAY_NAMES[m.group(2)]}")
+        text = " and ".join(texts) + " of the month"
+        return text[0].upper() + text[1:]
+    if byday == ALL_DAYS:
+        return "Every day"
+    if byday == "MO,TU,WE,TH,FR":
+        return "Monday to Friday"
+    if byday == "MO,TU,WE,TH":
+        return "Monday to Thursday"
+    names = [DAY_NAMES[p] + "s" for p in parts]
+    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return ("Every other " + DAY_NAMES[parts[0]]) if interval == 2 else text
+
+
+def expand_schedule(spec: str, owner: str, attending: str, sal_id: str | None = None) -> list[dict]:
+    out = []
+    for i, part in enumerate(p.strip() for p in spec.split(";") if p.strip()):
+        days, times = part.split()
+        opens, closes = times.split("-")
+        interval = 1
+        if days.endswith("/2"):
+            days, interval = days[:-2], 2
+        if days == "DAILY":
+            days = ALL_DAYS
+        freq = "MONTHLY" if re.match(r"-?\d", days) else "WEEKLY"
+        sched = {"id": uid("schedule", f"{owner}:{i}")}
+        if sal_id:
+            sched["service_at_location_id"] = sal_id
+        sched.update({"freq": freq, "interval": interval, "byday": days})
+        if interval == 2:
+            sched["dtstart"] = FIRST_JAN_2026[days.split(",")[0]]
+        sched["opens_at"] = _time(opens)
+        sched["closes_at"] = _time(closes)
+        if (opens, closes) == ("00:00", "23:59"):
+            hours = "24 hours"
+        else:
+            hours = f"{_clock(opens)} to {_clock(closes)}"
+        sched["description"] = f"{_days_text(days, freq, interval)}, {hours}."
+        sched["attending_type"] = attending
+        out.append(sched)
+    return out
+
+
+def _date_in(slug: str, salt: str, start: str, end: str) -> tuple[str, str]:
+    """A deterministic (date, datetime) between two ISO dates."""
+    from datetime import date, timedelta
+
+    d0, d1 = date.fromisoformat(start), date.fromisoformat(end)
+    h = int(hashlib.sha256(f"{salt}:{slug}".encode()).hexdigest(), 16)
+    d = d0 + timedelta(days=h % ((d1 - d0).days + 1))
+    hh, mm, ss, ms = 8 + (h >> 8) % 10, (h >> 16) % 60, (h >> 24) % 60, (h >> 32) % 1000
+    return d.isoformat(), f"{d.isoformat()}T{hh:02d}:{mm:02d}:{ss:02d}.{ms:03d}Z"
+
+
+def service_dates(slug: str, old) -> tuple[str, str]:
+    """(assured_date, last_modified). Data "as of" late November 2026."""
+    recent = ("2026-05-01", "2026-11-20")
+    stale = ("2024-03-01", "2025-10-31")
+    mod_range = stale if old is True else recent
+    _, last_modified = _date_in(slug, "modified", *mod_range)
+    if old:  # True or "assured"
+        assured, _ = _date_in(slug, "assured", "2024-03-01", min(last_modified[:10], "2025-10-31"))
+    else:
+        assured, _ = _date_in(slug, "assured", "2026-04-15", last_modified[:10])
+    return assured, last_modified
+
+
+def phone_number(key: str, kind: str) -> str:
+    n = int(hashlib.sha256(key.encode()).hexdigest(), 16) % 1000
+    if kind == "freephone":
+        return f"0808 157 0{n:03d}"
+    if kind == "mobile":
+        return f"07700 900{n:03d}"
+    return pick([f"0121 496 0{n:03d}", f"01632 960{n:03d}"], key, "area")
+
+
+def taxonomy_detail(tax: str) -> dict:
+    name, desc, version = TAXONOMIES[tax]
+    return {"id": uid("taxonomy", tax), "name": name, "description": desc, "uri": f"{TAXONOMY_URI}/{tax}", "version": version}
+
+
+def taxonomy_term(tax: str, term: str) -> dict:
+    terms = LOCAL_OFFER_TERMS if tax == "local-offer" else AGE_GROUP_TERMS
+    name, desc = terms[term]
+    return {
+        "id": uid("taxonomy_term", f"{tax}:{term}"),
+        "name": name,
+        "description": desc,
+        "taxonomy": TAXONOMIES[tax][0],
+        "taxonomy_id": uid("taxonomy", tax),
+        "term_uri": f"{TAXONOMY_URI}/{tax}/{term}",
+        # HSDS 3.0 nests the taxonomy itself here; the ORUK schema allows the extra key.
+        "taxonomy_detail": taxonomy_detail(tax),
+    }
+
+
+def build_location(venue: str) -> dict:
+    name, street, town, postcode, access, description = VENUES[venue]
+    lat, lon, _district = POSTCODES[postcode]
+    loc = {
+        "id": uid("location", venue),
+        "location_type": "physical",
+        "name": name,
+        "description": description,
+        "latitude": round(lat + jitter(venue, "lat", 0.0006), 5),
+        "longitude": round(lon + jitter(venue, "lon", 0.0009), 5),
+        "addresses": [{
+            "id": uid("address", venue),
+            "location_id": uid("location", venue),
+            "address_1": street,
+            "city": town,
+            "region": "West Midlands",
+            "state_province": "Worcestershire",
+            "postal_code": postcode,
+            "country": "GB",
+            "address_type": "physical",
+        }],
+        "accessibility": [],
+    }
+    for code in access.split():
+        text, details = ACCESS[code]
+        item = {"id": uid("accessibility", f"{venue}:{code}"), "location_id": loc["id"], "description": text}
+        if details:
+            item["details"] = details
+        item["accessibility"] = text
+        loc["accessibility"].append(item)
+    return loc
+
+
+def build_organization(org: str) -> dict:
+    name, description, reg = ORGS[org]
+    out = {
+        "id": uid("organization", org),
+        "name": name,
+        "description": description,
+        "email": f"hello@{org}.example",
+        "website": f"https://{org}.example/",
+        "uri": f"https://{org}.example/",
+        "organization_identifiers": [],
+    }
+    if reg:
+        kind = "Charity number" if reg.startswith("C1") else "Company number"
+        out["organization_identifiers"].append({
+            "id": uid("organization_identifier", org),
+            "organization_id": out["id"],
+            "identifier_scheme": "GB-DEMO",
+            "identifier_type": f"{kind} (fictional)",
+            "identifier": reg.split()[-1].lstrip("C") if kind == "Charity number" else reg.split()[-1],
+        })
+    else:
+        del out["organization_identifiers"]
+    return out
+
+
+def build_service(rec: dict) -> dict:
+    slug, org = rec["slug"], rec["org"]
+    sid = uid("service", slug)
+    assured, modified = service_dates(slug, rec.get("old", False))
+    locs = rec.get("loc", "")
+    if isinstance(locs, str):
+        locs = [(v, None) for v in locs.split()]
+    else:
+        locs = [(v, None) if isinstance(v, str) else v for v in locs]
+    attending = "In person" if locs else "By phone, video call or online"
+    svc: dict = {
+        "id": sid,
+        "organization_id": uid("organization", org),
+        "name": rec["name"],
+        "description": rec["description"],
+        "url": f"https://{org}.example/services/{sid[:8]}",  # no slug in the URL: keeps jargon tests honest
+        "email": f"hello@{org}.example",
+        "status": rec.get("status", "active"),
+    }
+    age_min, age_max = rec.get("age", (None, None))
+    if age_min is not None:
+        svc["minimum_age"] = age_min
+    if age_max is not None:
+        svc["maximum_age"] = age_max
+    svc["assured_date"] = assured
+    svc["assurer_email"] = ASSURER_EMAIL
+    if rec.get("alert"):
+        svc["alert"] = rec["alert"]
+    svc["last_modified"] = modified
+    svc["schedules"] = expand_schedule(rec.get("sched", ""), slug, attending)
+    svc["service_areas"] = [
+        {"id": uid("service_area", f"{slug}:{a}"), "service_id": sid, "name": a, "service_area": AREA_TEXT[a], "uri": AREA_URIS[a]}
+        for a in (x.strip() for x in rec.get("area", "").split(",")) if a
+    ]
+    svc["service_at_locations"] = []
+    for venue, sched in locs:
+        sal_id = uid("service_at_location", f"{slug}:{venue}")
+        sal = {"id": sal_id, "service_id": sid, "location_id": uid("location", venue), "location": build_location(venue)}
+        if sched:
+            # HSDS 3.0 puts location-specific times on service_at_location; allowed as an extra key in ORUK.
+            sal["schedules"] = expand_schedule(sched, f"{slug}:{venue}", "In person", sal_id)
+        svc["service_at_locations"].append(sal)
+    svc["languages"] = [
+        {"id": uid("language", f"{slug}:{code}"), "service_id": sid, "name": LANGUAGES[code], "code": code}
+        for code in rec.get("langs", "en").split()
+    ]
+    svc["organization"] = build_organization(org)
+    svc["funding"] = [{"id": uid("funding", slug), "service_id": sid, "source": pick(FUNDING_SOURCES, slug, "funding")}]
+    cost = rec.get("cost")
+    if cost == "free":
+        svc["cost_options"] = [{"id": uid("cost_option", f"{slug}:free"), "service_id": sid, "option": "Free", "amount": 0, "amount_description": "No charge"}]
+    elif cost:
+        svc["cost_options"] = [
+            {"id": uid("cost_option", f"{slug}:{i}"), "service_id": sid, "valid_from": "2026-04-01", "valid_to": "2027-03-31",
+             "option": option, "amount": amount, "amount_description": desc}
+            for i, (option, amount, desc) in enumerate(cost)
+        ]
+    else:
+        svc["cost_options"] = []
+    person = f"{pick(FIRST_NAMES, slug, 'first')} {pick(LAST_NAMES, slug, 'last')}"
+    svc["contacts"] = [{"id": uid("contact", slug), "service_id": sid, "name": person, "title": rec.get("title") or pick(CONTACT_TITLES, slug, "title")}]
+    # HSDS 3.0 has service.phones; ORUK 3.0's service schema does not list it but allows extra keys.
+    kind = "freephone" if "crisis" in rec["terms"] else "landline"
+    svc["phones"] = [{"id": uid("phone", slug), "number": phone_number(slug, kind), "description": "Main number"}]
+    if "young-people" in rec.get("ag", "").split() and rec.get("status", "active") == "active":
+        svc["phones"].append({"id": uid("phone", f"{slug}:text"), "number": phone_number(slug, "mobile"), "description": "Text message line"})
+    attrs = []
+    for term in rec["terms"]:
+        tt = taxonomy_term("local-offer", term)
+        attrs.append({"id": uid("attribute", f"{slug}:local-offer:{term}"), "link_id": sid, "taxonomy_term_id": tt["id"], "link_type": "service_category", "taxonomy_term": tt})
+    for term in rec.get("ag", "").split():
+        tt = taxonomy_term("age-group", term)
+        attrs.append({"id": uid("attribute", f"{slug}:age-group:{term}"), "link_id": sid, "taxonomy_term_id": tt["id"], "link_type": "audience", "taxonomy_term": tt})
+    svc["attributes"] = attrs
+    return svc
+
+
+def build_all() -> list[dict]:
+    slugs = [r["slug"] for r in SERVICES]
+    assert len(slugs) == len(set(slugs)), "duplicate service slug"
+    for r in SERVICES:
+        assert r["org"] in ORGS, r["slug"]
+        for t in r["terms"]:
+            assert t in LOCAL_OFFER_TERMS, (r["slug"], t)
+        assert r.get("loc") or r.get("area"), f"{r['slug']} has neither a location nor a service area"
+        n = len(re.findall(r"[.!?](\s|$)", r["description"]))
+        assert 2 <= n <= 5, (r["slug"], n, "sentences")
+    return [build_service(r) for r in SERVICES]
+
+
+# ===========================================================================
+# Relevance judgements
+# R(query, expected slugs, why, postcode=, radius_miles=, age=, lacks=regex)
+#   lacks: a pattern that must NOT appear anywhere in the expected records, so
+#   abbreviation tests really depend on expanding or abbreviating the query.
+# ===========================================================================
+
+RELEVANCE: list[dict] = []
+
+
+def R(query, expected, why, lacks=None, **kw):
+    RELEVANCE.append(dict(query=query, expected=expected.split(), why=why, lacks=lacks, **kw))
+
+
+R("respite for a 17 year old near Redditch",
+  "arrowvale-overnight-breaks next-steps-weekend-breaks astwood-bank-youth-clubs alvechurch-canal-adventures lickey-edge-shared-care",
+  "Active short breaks in or near Redditch whose age range includes 17. Adult-only respite (Oakenshaw, the sitting "
+  "service, Bromsgrove 18-30), the inactive Matchborough breaks and the defunct Saturday Club must not appear.",
+  postcode="B97 4DN", radius_miles=5, age=17)
+R("adult respite Redditch", "oakenshaw-adult-respite headless-cross-sitting-service bromsgrove-young-adults-respite",
+  "Respite for adults (18+) in or serving Redditch.", postcode="B98 8AH", radius_miles=5, age=25)
+R("respit", "arrowvale-overnight-breaks oakenshaw-adult-respite malvern-respite-lodge bromsgrove-young-adults-respite droitwich-dementia-day-respite headless-cross-sitting-service carers-emergency-respite",
+  "Typo for 'respite': any respite service should rank in the top 5.")
+R("short breaks 16-25 Kidderminster", "moving-on-breaks-kidderminster",
+  "Only active short-break service for young adults in Wyre Forest.", postcode="DY10 1AB", radius_miles=5, age=19)
+R("advocasy", "imca-service care-act-advocacy community-advocacy nhs-complaints-advocacy young-voices-advocacy imha-service",
+  "Typo for 'advocacy'.")
+R("IMCA", "imca-service", "Record only says 'Independent Mental Capacity Advocate'; needs the glossary expansion.",
+  lacks=r"\bIMCA\b")
+R("independent mental health advocate", "imha-service", "Record only uses the abbreviation IMHA.",
+  lacks=r"independent mental health advoca")
+R("Care Act advocate for assessment", "care-act-advocacy", "Statutory advocacy under the Care Act.", age=70)
+R("deprivation of liberty safeguards representative", "rpr-dols-advocacy", "Record says 'DoLS' and 'deprived of their liberty'.",
+  lacks=r"deprivation of liberty")
+R("dementa cafe", "malvern-memory-cafe pershore-dementia-cafe bromsgrove-dementia-cafe kidderminster-memory-cafe redditch-dementia-cafe",
+  "Typo for 'dementia'; the Upton memory club is inactive and must not appear.")
+R("dementia cafe Pershore", "pershore-dementia-cafe", "Place-specific dementia cafe.", postcode="WR10 1BU", radius_miles=3)
+R("day centre for someone with dementia in Pershore", "pershore-day-club", "Day club with dementia-trained staff in Pershore.",
+  postcode="WR10 1BU", radius_miles=5, age=82)
+R("LD day centre", "needle-mill-day-service stourport-riverside-day hampton-allotment-day",
+  "These records only say 'learning disability'; the abbreviation LD must be expanded.", lacks=r"\bLD\b", age=30)
+R("learning disability day service Bromsgrove", "bromsgrove-ld-hub",
+  "The Bromsgrove hub is described only with 'LD'; the query must be abbreviated or the record expanded.",
+  lacks=r"learning disab", postcode="B60 1AD", radius_miles=3, age=30)
+R("LD nurse", "cldt-nursing", "Community nursing record only says 'learning disability'.", lacks=r"\bLD\b", age=30)
+R("positive behaviour support for adults", "steady-ground-adult-pbs pbs-training-support-staff",
+  "Adult records only say 'PBS'.", lacks=r"positive behaviour", age=30)
+R("PBS for a child", "steady-ground-children-pbs", "Children's record only says 'positive behaviour support'.",
+  lacks=r"\bPBS\b", age=10)
+R("CAMHS", "camhs-community-team", "Record spells out 'Child and Adolescent Mental Health Services' and never says CAMHS.",
+  lacks=r"\bCAMHS\b", age=14)
+R("child and adolescent mental health advice line for professionals", "camhs-advice-line",
+  "Record only says 'CAMHS'.", lacks=r"adolescent")
+R("moving from CAMHS to adult mental health services", "camhs-to-adult-transitions", "Transition support 17-25.", age=18)
+R("EHCP help", "ehcp-help-clinic", "Record only says 'Education, Health and Care Plan'.", lacks=r"\bEHCP\b")
+R("education health and care plan appeal", "ehcp-appeals-volunteers send-tribunal-support",
+  "EHCP appeal record only uses the abbreviation.", lacks=None)
+R("SENDIASS", "send-compass-iass", "SENDIASS-style service; the record never uses the acronym SENDIASS.", lacks=r"SENDIASS")
+R("SEND advice for parents", "send-compass-iass send-tribunal-support ehcp-help-clinic", "SEND information and advice.")
+R("supported internship", "brightlines-supported-internships", "Supported internships for young people with an EHCP.", age=19)
+R("supported employment autism", "brightlines-supported-employment franche-woodwork-workshop",
+  "Job coaching and practical work for autistic adults; the Wyre Forest job coaching is inactive.", age=28)
+R("walking football", "bromsgrove-walking-football", "Walking football near Bromsgrove.", postcode="B61 8DA", radius_miles=5, age=62)
+R("walking football for mental health", "evesham-walking-football-mh", "Walking football for wellbeing in Evesham.", age=35)
+R("inclusive swimming", "splash-inclusive-swimming-worcester", "Inclusive swim sessions in Worcester.", postcode="WR1 2ES", radius_miles=5)
+R("swimming for autistic child Redditch", "redditch-sen-swim", "SEN swimming in Redditch.", postcode="B97 4DN", radius_miles=5, age=9)
+R("food bank", "kidderminster-food-bank", "Food bank in Kidderminster.", postcode="DY10 1AB", radius_miles=3)
+R("food bank Evesham Polish", "evesham-food-bank", "Evesham food bank with Polish-speaking volunteers.", postcode="WR11 4RY", radius_miles=5)
+R("carers cafe Evesham", "evesham-carers-cafe", "Carers' cafe in Evesham.", postcode="WR11 4RY", radius_miles=5)
+R("young carers", "young-carers-service", "Young carers aged 8-17.", age=12)
+R("carers assessment", "carers-assessment-line carers-hub-worcester", "Carer's assessment.", age=55)
+R("domestic abuse helpline", "safe-harbour-helpline", "24-hour domestic abuse helpline.")
+R("drugs and alcohol support for a 15 year old", "clearpath-young-people", "Young people's substance service.", age=15)
+R("help with PIP claim", "fairshare-benefits-advice", "PIP claims; the PIP form clinic is defunct and must not appear.")
+R("benifits advice", "fairshare-benefits-advice carers-money-advice easy-read-benefits", "Typo for 'benefits'.")
+R("Shared Lives", "shared-lives-long-term shared-lives-short-breaks", "Shared Lives scheme.", age=30)
+R("employing a PA with direct payments", "pa-connect-direct-payments pa-finder", "Direct payments support and PA finder.")
+R("DP payroll", "dp-payroll pa-connect-direct-payments", "Record says 'DPs'; the other says 'direct payment'.")
+R("report disability hate crime", "safespeak-hate-crime", "Hate crime reporting.")
+R("easy read", "plain-words-easy-read easy-read-benefits", "Easy-read information.")
+R("befriending older person Malvern", "malvern-home-befriending telephone-befriending", "Befriending around Malvern.",
+  postcode="WR14 3AF", radius_miles=5, age=80)
+R("rural befriending Tenbury", "tenbury-rural-befriending", "Befriending in the Teme valley.", postcode="WR15 8AB", radius_miles=5)
+R("mental health crisis", "mental-health-crisis-line safe-haven-worcester nightlight-listening-line", "Crisis support.")
+R("community mental health team Worcester", "cmht-worcester", "Record only says 'CMHT'.", lacks=r"community mental health team", age=40)
+R("SALT for children", "childrens-slt", "Record only says 'speech and language therapy'.", lacks=r"\bSALT\b", age=6)
+R("speech and language therapy after stroke", "talkwell-adult-salt", "Record only says 'SALT'.", lacks=r"speech and language", age=60)
+R("transport to hospital appointments Evesham", "wychavon-car-scheme", "Volunteer car scheme in Wychavon.", postcode="WR11 4RY", radius_miles=5)
+R("social prescribing", "social-prescribing-link-workers young-peoples-social-prescribing community-connectors-wychavon",
+  "Social prescribing; the green prescribing project is inactive.")
+R("homeless 16 year old", "youth-homelessness-prevention supported-lodgings", "Housing help for young people.", age=16)
+R("autisim adults social group", "autistic-adults-social", "Typo for 'autism'.", age=30)
+R("ASD social group for adults", "autistic-adults-social", "Record says 'autistic' and never 'ASD'.", lacks=r"\bASD\b", age=30)
+R("ADHD support", "adhd-adults-peer-support", "Adult ADHD peer support.", age=30)
+R("mens mental health group", "mens-talk-group", "Men's peer group.", age=45)
+R("holiday club for disabled child Evesham", "evesham-holiday-playscheme", "Holiday playscheme in Evesham.",
+  postcode="WR11 4RY", radius_miles=5, age=8)
+R("IDVA", "safe-harbour-idva", "Independent domestic violence advisers.")
+
+
+# ===========================================================================
+# Outputs
+# ===========================================================================
+
+def haversine_miles(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 3958.8 * 2 * math.asin(math.sqrt(h))
+
+
+def searchable_text(node, key=""):
+    """Every human-readable string in a record (not ids, URLs, emails or codes)."""
+    skip = ("id", "url", "uri", "email", "website", "term_uri", "code", "postal_code", "number", "byday", "freq")
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k in skip or k.endswith("_id") or k.endswith("_email") or k.endswith("_at"):
+                continue
+            yield from searchable_text(v, k)
+    elif isinstance(node, list):
+        for v in node:
+            yield from searchable_text(v, key)
+    elif isinstance(node, str):
+        yield node
+
+
+def build_relevance(services: list[dict]) -> list[dict]:
+    by_slug = {r["slug"]: (r, s) for r, s in zip(SERVICES, services, strict=True)}
+    out = []
+    for q in RELEVANCE:
+        for slug in q["expected"]:
+            assert slug in by_slug, (q["query"], slug)
+            rec, svc = by_slug[slug]
+            assert svc["status"] == "active", (q["query"], slug, "not active")
+            if q.get("age") is not None:
+                lo, hi = rec.get("age", (None, None))
+                assert (lo is None or lo <= q["age"]) and (hi is None or q["age"] <= hi), (q["query"], slug, "age")
+            if q.get("postcode"):
+                lat, lon, district = POSTCODES[q["postcode"]]
+                near = any(
+                    haversine_miles((lat, lon), (sal["location"]["latitude"], sal["location"]["longitude"])) <= q["radius_miles"]
+                    for sal in svc["service_at_locations"]
+                )
+                covers = any(a["name"] in (district, "Worcestershire") for a in svc["service_areas"])
+                assert near or covers, (q["query"], slug, "not near")
+            if q["lacks"]:
+                text = " ".join(searchable_text(svc))
+                assert not re.search(q["lacks"], text, re.I), (q["query"], slug, "contains", q["lacks"])
+        item = {"query": q["query"]}
+        for key in ("postcode", "radius_miles", "age"):
+            if q.get(key) is not None:
+                item[key] = q[key]
+        item["expect_any_in_top"] = 5
+        item["expected_ids"] = [by_slug[s][1]["id"] for s in q["expected"]]
+        item["expected_names"] = [by_slug[s][1]["name"] for s in q["expected"]]
+        item["why"] = q["why"]
+        out.append(item)
+    return out
+
+
+def write_postcodes(path: Path, services: list[dict]) -> int:
+    used = {a["postal_code"] for s in services for sal in s["service_at_locations"] for a in sal["location"]["addresses"]}
+    missing = used - POSTCODES.keys()
+    assert not missing, missing
+    inward = re.compile(r"^[A-Z]{1,2}\d{1,2} \d[ABD-HJLNP-UW-Z]{2}$")
+    rows = []
+    for pcds in sorted(POSTCODES):
+        assert inward.match(pcds), pcds
+        lat, lon, district = POSTCODES[pcds]
+        out, inw = pcds.split()
+        rows.append({
+            "pcd": f"{out:<4}{inw}",          # 7-character form
+            "pcd2": f"{out:<5}{inw}",         # 8-character form
+            "pcds": pcds,                     # one space
+            "dointr": "198001",
+            "doterm": "",
+            "oscty": COUNTY_CODE,
+            "oslaua": DISTRICTS[district],
+            "ctry": "E92000001",
+            "rgn": "E12000005",
+            "lat": f"{lat:.6f}",
+            "long": f"{lon:.6f}",
+        })
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)
+
+
+def dump(path: Path, data) -> None:
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    services = build_all()
+    dump(HERE / "directory.json", services)
+    n_pc = write_postcodes(HERE / "postcodes.csv", services)
+    relevance = build_relevance(services)
+    dump(HERE / "relevance.json", relevance)
+    statuses: dict[str, int] = {}
+    for s in services:
+        statuses[s["status"]] = statuses.get(s["status"], 0) + 1
+    print(f"directory.json: {len(services)} services {statuses}")
+    print(f"postcodes.csv: {n_pc} postcodes; relevance.json: {len(relevance)} queries")
+    sys.path.insert(0, str(HERE))
+    from validate import validate
+
+    validate(services)
+
+
+if __name__ == "__main__":
+    main()
