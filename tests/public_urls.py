@@ -29,4 +29,5 @@ PUBLIC_URL_NAMES = {
     # Wagtail admin login redirects to ours
     "wagtailadmin_login": "the admin's own login page, which sends people to ours",
     "wagtailadmin_password_reset": "the admin's password reset, equivalent to ours",
+    "wagtailcore_login": "Wagtail's sign-in form for restricted pages: a login form and nothing else",
 }

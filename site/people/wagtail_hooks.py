@@ -9,6 +9,7 @@ class TeamViewSet(ModelViewSet):
     model = Team
     icon = "group"
     menu_label = "Teams"
+    url_prefix = "people/teams"
     list_display = ["name", "service_area"]
     search_fields = ["name", "service_area"]
     form_fields = ["name", "service_area", "description"]
@@ -18,6 +19,7 @@ class MembershipViewSet(ModelViewSet):
     model = Membership
     icon = "user"
     menu_label = "Memberships and roles"
+    url_prefix = "people/memberships"
     list_display = ["user", "team", "role", "joined_on", "left_on"]
     list_filter = ["team", "role"]
     search_fields = ["user__email", "user__first_name", "user__last_name"]
@@ -28,6 +30,7 @@ class SupervisionRelationshipViewSet(ModelViewSet):
     model = SupervisionRelationship
     icon = "link"
     menu_label = "Supervision relationships"
+    url_prefix = "people/supervision-relationships"
     list_display = ["supervisee", "supervisor", "kind", "start_date", "end_date"]
     list_filter = ["kind"]
     search_fields = ["supervisee__email", "supervisor__email", "supervisee__last_name"]

@@ -1,0 +1,72 @@
+"""The home dashboard, guidance pages, page search and the styled error pages."""
+
+import pytest
+from django.test import override_settings
+
+from core.forms import GovUKForm
+
+
+@pytest.mark.parametrize("who", ["worker", "supervisor", "practice_lead", "administrator"])
+def test_each_role_sees_their_dashboard(site_pages, people, client_for, who):
+    from people.models import SecuritySettings
+
+    security = SecuritySettings.load()
+    security.require_mfa_for_administrators = False
+    security.save()
+    response = client_for(people[who]).get("/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "My practice" in page
+    assert people[who].email in page
+    assert ('href="/admin/"' in page) == (who in ("practice_lead", "administrator"))
+
+
+def test_guidance_pages_and_page_search(site_pages, people, client_for):
+    client = client_for(people["worker"])
+    index = client.get("/guidance/")
+    assert "Writing about people safely" in index.content.decode()
+    results = client.get("/search/", {"q": "initials"})
+    assert "Writing about people safely" in results.content.decode()
+    nothing = client.get("/search/", {"q": "zebra crossing"})
+    assert "No pages match" in nothing.content.decode()
+
+
+def test_styled_404_for_signed_in_people(site_pages, people, client_for):
+    response = client_for(people["worker"]).get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+    assert "govuk-heading-l" in response.content.decode()
+
+
+@override_settings(DEBUG=False)
+def test_styled_500_page(rf):
+    from core.views import server_error
+
+    request = rf.get("/")
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    response = server_error(request)
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+def test_health_check(client, db):
+    assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_govuk_form_shows_error_summary_and_keeps_input():
+    from django import forms
+
+    class Example(GovUKForm):
+        title = forms.CharField(help_text="A few words", max_length=5)
+        kind = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+
+    form = Example(data={"title": "far too long", "kind": ""})
+    html = str(form)
+    assert not form.is_valid()
+    assert "govuk-error-summary" in html and 'href="#id_title"' in html and 'href="#id_kind_0"' in html
+    assert 'value="far too long"' in html
+    assert "govuk-input--error" in html
+    assert 'aria-describedby="title-hint title-error"' in html
+    assert '<legend class="govuk-fieldset__legend' in html

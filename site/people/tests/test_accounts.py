@@ -1,0 +1,191 @@
+"""Signing in and staying safe: login, logout, reset, two-factor authentication, rate limiting."""
+
+import re
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.conf import settings
+from django.core import mail
+from django.core.cache import cache
+from django.urls import reverse
+
+from people.models import Role, SecuritySettings
+from people.tests.factories import TEST_PASSWORD, make_person
+
+LOGIN = "/accounts/login/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def totp_now(secret):
+    counter = list(yield_hotp_counters_from_time())[len(list(yield_hotp_counters_from_time())) // 2]
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def login(client, email, password=TEST_PASSWORD):
+    return client.post(LOGIN, {"login": email, "password": password})
+
+
+@pytest.mark.django_db
+def test_login_with_email_lands_on_dashboard(client, site_pages):
+    worker = make_person(Role.WORKER, email="sam@example.org")
+    response = login(client, "SAM@example.org")
+    assert response.status_code == 302
+    home = client.get(response["Location"])
+    assert home.status_code == 200
+    assert "My practice" in home.content.decode()
+    assert int(client.session["_auth_user_id"]) == worker.pk
+
+
+@pytest.mark.django_db
+def test_wrong_password_shows_error_and_keeps_email(client):
+    make_person(Role.WORKER, email="sam@example.org")
+    response = login(client, "sam@example.org", "not-the-password")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "govuk-error-summary" in page
+    assert 'value="sam@example.org"' in page
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_logout_ends_the_session(client, site_pages):
+    make_person(Role.WORKER, email="sam@example.org")
+    login(client, "sam@example.org")
+    response = client.post(reverse("account_logout"))
+    assert response.status_code == 302
+    assert client.get("/").status_code == 302  # back to login
+
+
+@pytest.mark.django_db
+def test_password_reset_by_email_link(client):
+    make_person(Role.WORKER, email="sam@example.org")
+    response = client.post(reverse("account_reset_password"), {"email": "sam@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/]+(/accounts/password/reset/key/\S+)", mail.outbox[0].body).group(1)
+    form_page = client.get(link, follow=True)
+    assert form_page.status_code == 200
+    response = client.post(
+        form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
+        {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"},
+    )
+    assert response.status_code == 302
+    assert login(client, "sam@example.org", "a-brand-new-passphrase").status_code == 302
+
+
+@pytest.mark.django_db
+def test_password_reset_does_not_reveal_unknown_addresses(client):
+    response = client.post(reverse("account_reset_password"), {"email": "nobody@example.org"})
+    assert response.status_code == 302
+    assert not any("reset" in m.subject.lower() and "nobody" in m.to[0] for m in mail.outbox if "key" in m.body)
+
+
+@pytest.mark.django_db
+def test_failed_logins_are_rate_limited(client):
+    make_person(Role.WORKER, email="sam@example.org")
+    for _ in range(5):
+        login(client, "sam@example.org", "wrong-password")
+    # Even the right password is refused once the limit is reached.
+    response = login(client, "sam@example.org")
+    assert response.status_code in (200, 429)
+    assert "_auth_user_id" not in client.session
+    assert "Too many" in response.content.decode() or response.status_code == 429
+
+
+def enrol_totp(client):
+    # allauth asks for the password again before a security change.
+    client.post(reverse("account_reauthenticate"), {"password": TEST_PASSWORD})
+    page = client.get(reverse("mfa_activate_totp"))
+    assert page.status_code == 200
+    secret = client.session["mfa.totp.secret"]
+    response = client.post(reverse("mfa_activate_totp"), {"code": totp_now(secret)})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return secret
+
+
+@pytest.mark.django_db
+def test_mfa_enrolment_then_challenge_at_login(client, site_pages):
+    user = make_person(Role.SUPERVISOR, email="sue@example.org")
+    login(client, "sue@example.org")
+    secret = enrol_totp(client)
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    codes_page = client.get(reverse("mfa_view_recovery_codes"))
+    assert codes_page.status_code == 200
+    client.post(reverse("account_logout"))
+
+    response = login(client, "sue@example.org")
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session  # not signed in until the second step
+    wrong = client.post(reverse("mfa_authenticate"), {"code": "000000"})
+    assert "_auth_user_id" not in client.session and wrong.status_code == 200
+    client.post(reverse("mfa_authenticate"), {"code": totp_now(secret)})
+    assert int(client.session["_auth_user_id"]) == user.pk
+
+
+@pytest.mark.django_db
+def test_recovery_code_signs_in_when_the_phone_is_lost(client, site_pages):
+    user = make_person(Role.SUPERVISOR, email="sue@example.org")
+    login(client, "sue@example.org")
+    enrol_totp(client)
+    recovery = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    code = recovery.wrap().get_unused_codes()[0]
+    client.post(reverse("account_logout"))
+    login(client, "sue@example.org")
+    client.post(reverse("mfa_authenticate"), {"code": code})
+    assert int(client.session["_auth_user_id"]) == user.pk
+
+
+@pytest.mark.django_db
+def test_administrator_can_make_mfa_mandatory_for_supervisors(client, site_pages):
+    security = SecuritySettings.load()
+    security.require_mfa_for_supervisors = True
+    security.save()
+    make_person(Role.SUPERVISOR, email="sue@example.org")
+    make_person(Role.WORKER, email="sam@example.org")
+
+    login(client, "sue@example.org")
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("mfa_activate_totp"))
+    enrol_totp(client)
+    assert client.get("/").status_code == 200
+
+    client.post(reverse("account_logout"))
+    login(client, "sam@example.org")
+    assert client.get("/").status_code == 200  # workers are not required to
+
+
+@pytest.mark.django_db
+def test_sessions_expire_after_configured_inactivity(client, site_pages):
+    make_person(Role.WORKER, email="sam@example.org")
+    login(client, "sam@example.org")
+    client.get("/")
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+    assert client.session.get_expiry_age() == settings.SESSION_IDLE_MINUTES * 60
+    # Simulate the idle period passing: the stored session is gone, and so is access.
+    client.session.flush()
+    client.cookies.pop(settings.SESSION_COOKIE_NAME, None)
+    assert client.get("/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_self_signup_is_closed_by_default(client):
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "new@example.org", "password1": "long-enough-pass-1", "password2": "long-enough-pass-1"},
+    )
+    from people.models import User
+
+    assert not User.objects.filter(email="new@example.org").exists()
+    assert response.status_code == 200
