@@ -1797,7 +1797,7 @@ R("child and adolescent mental health advice line for professionals", "camhs-adv
 R("moving from CAMHS to adult mental health services", "camhs-to-adult-transitions", "Transition support 17-25.", age=18)
 R("EHCP help", "ehcp-help-clinic", "Record only says 'Education, Health and Care Plan'.", lacks=r"\bEHCP\b")
 R("education health and care plan appeal", "ehcp-appeals-volunteers send-tribunal-support",
-  "EHCP appeal record only uses the abbreviation.", lacks=None)
+  "Both records only use the abbreviations EHCP and SEND.", lacks=r"education,? health and care")
 R("SENDIASS", "send-compass-iass", "SENDIASS-style service; the record never uses the acronym SENDIASS.", lacks=r"SENDIASS")
 R("SEND advice for parents", "send-compass-iass send-tribunal-support ehcp-help-clinic", "SEND information and advice.")
 R("supported internship", "brightlines-supported-internships", "Supported internships for young people with an EHCP.", age=19)
