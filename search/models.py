@@ -1,0 +1,655 @@
+"""The directory, modelled on Open Referral UK 3.0 (ORUK).
+
+Every ORUK entity keeps its ORUK id (a UUID) as its primary key, so a service's id in the
+database, in the API and in an import file is the same string. Field names follow the standard;
+the few additions (phones on services, language names, location-specific schedules) follow
+HSDS 3.0, which ORUK extends.
+
+Service and Organization are Wagtail snippets with revisions; their nested parts are
+ParentalKey children edited as inline panels. Location is shared between services, so it is
+its own snippet, chosen from a service's "where" panel.
+"""
+
+import re
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, RevisionMixin
+
+# A listing not reviewed for this long is flagged as possibly out of date.
+REVIEW_INTERVAL = timedelta(days=365)
+
+
+def new_id():
+    return uuid.uuid4()
+
+
+class ServiceStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    INACTIVE = "inactive", "Inactive"
+    DEFUNCT = "defunct", "Defunct"
+    TEMPORARILY_CLOSED = "temporarily closed", "Temporarily closed"
+
+
+# Statuses a search or API listing may return. Temporarily closed services stay findable (with
+# their status shown) because people need to know they exist and will reopen.
+LISTED_STATUSES = [ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED]
+
+
+class LocationType(models.TextChoices):
+    PHYSICAL = "physical", "Physical"
+    POSTAL = "postal", "Postal"
+    VIRTUAL = "virtual", "Virtual"
+
+
+# ---- Taxonomies ---------------------------------------------------------------------------------
+
+
+class Taxonomy(models.Model):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    name = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+    uri = models.URLField(max_length=500, blank=True)
+    version = models.CharField(max_length=100, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("uri"), FieldPanel("version")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "taxonomies"
+
+    def __str__(self):
+        return self.name
+
+
+class TaxonomyTerm(models.Model):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    taxonomy = models.ForeignKey(
+        Taxonomy, null=True, blank=True, on_delete=models.SET_NULL, related_name="terms"
+    )
+    name = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+    # ORUK allows a parent that is not in this directory, so the parent is kept as an id.
+    parent_uuid = models.UUIDField("parent term id", null=True, blank=True, db_index=True)
+    term = models.CharField(max_length=255, blank=True, help_text="The term's code in its taxonomy, if any.")
+    term_uri = models.URLField(max_length=500, blank=True)
+
+    panels = [
+        FieldPanel("taxonomy"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("term"),
+        FieldPanel("term_uri"),
+        FieldPanel("parent_uuid"),
+    ]
+
+    class Meta:
+        ordering = ["taxonomy__name", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def parent(self):
+        if self.parent_uuid is None:
+            return None
+        return TaxonomyTerm.objects.filter(pk=self.parent_uuid).first()
+
+
+# ---- Organisations ------------------------------------------------------------------------------
+
+
+class Organization(RevisionMixin, ClusterableModel):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    name = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+    email = models.EmailField(blank=True)
+    website = models.URLField(max_length=500, blank=True)
+    logo = models.URLField(max_length=500, blank=True)
+    uri = models.URLField(max_length=500, blank=True)
+    # Often a body outside the directory, so kept as an id rather than a link.
+    parent_organization_uuid = models.UUIDField("parent organisation id", null=True, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("website")]),
+        FieldPanel("logo"),
+        FieldPanel("uri"),
+        FieldPanel("parent_organization_uuid"),
+        InlinePanel("organization_identifiers", heading="Identifiers", label="Identifier"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "organisation"
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationIdentifier(Orderable):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    organization = ParentalKey(Organization, on_delete=models.CASCADE, related_name="organization_identifiers")
+    identifier_scheme = models.CharField(max_length=100, blank=True)
+    identifier_type = models.CharField(max_length=255)
+    identifier = models.CharField(max_length=255)
+
+    panels = [FieldPanel("identifier_scheme"), FieldPanel("identifier_type"), FieldPanel("identifier")]
+
+
+# ---- Locations ----------------------------------------------------------------------------------
+
+
+class Location(ClusterableModel):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    location_type = models.CharField(max_length=20, choices=LocationType.choices, default=LocationType.PHYSICAL)
+    name = models.CharField(max_length=255, blank=True)
+    description = models.TextField(blank=True)
+    latitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
+    )
+    longitude = models.FloatField(
+        null=True, blank=True, validators=[MinValueValidator(-180), MaxValueValidator(180)]
+    )
+    external_identifier = models.CharField(max_length=255, blank=True)
+    external_identifier_type = models.CharField(max_length=100, blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("location_type"),
+        FieldPanel("description"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading="Map position"),
+        FieldRowPanel([FieldPanel("external_identifier"), FieldPanel("external_identifier_type")]),
+        InlinePanel("addresses", heading="Addresses", label="Address"),
+        InlinePanel("accessibility", heading="Accessibility", label="Accessibility feature"),
+        InlinePanel("phones", heading="Phone numbers", label="Phone number"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        address = self.addresses.first()
+        if address and address.postal_code:
+            return f"{self.name or 'Unnamed location'} ({address.postal_code})"
+        return self.name or "Unnamed location"
+
+    @property
+    def has_position(self):
+        return self.latitude is not None and self.longitude is not None
+
+
+class Address(Orderable):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    location = ParentalKey(Location, on_delete=models.CASCADE, related_name="addresses")
+    attention = models.CharField(max_length=255, blank=True)
+    address_1 = models.CharField("address line 1", max_length=255)
+    address_2 = models.CharField("address line 2", max_length=255, blank=True)
+    city = models.CharField("town or city", max_length=255)
+    region = models.CharField(max_length=255, blank=True)
+    state_province = models.CharField("county", max_length=255)
+    postal_code = models.CharField("postcode", max_length=20)
+    country = models.CharField(max_length=2, default="GB")
+    address_type = models.CharField(max_length=20, choices=LocationType.choices, default=LocationType.PHYSICAL)
+
+    panels = [
+        FieldPanel("address_1"),
+        FieldPanel("address_2"),
+        FieldPanel("city"),
+        FieldPanel("state_province"),
+        FieldPanel("postal_code"),
+        FieldPanel("region"),
+        FieldPanel("country"),
+        FieldPanel("address_type"),
+        FieldPanel("attention"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name_plural = "addresses"
+
+    def __str__(self):
+        return self.one_line()
+
+    def one_line(self):
+        parts = [self.address_1, self.address_2, self.city, self.postal_code]
+        return ", ".join(p for p in parts if p)
+
+
+class Accessibility(Orderable):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    location = ParentalKey(Location, on_delete=models.CASCADE, related_name="accessibility")
+    description = models.TextField(blank=True)
+    details = models.TextField(blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    accessibility = models.TextField(blank=True, help_text="ORUK's summary of the feature, if different.")
+
+    panels = [FieldPanel("description"), FieldPanel("details"), FieldPanel("url")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "accessibility feature"
+        verbose_name_plural = "accessibility features"
+
+    def __str__(self):
+        return self.description or self.accessibility
+
+
+# ---- Services -----------------------------------------------------------------------------------
+
+
+class ServiceQuerySet(models.QuerySet):
+    def listed(self):
+        """Services a search or listing may show: not inactive, not defunct."""
+        return self.filter(status__in=LISTED_STATUSES)
+
+
+class Service(RevisionMixin, ClusterableModel):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="services"
+    )
+    name = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+    url = models.URLField(max_length=500, blank=True)
+    email = models.EmailField(blank=True)
+    status = models.CharField(max_length=20, choices=ServiceStatus.choices, default=ServiceStatus.ACTIVE, db_index=True)
+    fees = models.TextField(blank=True, help_text="Free text about charges. Prefer cost options below.")
+    accreditations = models.TextField(blank=True)
+    minimum_age = models.DecimalField(
+        max_digits=5, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)],
+        help_text="Youngest age (in years) the service is for. Leave empty for no lower limit.",
+    )
+    maximum_age = models.DecimalField(
+        max_digits=5, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)],
+        help_text="Oldest age (in years) the service is for. Leave empty for no upper limit.",
+    )
+    eligibility_description = models.TextField(
+        blank=True, help_text="Who else the service is for (conditions, referral routes)."
+    )
+    # "Last reviewed": ORUK calls it the assured date.
+    assured_date = models.DateField("last reviewed", null=True, blank=True)
+    assurer_email = models.EmailField("reviewed by (email)", blank=True)
+    alert = models.TextField(blank=True, help_text="A short-term notice, such as a temporary change of venue.")
+    last_modified = models.DateTimeField(null=True, blank=True, help_text="Set automatically when the service changes.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("organization"), FieldPanel("status"), FieldPanel("alert")],
+            heading="The service",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("description"), FieldPanel("accreditations")],
+            heading="What it offers",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
+                FieldPanel("eligibility_description"),
+            ],
+            heading="Who it is for",
+        ),
+        InlinePanel("attributes", heading="Categories", label="Category"),
+        InlinePanel("cost_options", heading="Cost", label="Cost option"),
+        FieldPanel("fees"),
+        InlinePanel("schedules", heading="When", label="Opening time"),
+        InlinePanel("service_at_locations", heading="Where", label="Location"),
+        InlinePanel("service_areas", heading="Areas served", label="Area"),
+        MultiFieldPanel([FieldPanel("url"), FieldPanel("email")], heading="How to get in touch"),
+        InlinePanel("phones", heading="Phone numbers", label="Phone number"),
+        InlinePanel("contacts", heading="Named contacts", label="Contact"),
+        InlinePanel("languages", heading="Languages", label="Language"),
+        InlinePanel("funding", heading="Funding", label="Funding source"),
+        MultiFieldPanel([FieldPanel("assured_date"), FieldPanel("assurer_email")], heading="Review"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["minimum_age", "maximum_age"])]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # The importer sets last_modified from the file; editors' saves stamp it.
+        if not getattr(self, "_keep_last_modified", False):
+            self.last_modified = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("search:service-detail", args=[self.pk])
+
+    @property
+    def is_listed(self):
+        return self.status in LISTED_STATUSES
+
+    @property
+    def last_reviewed(self):
+        return self.assured_date
+
+    def review_overdue(self, today=None):
+        """True when nobody has confirmed the listing within the last year (or ever)."""
+        today = today or timezone.localdate()
+        return self.assured_date is None or today - self.assured_date > REVIEW_INTERVAL
+
+    def taxonomy_terms(self):
+        return [a.taxonomy_term for a in self.attributes.all() if a.taxonomy_term_id]
+
+    def is_free(self):
+        """Free when it has a cost option of nothing (and none that charge)."""
+        options = list(self.cost_options.all())
+        says_free = any(o.amount == 0 or (o.option or "").strip().lower() == "free" for o in options)
+        return says_free and not any(o.amount for o in options)
+
+    def age_range_text(self):
+        return age_range_text(self.minimum_age, self.maximum_age)
+
+
+def _age(value):
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
+
+
+def age_range_text(minimum, maximum):
+    minimum, maximum = _age(minimum), _age(maximum)
+    if minimum is None and maximum is None:
+        return "Any age"
+    if minimum is None:
+        return f"Up to {maximum} years"
+    if maximum is None:
+        return f"{minimum} years and over"
+    return f"{minimum} to {maximum} years"
+
+
+class ServiceAttribute(Orderable):
+    """Links a service to a taxonomy term (ORUK's `attributes`)."""
+
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="attributes")
+    taxonomy_term = models.ForeignKey(TaxonomyTerm, on_delete=models.CASCADE, related_name="service_attributes")
+    link_type = models.CharField(max_length=100, blank=True)
+
+    panels = [FieldPanel("taxonomy_term"), FieldPanel("link_type")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "category"
+
+
+class ServiceAtLocation(Orderable):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="service_at_locations")
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("location"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "service at location"
+
+    def __str__(self):
+        return f"{self.service} at {self.location}"
+
+
+class Schedule(Orderable):
+    """When a service (or the service at one location) is open: an RFC 5545 recurrence."""
+
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="schedules")
+    # Set when the times apply at one location only.
+    service_at_location = models.ForeignKey(
+        ServiceAtLocation, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+    dtstart = models.DateField(null=True, blank=True)
+    freq = models.CharField(
+        max_length=10, blank=True, choices=[("WEEKLY", "Weekly"), ("MONTHLY", "Monthly")]
+    )
+    interval = models.PositiveSmallIntegerField(null=True, blank=True)
+    byday = models.CharField(max_length=100, blank=True, help_text="Days, e.g. MO,TU or 1MO (first Monday).")
+    bymonthday = models.CharField(max_length=100, blank=True)
+    opens_at = models.TimeField(null=True, blank=True)
+    closes_at = models.TimeField(null=True, blank=True)
+    description = models.TextField(blank=True)
+    schedule_link = models.URLField(max_length=500, blank=True)
+    attending_type = models.CharField(max_length=255, blank=True)
+    notes = models.TextField(blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("freq"), FieldPanel("interval"), FieldPanel("byday"), FieldPanel("bymonthday")]),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to"), FieldPanel("dtstart")]),
+        FieldPanel("description"),
+        FieldPanel("attending_type"),
+        FieldPanel("notes"),
+        FieldPanel("schedule_link"),
+    ]
+
+    def days(self):
+        """Two-letter weekday codes this schedule runs on ("1MO" counts as MO)."""
+        return [re.sub(r"^[-+]?\d+", "", d.strip()).upper() for d in self.byday.split(",") if d.strip()]
+
+
+class ServiceArea(Orderable):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="service_areas")
+    name = models.CharField(max_length=255, blank=True)
+    service_area = models.TextField("description", blank=True)
+    extent = models.TextField(blank=True)
+    extent_type = models.CharField(max_length=50, blank=True)
+    uri = models.CharField(max_length=500, blank=True)
+    # The ONS area code (E07000236 etc.) taken from the uri, which postcodes are matched against.
+    gss_code = models.CharField("area code", max_length=12, blank=True, db_index=True, editable=False)
+
+    panels = [FieldPanel("name"), FieldPanel("service_area"), FieldPanel("uri")]
+
+    def save(self, *args, **kwargs):
+        self.gss_code = gss_code_from(self.uri) or gss_code_from(self.extent)
+        super().save(*args, **kwargs)
+
+    def __str__(self):
+        return self.name or self.service_area[:60]
+
+
+_GSS = re.compile(r"\b([EWSNK]\d{8})\b")
+
+
+def gss_code_from(text):
+    match = _GSS.search(text or "")
+    return match.group(1) if match else ""
+
+
+class CostOption(Orderable):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="cost_options")
+    option = models.CharField(max_length=255, blank=True, help_text="Who or what this price applies to.")
+    amount = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    amount_description = models.CharField(max_length=255, blank=True)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("option"), FieldPanel("amount"), FieldPanel("amount_description")]),
+        FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+    ]
+
+    def __str__(self):
+        if self.amount is None:
+            return self.option or self.amount_description
+        if self.amount == 0:
+            return f"{self.option or 'Free'}"
+        amount = f"£{self.amount:,.2f}".replace(".00", "")
+        return " ".join(p for p in [self.option + ":" if self.option else "", amount, self.amount_description] if p)
+
+
+class Funding(Orderable):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="funding")
+    source = models.TextField()
+
+    panels = [FieldPanel("source")]
+
+
+class Contact(Orderable):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=255, blank=True)
+    title = models.CharField("job title", max_length=255, blank=True)
+    department = models.CharField(max_length=255, blank=True)
+    email = models.EmailField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("title"), FieldPanel("department"), FieldPanel("email")]
+
+    def __str__(self):
+        return ", ".join(p for p in [self.name, self.title] if p)
+
+
+class Phone(Orderable):
+    """A phone number for a service, a location or a named contact (exactly one of them)."""
+
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    service = ParentalKey(Service, null=True, blank=True, on_delete=models.CASCADE, related_name="phones")
+    location = ParentalKey(Location, null=True, blank=True, on_delete=models.CASCADE, related_name="phones")
+    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="phones")
+    number = models.CharField(max_length=50)
+    extension = models.CharField(max_length=20, blank=True)
+    type = models.CharField(max_length=20, blank=True, help_text="For example: voice, text, textphone.")
+    description = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("number"), FieldPanel("extension"), FieldPanel("type")]), FieldPanel("description")]
+
+    def __str__(self):
+        return self.number
+
+
+class Language(Orderable):
+    id = models.UUIDField(primary_key=True, default=new_id, editable=False)
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="languages")
+    name = models.CharField(max_length=100, blank=True)
+    code = models.CharField(max_length=20, blank=True, help_text="ISO 639 code, e.g. en, cy, pa.")
+    note = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("code")]), FieldPanel("note")]
+
+    def __str__(self):
+        return self.name or self.code
+
+
+# ---- Postcodes ----------------------------------------------------------------------------------
+
+
+class Postcode(models.Model):
+    """One row of the ONS Postcode Directory: where a postcode is."""
+
+    postcode = models.CharField(max_length=8, unique=True, help_text="Upper case with one space: B97 4DN.")
+    outward = models.CharField(max_length=4, db_index=True)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    district_code = models.CharField("local authority district (oslaua)", max_length=9, blank=True, db_index=True)
+    county_code = models.CharField("county (oscty)", max_length=9, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["postcode"]
+
+    def __str__(self):
+        return self.postcode
+
+    @property
+    def area_codes(self):
+        return {c for c in (self.district_code, self.county_code) if c}
+
+
+# ---- Staff's own additions: team notes, out-of-date reports, shortlists -------------------------
+
+
+class ServiceNote(models.Model):
+    """'Tried and tested': a member of staff's experience of a service. Staff only."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="team_notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="directory_notes")
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "team note"
+
+    def __str__(self):
+        return f"Note on {self.service} by {self.author}"
+
+
+class OutOfDateReport(models.Model):
+    """Someone said a listing looks wrong; it waits on the editors' review list until resolved."""
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="out_of_date_reports")
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="directory_reports"
+    )
+    reason = models.TextField(help_text="What looks wrong or out of date.")
+    created_at = models.DateTimeField(default=timezone.now)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolution = models.TextField(blank=True)
+
+    panels = [FieldPanel("reason", read_only=True), FieldPanel("resolution")]
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "out-of-date report"
+
+    def __str__(self):
+        return f"{self.service}: reported {self.created_at:%d %b %Y}"
+
+    @property
+    def is_open(self):
+        return self.resolved_at is None
+
+
+class Shortlist(models.Model):
+    """Services a worker gathers for one person they support. Private to the worker."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="directory_shortlists")
+    label = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Initials or a case reference, never a name. It is not printed.",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return self.label or f"Shortlist of {self.created_at:%d %b %Y}"
+
+
+class ShortlistItem(models.Model):
+    shortlist = models.ForeignKey(Shortlist, on_delete=models.CASCADE, related_name="items")
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    note = models.CharField(
+        max_length=500, blank=True, help_text="Printed under the service: why it might help, what to ask for."
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["shortlist", "service"], name="directory_shortlist_once")]
+
+    def __str__(self):
+        return str(self.service)
