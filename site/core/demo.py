@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from people.models import Membership, RelationshipKind, Role, SupervisionRelationship, Team, User
 from people.roles import ensure_role_groups, sync_user_groups
@@ -64,6 +66,12 @@ def seed_site():
     """Make the home dashboard the site root and publish a little guidance. Idempotent."""
     home = HomePage.objects.first()
     root = Page.get_first_root_node()
+    if root is None:
+        # A flushed database (browser tests) has lost the tree Wagtail's migrations made.
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(title="Root", slug="root")
     if home is None:
         # Wagtail's initial migration makes a placeholder "Welcome" page with the slug "home".
         default = Page.objects.filter(depth=2, content_type__model="page").first()
