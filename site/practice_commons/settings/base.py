@@ -129,7 +129,6 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = SITE_DIR / "static_build"
-STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
