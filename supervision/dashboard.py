@@ -1,0 +1,88 @@
+"""Supervision panels on the "My practice" dashboard. Each panel runs a fixed number of queries."""
+
+import datetime
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from core.dashboard import Panel
+from people import roles
+
+from . import services
+from .models import (
+    ActionStatus,
+    SessionParticipant,
+    SessionStatus,
+    SupervisionAction,
+    SupervisionSession,
+)
+
+LIST_LIMIT = 5
+
+
+def supervisor_panel_context(user, today=None):
+    """Supervisees due or overdue, sessions awaiting sign-off and open actions, for a supervisor."""
+    today = today or timezone.localdate()
+    due = [a for a in services.agreements_with_due_status(user, today) if a.due.state != "ok"]
+    awaiting_qs = (
+        SupervisionSession.objects.filter(supervisor=user, status=SessionStatus.AWAITING_SIGN_OFF)
+        .order_by("starts_at")
+    )
+    awaiting = list(
+        awaiting_qs.prefetch_related(Prefetch("participants", queryset=SessionParticipant.objects.select_related("user")))[:LIST_LIMIT]
+    )
+    actions_qs = SupervisionAction.objects.filter(session__supervisor=user, status=ActionStatus.OPEN).order_by("due_on", "pk")
+    return {
+        "due": due,
+        "awaiting": awaiting,
+        "awaiting_count": awaiting_qs.count(),
+        "actions": list(actions_qs.select_related("owner", "session")[:LIST_LIMIT]),
+        "actions_count": actions_qs.count(),
+        "today": today,
+    }
+
+
+def worker_panel_context(user):
+    upcoming = (
+        SupervisionSession.objects.filter(
+            participants__user=user,
+            status__in=[SessionStatus.SCHEDULED, SessionStatus.IN_PROGRESS],
+            starts_at__gte=timezone.now() - datetime.timedelta(hours=12),
+        )
+        .select_related("supervisor")
+        .order_by("starts_at")
+        .first()
+    )
+    to_sign = SupervisionSession.objects.filter(
+        participants__user=user, participants__signed_at__isnull=True, status=SessionStatus.AWAITING_SIGN_OFF
+    ).order_by("starts_at")[:LIST_LIMIT]
+    actions_qs = services.open_actions_for(user).order_by("due_on", "pk")
+    return {
+        "next_session": upcoming,
+        "to_sign": list(to_sign),
+        "actions": list(actions_qs[:LIST_LIMIT]),
+        "actions_count": actions_qs.count(),
+    }
+
+
+def dashboard_panels(request):
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    panels = []
+    if roles.current_supervisees(user).exists():
+        panels.append(Panel(title="Supervision you give", template="supervision/panel_supervisor.html",
+                            context=supervisor_panel_context(user), order=20))
+    worker = worker_panel_context(user)
+    if worker["next_session"] or worker["actions"] or worker["to_sign"] or roles.current_supervisors(user).exists():
+        panels.append(Panel(title="Your supervision", template="supervision/panel_worker.html", context=worker, order=25))
+    if roles.is_practice_lead(user):
+        team = roles.led_teams(user).first()
+        if team is not None:
+            today = timezone.localdate()
+            from .views import chart_rows
+
+            numbers = services.team_numbers(team, today - datetime.timedelta(days=90), today)
+            panels.append(Panel(title="Supervision and peer learning in your team", template="supervision/panel_lead.html",
+                                context={"numbers": numbers, "chart": chart_rows(numbers)}, order=30, wide=True))
+    return panels

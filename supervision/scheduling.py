@@ -1,0 +1,72 @@
+"""When supervision is next due, worked out from the agreement's frequency and the last session held.
+
+Plain date arithmetic, no database: unit-tested around month ends and leap years.
+"""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+DUE_SOON_DAYS = 7
+
+
+def add_months(start: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when that month is shorter (31 Jan -> 28/29 Feb)."""
+    month_index = start.month - 1 + months
+    year = start.year + month_index // 12
+    month = month_index % 12 + 1
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def add_interval(start: date, every: int, unit: str) -> date:
+    if unit == "days":
+        return start + timedelta(days=every)
+    if unit == "weeks":
+        return start + timedelta(weeks=every)
+    if unit == "months":
+        return add_months(start, every)
+    raise ValueError(f"Unknown frequency unit: {unit}")
+
+
+@dataclass(frozen=True)
+class DueStatus:
+    due_on: date
+    state: str  # "overdue", "due" (within DUE_SOON_DAYS) or "ok"
+    days: int  # days until due (negative when overdue)
+
+    @property
+    def label(self):
+        return {"overdue": "Overdue", "due": "Due soon", "ok": "Up to date"}[self.state]
+
+    @property
+    def tag_class(self):
+        return {"overdue": "govuk-tag--red", "due": "govuk-tag--yellow", "ok": "govuk-tag--green"}[self.state]
+
+
+def due_status(*, every: int, unit: str, starts_on: date, last_held: date | None, today: date) -> DueStatus:
+    """Next due date counts from the last session held, or from the agreement's start if none yet."""
+    base = last_held if last_held and last_held >= starts_on else starts_on
+    due_on = add_interval(base, every, unit)
+    days = (due_on - today).days
+    if days < 0:
+        state = "overdue"
+    elif days <= DUE_SOON_DAYS:
+        state = "due"
+    else:
+        state = "ok"
+    return DueStatus(due_on=due_on, state=state, days=days)
+
+
+def due_dates_between(*, every: int, unit: str, starts_on: date, start: date, end: date) -> list[date]:
+    """The dates sessions fall due from an agreement's start, within [start, end]: the expected count for a period."""
+    dates = []
+    n = 1
+    # Multiply rather than chain, so monthly dates do not drift (31 Jan, 28 Feb, 31 Mar...).
+    current = add_interval(starts_on, every, unit)
+    while current <= end and n < 10000:
+        if current >= start:
+            dates.append(current)
+        n += 1
+        current = add_interval(starts_on, every * n, unit)
+    return dates

@@ -1,0 +1,86 @@
+"""Admin screens: templates and peer groups for practice leads; the access log for administrators only."""
+
+from django.contrib.auth import get_user_model
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from people import roles
+
+from .models import AccessLogEntry, PeerGroup, SupervisionTemplate
+
+
+class AdministratorsReadOnlyPolicy(BasePermissionPolicy):
+    """Administrators may read the access log; nobody may add, change or delete entries."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and self._is_admin(user)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and self._is_admin(user)
+
+    def users_with_any_permission(self, actions):
+        User = get_user_model()
+        if "view" not in actions:
+            return User.objects.none()
+        return User.objects.filter(is_active=True).filter(
+            pk__in=[u.pk for u in User.objects.filter(is_active=True) if self._is_admin(u)]
+        )
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])
+
+    @staticmethod
+    def _is_admin(user):
+        return user.is_authenticated and user.is_active and (
+            user.is_superuser or roles.has_role(user, roles.Role.ADMINISTRATOR)
+        )
+
+
+register_permission_policy(AccessLogEntry, AdministratorsReadOnlyPolicy(AccessLogEntry))
+
+
+class SupervisionTemplateViewSet(ModelViewSet):
+    model = SupervisionTemplate
+    icon = "doc-full"
+    menu_label = "Supervision templates"
+    url_prefix = "supervision/templates"
+    list_display = ["name", "mode", "is_active"]
+    list_filter = ["mode", "is_active"]
+    search_fields = ["name", "summary"]
+
+
+class PeerGroupViewSet(ModelViewSet):
+    model = PeerGroup
+    icon = "group"
+    menu_label = "Peer groups"
+    url_prefix = "supervision/peer-groups"
+    list_display = ["name", "team", "facilitator"]
+    list_filter = ["team"]
+    search_fields = ["name"]
+
+
+class AccessLogViewSet(ModelViewSet):
+    model = AccessLogEntry
+    icon = "view"
+    menu_label = "Supervision access log"
+    url_prefix = "supervision/access-log"
+    list_display = ["at", "user_email", "object_label", "view_name", "reason"]
+    list_filter = ["object_kind", "view_name", "reason"]
+    search_fields = ["user_email", "object_label"]
+    inspect_view_enabled = True
+    form_fields = ["user_email"]  # never used: the policy allows viewing only
+    list_per_page = 50
+
+
+class SupervisionViewSetGroup(ViewSetGroup):
+    menu_label = "Supervision"
+    menu_icon = "clipboard-list"
+    items = (SupervisionTemplateViewSet, PeerGroupViewSet, AccessLogViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_supervision_viewsets():
+    return SupervisionViewSetGroup()
