@@ -1,0 +1,898 @@
+"""Importing and exporting fully nested ORUK services.
+
+    report = import_file(path, dry_run=False)      # or import_records(iterable_of_dicts)
+    export_file(path)                              # every service, the same format
+
+A file is a JSON list of services, one JSON object, or JSON Lines (one service per line).
+Each service is checked against the ORUK 3.0 service schema, then against what the database can
+hold (real dates, ages, coordinates), then written in its own transaction: a bad record is
+reported and skipped, never half-written. Records are matched by ORUK id, so importing the same
+file twice changes nothing: a record counts as unchanged when the service's ORUK JSON would be
+the same after writing it, and then nothing is written at all.
+
+Shared parts (organisations, locations, taxonomy terms) are matched by id too; the last record
+in a file that mentions one decides its contents. Attributes on anything but the service itself
+(locations, addresses, contacts, organisations) are not kept.
+"""
+
+import json
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.utils.dateparse import parse_date, parse_datetime, parse_time
+
+from . import models as m
+from .oruk import prefetch_services, schema_errors, service_to_oruk
+from .signals import notify_services_changed
+
+log = logging.getLogger(__name__)
+
+# Taxonomies named only by a string get a stable id from their name.
+TAXONOMY_NAMESPACE = uuid.UUID("6f1c1a4e-2b9e-5a57-9d0e-3c1f4c0b7a11")
+
+
+@dataclass
+class Rejection:
+    index: int  # 1-based position in the file (the line number for JSON Lines)
+    id: str | None
+    name: str | None
+    reasons: list  # [(json path, message)]
+
+    def describe(self):
+        who = " ".join(p for p in [f"record {self.index}", self.name and f"“{self.name}”", self.id and f"({self.id})"] if p)
+        return who + ":\n" + "\n".join(f"    {path or '/'}: {message}" for path, message in self.reasons)
+
+
+@dataclass
+class ImportReport:
+    dry_run: bool = False
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # [(index, id, message)]
+    created_ids: list = field(default_factory=list)
+    updated_ids: list = field(default_factory=list)
+
+    @property
+    def total(self):
+        return self.created + self.updated + self.unchanged + len(self.rejected)
+
+    def summary(self):
+        verb = "would be " if self.dry_run else ""
+        return (
+            f"{self.total} records: {self.created} {verb}created, {self.updated} {verb}updated, "
+            f"{self.unchanged} unchanged, {len(self.rejected)} rejected"
+        )
+
+    def lines(self):
+        out = [("Dry run: nothing was written. " if self.dry_run else "") + self.summary()]
+        if self.rejected:
+            out.append("")
+            out.append("Rejected records:")
+            out += [r.describe() for r in self.rejected]
+        if self.warnings:
+            out.append("")
+            out.append("Warnings (the record was imported):")
+            out += [f"  record {i} ({sid}): {msg}" for i, sid, msg in self.warnings]
+        return out
+
+
+class RecordRejected(Exception):
+    def __init__(self, reasons):
+        super().__init__(reasons)
+        self.reasons = reasons
+
+
+# ---- Reading files ------------------------------------------------------------------------------
+
+
+def read_records(path):
+    """Yield (index, record) from a JSON list, one JSON object or JSON Lines.
+
+    A line of JSON Lines that is not JSON yields (index, InvalidJSON(message)).
+    JSON Lines is read a line at a time, so a large feed is never held in memory.
+    """
+    path = Path(path)
+    with path.open(encoding="utf-8-sig") as handle:
+        first = _first_char(handle)
+        handle.seek(0)
+        if first == "[":
+            data = json.load(handle)
+            yield from enumerate(data, start=1)
+            return
+        lines = iter(handle)
+        first_line = ""
+        for first_line in lines:
+            if first_line.strip():
+                break
+        try:
+            first_record = json.loads(first_line)
+        except json.JSONDecodeError:
+            # One pretty-printed object (or nonsense, which json.load reports).
+            handle.seek(0)
+            yield 1, json.load(handle)
+            return
+        yield 1, first_record
+        number = 1
+        for line in lines:
+            if not line.strip():
+                continue
+            number += 1
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, InvalidJSON(f"not valid JSON: {exc.msg} (column {exc.colno})")
+
+
+def _first_char(handle):
+    while True:
+        char = handle.read(1)
+        if not char or not char.isspace():
+            return char
+
+
+@dataclass
+class InvalidJSON:
+    message: str
+
+
+# ---- Checking and converting --------------------------------------------------------------------
+
+
+class Converter:
+    """Turns ORUK values into model values, collecting what is wrong with their paths."""
+
+    def __init__(self):
+        self.reasons = []
+        self.warnings = []
+
+    def fail(self, path, message):
+        self.reasons.append((path, message))
+
+    def text(self, data, key, path, model, field_name=None, default=""):
+        value = data.get(key)
+        if value is None:
+            return default
+        value = str(value)
+        limit = model._meta.get_field(field_name or key).max_length
+        if limit and len(value) > limit:
+            self.fail(f"{path}/{key}", f"is longer than {limit} characters")
+        return value
+
+    def date(self, data, key, path):
+        value = data.get(key)
+        if value in (None, ""):
+            return None
+        parsed = None
+        try:
+            parsed = parse_date(str(value)[:10]) if len(str(value)) >= 10 else None
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            self.fail(f"{path}/{key}", f"{value!r} is not a date (YYYY-MM-DD)")
+        return parsed
+
+    def datetime(self, data, key, path):
+        value = data.get(key)
+        if value in (None, ""):
+            return None
+        try:
+            parsed = parse_datetime(str(value))
+            if parsed is None and parse_date(str(value)):
+                parsed = datetime.combine(parse_date(str(value)), datetime.min.time())
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            self.fail(f"{path}/{key}", f"{value!r} is not a date and time (ISO 8601)")
+            return None
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=UTC)
+        return parsed
+
+    def time(self, data, key, path):
+        value = data.get(key)
+        if value in (None, ""):
+            return None
+        text = str(value).strip().removesuffix("Z")
+        try:
+            parsed = parse_time(text)
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            self.fail(f"{path}/{key}", f"{value!r} is not a time of day (HH:MM or HH:MM:SS)")
+            return None
+        return parsed.replace(tzinfo=None)
+
+    def decimal(self, data, key, path, minimum=None, digits=5, places=2):
+        value = data.get(key)
+        if value is None:
+            return None
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            self.fail(f"{path}/{key}", f"{value!r} is not a number")
+            return None
+        if not number.is_finite():
+            self.fail(f"{path}/{key}", f"{value!r} is not a number")
+            return None
+        if minimum is not None and number < minimum:
+            self.fail(f"{path}/{key}", f"must be at least {minimum}")
+            return None
+        if abs(number) >= Decimal(10) ** (digits - places):
+            self.fail(f"{path}/{key}", f"{value!r} is too large")
+            return None
+        return number.quantize(Decimal(1).scaleb(-places))
+
+    def whole(self, data, key, path, maximum=32767):
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value) or not 0 <= value <= maximum:
+            self.fail(f"{path}/{key}", f"{value!r} is not a whole number between 0 and {maximum}")
+            return None
+        return int(value)
+
+    def uuid(self, value, path):
+        try:
+            return uuid.UUID(str(value))
+        except (ValueError, AttributeError, TypeError):
+            self.fail(path, f"{value!r} is not a UUID")
+            return None
+
+    def coordinate(self, data, key, path, limit):
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not -limit <= value <= limit:
+            self.warnings.append(f"{path}/{key}: {value!r} is not a valid {key}; the location has no map position")
+            return "invalid"
+        return float(value)
+
+
+def _choice(conv, data, key, path, choices, default):
+    value = data.get(key)
+    if value in (None, ""):
+        return default
+    if value not in choices:
+        conv.fail(f"{path}/{key}", f"{value!r} is not one of {', '.join(sorted(choices))}")
+        return default
+    return value
+
+
+# Each prepare_* returns plain dicts of model field values; nothing touches the database.
+
+
+def prepare_service(record):
+    """Check one ORUK service and convert it to field values. Returns (prepared, reasons, warnings)."""
+    if not isinstance(record, dict):
+        return None, [("/", "a service must be a JSON object")], []
+    reasons = schema_errors(record, "service.json")
+    if reasons:
+        return None, reasons, []
+    conv = Converter()
+    oid = conv.uuid
+
+    svc = {"id": oid(record["id"], "/id")}
+    S = m.Service
+    svc["fields"] = {
+        "name": conv.text(record, "name", "", S),
+        "description": conv.text(record, "description", "", S),
+        "url": conv.text(record, "url", "", S),
+        "email": conv.text(record, "email", "", S),
+        "status": record["status"],
+        "fees": conv.text(record, "fees", "", S),
+        "accreditations": conv.text(record, "accreditations", "", S),
+        "minimum_age": conv.decimal(record, "minimum_age", "", minimum=0),
+        "maximum_age": conv.decimal(record, "maximum_age", "", minimum=0),
+        "eligibility_description": conv.text(record, "eligibility_description", "", S),
+        "assured_date": conv.date(record, "assured_date", ""),
+        "assurer_email": conv.text(record, "assurer_email", "", S),
+        "alert": conv.text(record, "alert", "", S),
+    }
+    low, high = svc["fields"]["minimum_age"], svc["fields"]["maximum_age"]
+    if low is not None and high is not None and low > high:
+        conv.fail("/maximum_age", f"is below minimum_age ({low} > {high})")
+    svc["last_modified"] = conv.datetime(record, "last_modified", "")
+
+    org = record.get("organization")
+    org_id = record.get("organization_id")
+    svc["organization"] = None
+    svc["organization_id"] = oid(org_id, "/organization_id") if org_id else None
+    if isinstance(org, dict):
+        svc["organization"] = prepare_organization(conv, org, "/organization", oid)
+        if svc["organization_id"] and svc["organization_id"] != svc["organization"]["id"]:
+            conv.fail("/organization_id", "does not match organization/id")
+        svc["organization_id"] = svc["organization"]["id"]
+
+    svc["service_areas"] = [
+        (
+            oid(a["id"], f"/service_areas/{i}/id"),
+            {
+                "name": conv.text(a, "name", f"/service_areas/{i}", m.ServiceArea),
+                "service_area": conv.text(a, "service_area", f"/service_areas/{i}", m.ServiceArea),
+                "extent": conv.text(a, "extent", f"/service_areas/{i}", m.ServiceArea),
+                "extent_type": conv.text(a, "extent_type", f"/service_areas/{i}", m.ServiceArea),
+                "uri": conv.text(a, "uri", f"/service_areas/{i}", m.ServiceArea),
+            },
+        )
+        for i, a in enumerate(record.get("service_areas") or [])
+    ]
+
+    schedules = []
+    for i, s in enumerate(record.get("schedules") or []):
+        schedules.append(prepare_schedule(conv, s, f"/schedules/{i}", oid, s.get("service_at_location_id")))
+
+    svc["service_at_locations"] = []
+    for i, sal in enumerate(record.get("service_at_locations") or []):
+        path = f"/service_at_locations/{i}"
+        location = sal.get("location")
+        location_id = sal.get("location_id")
+        if isinstance(location, dict):
+            prepared_location = prepare_location(conv, location, f"{path}/location", oid)
+            if location_id and str(location_id) != str(location.get("id")):
+                conv.fail(f"{path}/location_id", "does not match location/id")
+        elif location_id:
+            prepared_location = {"id": oid(location_id, f"{path}/location_id"), "reference_only": True}
+        else:
+            conv.fail(path, "has neither a location nor a location_id")
+            continue
+        sal_id = oid(sal["id"], f"{path}/id")
+        svc["service_at_locations"].append(
+            {"id": sal_id, "description": conv.text(sal, "description", path, m.ServiceAtLocation), "location": prepared_location}
+        )
+        # HSDS 3.0 puts location-specific times on the service at location.
+        for j, s in enumerate(sal.get("schedules") or []):
+            if isinstance(s, dict) and "id" in s:
+                schedules.append(prepare_schedule(conv, s, f"{path}/schedules/{j}", oid, sal["id"]))
+    svc["schedules"] = schedules
+    sal_ids = {sal["id"] for sal in svc["service_at_locations"]}
+    for s in schedules:
+        if s["sal_id"] is not None and s["sal_id"] not in sal_ids:
+            conv.fail(s["path"] + "/service_at_location_id", "is not one of this service's service_at_locations")
+
+    svc["languages"] = [
+        (
+            oid(x["id"], f"/languages/{i}/id"),
+            {
+                "name": conv.text(x, "name", f"/languages/{i}", m.Language),
+                "code": conv.text(x, "code", f"/languages/{i}", m.Language),
+                "note": conv.text(x, "note", f"/languages/{i}", m.Language),
+            },
+        )
+        for i, x in enumerate(record.get("languages") or [])
+    ]
+    svc["funding"] = [
+        (oid(x["id"], f"/funding/{i}/id"), {"source": conv.text(x, "source", f"/funding/{i}", m.Funding)})
+        for i, x in enumerate(record.get("funding") or [])
+    ]
+    svc["cost_options"] = [
+        (
+            oid(x["id"], f"/cost_options/{i}/id"),
+            {
+                "option": conv.text(x, "option", f"/cost_options/{i}", m.CostOption),
+                "amount": conv.decimal(x, "amount", f"/cost_options/{i}", minimum=0, digits=10),
+                "amount_description": conv.text(x, "amount_description", f"/cost_options/{i}", m.CostOption),
+                "valid_from": conv.date(x, "valid_from", f"/cost_options/{i}"),
+                "valid_to": conv.date(x, "valid_to", f"/cost_options/{i}"),
+            },
+        )
+        for i, x in enumerate(record.get("cost_options") or [])
+    ]
+    svc["contacts"] = []
+    for i, x in enumerate(record.get("contacts") or []):
+        path = f"/contacts/{i}"
+        svc["contacts"].append(
+            {
+                "id": oid(x["id"], f"{path}/id"),
+                "fields": {
+                    "name": conv.text(x, "name", path, m.Contact),
+                    "title": conv.text(x, "title", path, m.Contact),
+                    "department": conv.text(x, "department", path, m.Contact),
+                    "email": conv.text(x, "email", path, m.Contact),
+                },
+                "phones": prepare_phones(conv, x.get("phones"), f"{path}/phones", oid),
+            }
+        )
+    svc["phones"] = prepare_phones(conv, record.get("phones"), "/phones", oid)
+
+    svc["attributes"] = []
+    for i, a in enumerate(record.get("attributes") or []):
+        path = f"/attributes/{i}"
+        term = a.get("taxonomy_term")
+        term_id = a.get("taxonomy_term_id")
+        if isinstance(term, dict):
+            prepared_term = prepare_term(conv, term, f"{path}/taxonomy_term", oid)
+            if term_id and str(term_id) != str(term.get("id")):
+                conv.fail(f"{path}/taxonomy_term_id", "does not match taxonomy_term/id")
+        elif term_id:
+            prepared_term = {"id": oid(term_id, f"{path}/taxonomy_term_id"), "reference_only": True}
+        else:
+            conv.warnings.append(f"{path}: has no taxonomy term, so it was left out")
+            continue
+        svc["attributes"].append(
+            {
+                "id": oid(a["id"], f"{path}/id"),
+                "link_type": conv.text(a, "link_type", path, m.ServiceAttribute),
+                "term": prepared_term,
+            }
+        )
+    _check_duplicate_child_ids(conv, svc)
+    return svc, conv.reasons, conv.warnings
+
+
+def _check_duplicate_child_ids(conv, svc):
+    groups = {
+        "schedules": [s["id"] for s in svc["schedules"]],
+        "service_areas": [i for i, _ in svc["service_areas"]],
+        "service_at_locations": [s["id"] for s in svc["service_at_locations"]],
+        "languages": [i for i, _ in svc["languages"]],
+        "funding": [i for i, _ in svc["funding"]],
+        "cost_options": [i for i, _ in svc["cost_options"]],
+        "contacts": [c["id"] for c in svc["contacts"]],
+        "phones": [p["id"] for p in svc["phones"]] + [p["id"] for c in svc["contacts"] for p in c["phones"]],
+        "attributes": [a["id"] for a in svc["attributes"]],
+    }
+    for name, ids in groups.items():
+        ids = [i for i in ids if i is not None]
+        if len(ids) != len(set(ids)):
+            conv.fail(f"/{name}", "uses the same id twice")
+
+
+def prepare_schedule(conv, s, path, oid, sal_id):
+    M = m.Schedule
+    return {
+        "id": oid(s["id"], f"{path}/id"),
+        "path": path,
+        "sal_id": conv.uuid(sal_id, f"{path}/service_at_location_id") if sal_id else None,
+        "fields": {
+            "valid_from": conv.date(s, "valid_from", path),
+            "valid_to": conv.date(s, "valid_to", path),
+            "dtstart": conv.date(s, "dtstart", path),
+            "freq": _choice(conv, s, "freq", path, {"WEEKLY", "MONTHLY"}, ""),
+            "interval": conv.whole(s, "interval", path),
+            "byday": conv.text(s, "byday", path, M),
+            "bymonthday": conv.text(s, "bymonthday", path, M),
+            "opens_at": conv.time(s, "opens_at", path),
+            "closes_at": conv.time(s, "closes_at", path),
+            "description": conv.text(s, "description", path, M),
+            "schedule_link": conv.text(s, "schedule_link", path, M),
+            "attending_type": conv.text(s, "attending_type", path, M),
+            "notes": conv.text(s, "notes", path, M),
+        },
+    }
+
+
+def prepare_phones(conv, phones, path, oid):
+    out = []
+    for i, p in enumerate(phones or []):
+        here = f"{path}/{i}"
+        if not isinstance(p, dict) or not p.get("id") or not p.get("number"):
+            conv.fail(here, "a phone needs an id and a number")
+            continue
+        out.append(
+            {
+                "id": oid(p["id"], f"{here}/id"),
+                "number": conv.text(p, "number", here, m.Phone),
+                "extension": conv.text(p, "extension", here, m.Phone),
+                "type": conv.text(p, "type", here, m.Phone),
+                "description": conv.text(p, "description", here, m.Phone),
+            }
+        )
+    return out
+
+
+def prepare_organization(conv, org, path, oid):
+    Org = m.Organization
+    parent = org.get("parent_organization_id")
+    return {
+        "id": oid(org["id"], f"{path}/id"),
+        "fields": {
+            "name": conv.text(org, "name", path, Org),
+            "description": conv.text(org, "description", path, Org),
+            "email": conv.text(org, "email", path, Org),
+            "website": conv.text(org, "website", path, Org),
+            "logo": conv.text(org, "logo", path, Org),
+            "uri": conv.text(org, "uri", path, Org),
+            "parent_organization_uuid": conv.uuid(parent, f"{path}/parent_organization_id") if parent else None,
+        },
+        "identifiers": [
+            (
+                oid(x["id"], f"{path}/organization_identifiers/{i}/id"),
+                {
+                    "identifier_scheme": conv.text(x, "identifier_scheme", path, m.OrganizationIdentifier),
+                    "identifier_type": conv.text(x, "identifier_type", path, m.OrganizationIdentifier),
+                    "identifier": conv.text(x, "identifier", path, m.OrganizationIdentifier),
+                },
+            )
+            for i, x in enumerate(org.get("organization_identifiers") or [])
+        ],
+    }
+
+
+def prepare_location(conv, loc, path, oid):
+    L = m.Location
+    latitude = conv.coordinate(loc, "latitude", path, 90)
+    longitude = conv.coordinate(loc, "longitude", path, 180)
+    if "invalid" in (latitude, longitude) or (latitude is None) != (longitude is None):
+        latitude = longitude = None
+    return {
+        "id": oid(loc["id"], f"{path}/id"),
+        "fields": {
+            "location_type": loc["location_type"],
+            "name": conv.text(loc, "name", path, L),
+            "description": conv.text(loc, "description", path, L),
+            "latitude": latitude,
+            "longitude": longitude,
+            "external_identifier": conv.text(loc, "external_identifier", path, L),
+            "external_identifier_type": conv.text(loc, "external_identifier_type", path, L),
+        },
+        "addresses": [
+            (
+                oid(a["id"], f"{path}/addresses/{i}/id"),
+                {
+                    "attention": conv.text(a, "attention", f"{path}/addresses/{i}", m.Address),
+                    "address_1": conv.text(a, "address_1", f"{path}/addresses/{i}", m.Address),
+                    "address_2": conv.text(a, "address_2", f"{path}/addresses/{i}", m.Address),
+                    "city": conv.text(a, "city", f"{path}/addresses/{i}", m.Address),
+                    "region": conv.text(a, "region", f"{path}/addresses/{i}", m.Address),
+                    "state_province": conv.text(a, "state_province", f"{path}/addresses/{i}", m.Address),
+                    "postal_code": conv.text(a, "postal_code", f"{path}/addresses/{i}", m.Address),
+                    "country": conv.text(a, "country", f"{path}/addresses/{i}", m.Address),
+                    "address_type": a["address_type"],
+                },
+            )
+            for i, a in enumerate(loc.get("addresses") or [])
+        ],
+        "accessibility": [
+            (
+                oid(a["id"], f"{path}/accessibility/{i}/id"),
+                {
+                    "description": conv.text(a, "description", path, m.Accessibility),
+                    "details": conv.text(a, "details", path, m.Accessibility),
+                    "url": conv.text(a, "url", path, m.Accessibility),
+                    "accessibility": conv.text(a, "accessibility", path, m.Accessibility),
+                },
+            )
+            for i, a in enumerate(loc.get("accessibility") or [])
+        ],
+        "phones": prepare_phones(conv, loc.get("phones"), f"{path}/phones", oid),
+    }
+
+
+def prepare_term(conv, term, path, oid):
+    T = m.TaxonomyTerm
+    taxonomy = None
+    detail = term.get("taxonomy_detail")
+    if isinstance(detail, dict) and detail.get("id") and detail.get("name"):
+        taxonomy = {
+            "id": conv.uuid(detail["id"], f"{path}/taxonomy_detail/id"),
+            "fields": {
+                "name": conv.text(detail, "name", f"{path}/taxonomy_detail", m.Taxonomy),
+                "description": conv.text(detail, "description", f"{path}/taxonomy_detail", m.Taxonomy),
+                "uri": conv.text(detail, "uri", f"{path}/taxonomy_detail", m.Taxonomy),
+                "version": conv.text(detail, "version", f"{path}/taxonomy_detail", m.Taxonomy),
+            },
+            "complete": True,
+        }
+        if term.get("taxonomy_id") and str(term["taxonomy_id"]) != str(detail["id"]):
+            conv.fail(f"{path}/taxonomy_id", "does not match taxonomy_detail/id")
+    elif term.get("taxonomy_id"):
+        name = str(term.get("taxonomy") or "")[:255] or "Unnamed taxonomy"
+        taxonomy = {"id": conv.uuid(term["taxonomy_id"], f"{path}/taxonomy_id"), "fields": {"name": name}, "complete": False}
+    elif term.get("taxonomy"):
+        name = str(term["taxonomy"])[:255]
+        taxonomy = {"id": uuid.uuid5(TAXONOMY_NAMESPACE, name.casefold()), "fields": {"name": name}, "complete": False}
+    parent = term.get("parent_id")
+    return {
+        "id": oid(term["id"], f"{path}/id"),
+        "fields": {
+            "name": conv.text(term, "name", path, T),
+            "description": conv.text(term, "description", path, T),
+            "term": conv.text(term, "term", path, T),
+            "term_uri": conv.text(term, "term_uri", path, T),
+            "parent_uuid": conv.uuid(parent, f"{path}/parent_id") if parent else None,
+        },
+        "taxonomy": taxonomy,
+    }
+
+
+# ---- Writing ------------------------------------------------------------------------------------
+
+
+def _assign(obj, values):
+    """Set field values; True when the object is new or any value differs."""
+    changed = obj._state.adding
+    for name, value in values.items():
+        field = obj._meta.get_field(name) if not name.endswith("_id") else None
+        if field is not None and field.is_relation:
+            current = getattr(obj, field.attname)
+            if current != (value.pk if value is not None else None):
+                setattr(obj, name, value)
+                changed = True
+        elif getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    return changed
+
+
+def _sync(model, parent_field, parent, items, conflict_path):
+    """Make parent's children of this kind exactly `items` [(pk, values)], in order."""
+    ids = [pk for pk, _ in items]
+    parent_attname = model._meta.get_field(parent_field).attname
+    rows = model.objects.filter(Q(pk__in=ids) | Q(**{parent_field: parent}))
+    existing, stale = {}, []
+    for row in rows:
+        if getattr(row, parent_attname) != parent.pk:
+            raise RecordRejected(
+                [(conflict_path, f"id {row.pk} is already used by a {model._meta.verbose_name} of another record")]
+            )
+        if row.pk in ids:
+            existing[row.pk] = row
+        else:
+            stale.append(row.pk)
+    if stale:
+        model.objects.filter(pk__in=stale).delete()
+    result = []
+    for position, (pk, values) in enumerate(items):
+        obj = existing.get(pk) or model(pk=pk, **{parent_field: parent})
+        values = dict(values)
+        if hasattr(obj, "sort_order"):
+            values["sort_order"] = position
+        if _assign(obj, values):
+            obj.save()
+        result.append(obj)
+    return result
+
+
+def _phones(phones, parent_field, parent, path):
+    items = [(p["id"], {k: v for k, v in p.items() if k != "id"}) for p in phones]
+    return _sync(m.Phone, parent_field, parent, items, path)
+
+
+class WriteCache:
+    """Shared parts (organisations, locations, terms) already written in this run, so a
+    location used by forty services is written once. Entries made inside a record's
+    transaction only count once that transaction commits."""
+
+    def __init__(self):
+        self.committed = {}
+        self.pending = {}
+
+    def get(self, kind, prepared):
+        key = (kind, prepared["id"])
+        hit = self.pending.get(key) or self.committed.get(key)
+        if hit and hit[0] == repr(prepared):
+            return hit[1]
+        return None
+
+    def put(self, kind, prepared, obj):
+        self.pending[(kind, prepared["id"])] = (repr(prepared), obj)
+        return obj
+
+    def commit(self):
+        self.committed.update(self.pending)
+        self.pending = {}
+
+    def discard(self):
+        self.pending = {}
+
+
+def _write_organization(prepared, cache):
+    cached = cache.get("organization", prepared)
+    if cached:
+        return cached
+    org = m.Organization.objects.filter(pk=prepared["id"]).first() or m.Organization(pk=prepared["id"])
+    if _assign(org, prepared["fields"]):
+        org.save()
+    _sync(m.OrganizationIdentifier, "organization", org, prepared["identifiers"], "/organization/organization_identifiers")
+    return cache.put("organization", prepared, org)
+
+
+def _write_location(prepared, cache):
+    if prepared.get("reference_only"):
+        location = m.Location.objects.filter(pk=prepared["id"]).first()
+        if location is None:
+            raise RecordRejected([("/service_at_locations", f"location {prepared['id']} is not in the file or the directory")])
+        return location
+    cached = cache.get("location", prepared)
+    if cached:
+        return cached
+    location = m.Location.objects.filter(pk=prepared["id"]).first() or m.Location(pk=prepared["id"])
+    if _assign(location, prepared["fields"]):
+        location.save()
+    _sync(m.Address, "location", location, prepared["addresses"], "/service_at_locations/location/addresses")
+    _sync(m.Accessibility, "location", location, prepared["accessibility"], "/service_at_locations/location/accessibility")
+    _phones(prepared["phones"], "location", location, "/service_at_locations/location/phones")
+    return cache.put("location", prepared, location)
+
+
+def _write_term(prepared, cache):
+    if prepared.get("reference_only"):
+        term = m.TaxonomyTerm.objects.filter(pk=prepared["id"]).first()
+        if term is None:
+            raise RecordRejected([("/attributes", f"taxonomy term {prepared['id']} is not in the file or the directory")])
+        return term
+    cached = cache.get("term", prepared)
+    if cached:
+        return cached
+    taxonomy = None
+    spec = prepared["taxonomy"]
+    if spec:
+        taxonomy = m.Taxonomy.objects.filter(pk=spec["id"]).first()
+        if taxonomy is None:
+            taxonomy = m.Taxonomy(pk=spec["id"], **spec["fields"])
+            taxonomy.save()
+        elif spec["complete"] and _assign(taxonomy, spec["fields"]):
+            taxonomy.save()
+    term = m.TaxonomyTerm.objects.filter(pk=prepared["id"]).first() or m.TaxonomyTerm(pk=prepared["id"])
+    if _assign(term, {**prepared["fields"], "taxonomy": taxonomy}):
+        term.save()
+    return cache.put("term", prepared, term)
+
+
+def _snapshot(service_id):
+    service = prefetch_services(m.Service.objects.filter(pk=service_id)).first()
+    return service_to_oruk(service) if service else None
+
+
+def write_service(prepared, cache=None):
+    """Write one prepared service. Returns the saved Service. Raises RecordRejected."""
+    cache = cache or WriteCache()
+    organization = None
+    if prepared["organization"]:
+        organization = _write_organization(prepared["organization"], cache)
+    elif prepared["organization_id"]:
+        organization = m.Organization.objects.filter(pk=prepared["organization_id"]).first()
+        if organization is None:
+            raise RecordRejected([("/organization_id", "is not an organisation in the file or the directory")])
+
+    service = m.Service.objects.filter(pk=prepared["id"]).first() or m.Service(pk=prepared["id"])
+    service._keep_last_modified = True
+    _assign(service, {**prepared["fields"], "organization": organization})
+    service.save()
+
+    _sync(m.ServiceArea, "service", service, prepared["service_areas"], "/service_areas")
+    sal_items = []
+    for sal in prepared["service_at_locations"]:
+        location = _write_location(sal["location"], cache)
+        sal_items.append((sal["id"], {"location": location, "description": sal["description"]}))
+    _sync(m.ServiceAtLocation, "service", service, sal_items, "/service_at_locations")
+    _sync(
+        m.Schedule,
+        "service",
+        service,
+        [(s["id"], {**s["fields"], "service_at_location_id": s["sal_id"]}) for s in prepared["schedules"]],
+        "/schedules",
+    )
+    _sync(m.Language, "service", service, prepared["languages"], "/languages")
+    _sync(m.Funding, "service", service, prepared["funding"], "/funding")
+    _sync(m.CostOption, "service", service, prepared["cost_options"], "/cost_options")
+    contacts = _sync(m.Contact, "service", service, [(c["id"], c["fields"]) for c in prepared["contacts"]], "/contacts")
+    for contact, spec in zip(contacts, prepared["contacts"], strict=True):
+        _phones(spec["phones"], "contact", contact, "/contacts/phones")
+    _phones(prepared["phones"], "service", service, "/phones")
+    attributes = [
+        (a["id"], {"taxonomy_term": _write_term(a["term"], cache), "link_type": a["link_type"]}) for a in prepared["attributes"]
+    ]
+    _sync(m.ServiceAttribute, "service", service, attributes, "/attributes")
+    return service
+
+
+def _without_last_modified(snapshot):
+    return {k: v for k, v in snapshot.items() if k != "last_modified"} if snapshot else snapshot
+
+
+def import_record(index, record, report, dry_run=False, user=None, cache=None):
+    """Check and write one record in its own transaction, counting the outcome in report."""
+    cache = cache or WriteCache()
+    try:
+        service = _import_record(index, record, report, dry_run, user, cache)
+    except BaseException:
+        cache.discard()
+        raise
+    if dry_run or (report.rejected and report.rejected[-1].index == index):
+        cache.discard()
+    else:
+        cache.commit()
+    return service
+
+
+def _import_record(index, record, report, dry_run, user, cache):
+    if isinstance(record, InvalidJSON):
+        report.rejected.append(Rejection(index, None, None, [("/", record.message)]))
+        return None
+    record_id = str(record.get("id")) if isinstance(record, dict) and record.get("id") is not None else None
+    name = str(record.get("name"))[:120] if isinstance(record, dict) and record.get("name") else None
+    prepared, reasons, warnings = prepare_service(record)
+    if reasons:
+        report.rejected.append(Rejection(index, record_id, name, reasons))
+        return None
+    try:
+        with transaction.atomic():
+            before = _snapshot(prepared["id"])
+            service = write_service(prepared, cache)
+            after = _snapshot(prepared["id"])
+            compare = _without_last_modified if prepared["last_modified"] is None else (lambda s: s)
+            if before is not None and compare(before) == compare(after):
+                transaction.set_rollback(True)
+                report.unchanged += 1
+                return None
+            # Only a real change moves last_modified on (unless the file says when it changed).
+            service.last_modified = prepared["last_modified"] or datetime.now(UTC)
+            service._keep_last_modified = True
+            service.save(update_fields=["last_modified"])
+            if before is None:
+                report.created += 1
+                report.created_ids.append(service.pk)
+            else:
+                report.updated += 1
+                report.updated_ids.append(service.pk)
+            report.warnings += [(index, record_id, w) for w in warnings]
+            if dry_run:
+                transaction.set_rollback(True)
+            else:
+                service.save_revision(user=user, clean=False)
+                notify_services_changed({service.pk})
+            return service
+    except RecordRejected as exc:
+        report.rejected.append(Rejection(index, record_id, name, exc.reasons))
+    except DatabaseError as exc:
+        log.warning("Import of record %s (%s) failed in the database: %s", index, record_id, exc)
+        report.rejected.append(Rejection(index, record_id, name, [("/", f"the database refused it: {exc}")]))
+    return None
+
+
+def import_records(records, dry_run=False, user=None, progress=None):
+    """Import an iterable of (index, record) pairs. Returns an ImportReport."""
+    report = ImportReport(dry_run=dry_run)
+    cache = WriteCache()
+    for index, record in records:
+        import_record(index, record, report, dry_run=dry_run, user=user, cache=cache)
+        if progress and report.total % 100 == 0:
+            progress(report.summary())
+    return report
+
+
+def import_file(path, dry_run=False, user=None, progress=None):
+    """Import a JSON, JSON list or JSON Lines file of ORUK services."""
+    return import_records(read_records(path), dry_run=dry_run, user=user, progress=progress)
+
+
+# ---- Exporting ----------------------------------------------------------------------------------
+
+
+def export_services(queryset=None, batch_size=200):
+    """Yield every service (or those in queryset) as fully nested ORUK JSON, in batches."""
+    queryset = queryset if queryset is not None else m.Service.objects.all()
+    ids = list(queryset.order_by("name", "pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start : start + batch_size]
+        services = {s.pk: s for s in prefetch_services(m.Service.objects.filter(pk__in=chunk))}
+        for pk in chunk:
+            yield service_to_oruk(services[pk])
+
+
+def export_file(path, lines=None, queryset=None):
+    """Write services to path: a JSON list, or JSON Lines when lines is true (or path ends .jsonl)."""
+    path = Path(path)
+    lines = path.suffix in (".jsonl", ".ndjson") if lines is None else lines
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        if lines:
+            for record in export_services(queryset):
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                count += 1
+        else:
+            out.write("[")
+            for record in export_services(queryset):
+                out.write(("\n" if count == 0 else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))
+                count += 1
+            out.write("\n]\n")
+    return count

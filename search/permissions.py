@@ -1,0 +1,74 @@
+"""Who may do what in the directory.
+
+Everyone signed in is staff and may read the directory, its team notes, and keep shortlists.
+Editing listings (in the Wagtail admin) and working through the review list belongs to practice
+leads, administrators and members of the "Directory editors" group.
+"""
+
+from people import roles
+
+DIRECTORY_EDITORS_GROUP = "Directory editors"
+_EDITOR_PERMISSION = "directory.change_service"
+
+
+def is_directory_editor(user):
+    if not user.is_authenticated:
+        return False
+    return roles.is_practice_lead(user) or user.has_perm(_EDITOR_PERMISSION)
+
+
+def can_view_service(user, service):
+    # Inactive and defunct listings stay readable (with a warning) for old links and shortlists.
+    return user.is_authenticated
+
+
+def can_view_team_notes(user):
+    return user.is_authenticated
+
+
+def can_add_team_note(user):
+    return user.is_authenticated
+
+
+def can_delete_team_note(user, note):
+    return user.is_authenticated and (note.author_id == user.pk or roles.is_practice_lead(user))
+
+
+def can_report_out_of_date(user):
+    return user.is_authenticated
+
+
+def can_view_review_list(user):
+    return is_directory_editor(user)
+
+
+def can_resolve_report(user, report):
+    return is_directory_editor(user)
+
+
+def can_use_shortlist(user, shortlist):
+    """Shortlists are private to the worker who made them: others get a 404."""
+    return user.is_authenticated and shortlist.owner_id == user.pk
+
+
+def ensure_directory_editors_group(using="default"):
+    """The Wagtail group that may edit the directory in the admin (and reach the admin)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    from .apps import DIRECTORY_MODELS
+
+    # post_migrate may reach us before Django has made this app's permissions.
+    create_permissions(apps.get_app_config("directory"), verbosity=0, using=using)
+    perms = list(
+        Permission.objects.using(using).filter(
+            content_type__app_label="directory", content_type__model__in=DIRECTORY_MODELS
+        )
+    )
+    perms += list(
+        Permission.objects.using(using).filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    group, _ = Group.objects.using(using).get_or_create(name=DIRECTORY_EDITORS_GROUP)
+    group.permissions.set(perms)
+    return group

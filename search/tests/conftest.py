@@ -1,0 +1,53 @@
+import copy
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+def load_example(name="service_full.json"):
+    return json.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def new_ids(record):
+    """A copy of an ORUK record with every id replaced, so it is a different service."""
+    mapping = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            return {
+                k: (mapping.setdefault(v, str(uuid.uuid4())) if (k == "id" or k.endswith("_id")) and isinstance(v, str) else walk(v))
+                for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    return walk(copy.deepcopy(record))
+
+
+@pytest.fixture
+def example_service():
+    """The standard's full service example, made plausible (the example's coordinates are not on Earth)."""
+    record = load_example()
+    location = record["service_at_locations"][0]["location"]
+    location["latitude"], location["longitude"] = 52.3052, -1.9431
+    location["addresses"][0]["postal_code"] = "B97 4DN"
+    location["addresses"][0]["country"] = "GB"
+    return record
+
+
+@pytest.fixture
+def write_json(tmp_path):
+    def write(data, name="services.json", lines=False):
+        path = tmp_path / name
+        if lines:
+            path.write_text("\n".join(json.dumps(r) for r in data) + "\n", encoding="utf-8")
+        else:
+            path.write_text(json.dumps(data), encoding="utf-8")
+        return path
+
+    return write
