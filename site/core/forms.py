@@ -48,7 +48,7 @@ def style_form(form):
             classes.insert(0, base)
         grouped = isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple))
         describedby = [i for i in widget.attrs.get("aria-describedby", "").split() if i]
-        if field.help_text and not grouped:
+        if str(field.help_text or "").strip() and not grouped:
             describedby.append(f"{form.add_prefix(name)}-hint")
         if form.is_bound and name in form.errors:
             classes += [ERROR_CLASSES[c] for c in list(classes) if c in ERROR_CLASSES]
