@@ -1,0 +1,81 @@
+"""The directory's search engine: Elasticsearch when configured and reachable, the database otherwise.
+
+Public interface (used by the search page and the ORUK API):
+
+    search_services(ServiceQuery(...)) -> SearchResults
+    suggest(prefix, limit=8) -> list[str]
+    PostcodeNotFound: raised by search_services for a postcode it cannot place
+
+Everything else in this package is private. Imports are lazy so that importing the package
+does not load Django models before the app registry is ready.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import time
+
+
+@dataclass
+class ServiceQuery:
+    text: str = ""
+    postcode: str = ""
+    radius_miles: float | None = None
+    # A service matches when its eligible age range overlaps [min_age, max_age]; no limit matches any age.
+    min_age: int | None = None
+    max_age: int | None = None
+    taxonomy_term_ids: tuple = ()
+    taxonomy_ids: tuple = ()
+    free_only: bool = False
+    service_areas: tuple = ()
+    accessibility: tuple = ()
+    day: str | None = None  # "MO".."SU" (or a day name): open on that day
+    start_time: time | str | None = None  # open at some point between start_time and end_time
+    end_time: time | str | None = None
+    sort: str = "relevance"  # "relevance" | "distance" | "name"
+    page: int = 1
+    per_page: int = 20
+    # Read an age from the words ("for a 17 year old") when no age is given. The search page does;
+    # the API, whose parameters are explicit, does not.
+    read_age_from_text: bool = False
+
+
+@dataclass
+class Hit:
+    service_id: str
+    score: float
+    distance_m: float | None
+    highlights: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class SearchResults:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, str, int]]]
+    suggestion: str | None
+    backend: str  # "elasticsearch" | "database"
+    fallback_reason: str | None
+    took_ms: float | None
+    # What the engine understood: the place searched from, and an age read from the text.
+    place_label: str | None = None
+    age_from_text: int | None = None
+    expansions: list[str] = field(default_factory=list)
+
+
+class PostcodeNotFound(ValueError):
+    """The postcode (or outward code) is not one the directory knows."""
+
+
+def search_services(query: ServiceQuery) -> SearchResults:
+    """Search listed services; Elasticsearch when it answers, the database when it does not."""
+    from .searching import search_services as run
+
+    return run(query)
+
+
+def suggest(prefix: str, limit: int = 8) -> list[str]:
+    """Completions for what someone has typed so far: service names, categories, glossary terms."""
+    from .searching import suggest as run
+
+    return run(prefix, limit)

@@ -6,4 +6,9 @@ class SearchEngineConfig(AppConfig):
     label = "search_engine"
     verbose_name = "Directory search"
     # Models practice leads may edit in the Wagtail admin (people.roles reads this).
-    practice_lead_models = []
+    practice_lead_models = ["glossaryterm"]
+
+    def ready(self):
+        from .signals import connect
+
+        connect()

@@ -1,0 +1,130 @@
+"""The search engine's own tables: the glossary, the queue of index updates, and the database
+fallback's search entries (one per service, with text already analysed by `text.py`)."""
+
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class GlossaryTerm(index.Indexed, models.Model):
+    """An abbreviation or piece of jargon and what it stands for, used to widen searches both ways.
+
+    Searching for the term also finds services that use any expansion, and the reverse. Edits
+    take effect on the next search: queries are expanded, the index is not.
+    """
+
+    term = models.CharField(max_length=100, unique=True, help_text='The short form, for example "LD" or "PBS".')
+    expansions = models.TextField(
+        help_text='What it stands for, one per line, for example "learning disability" and "learning disabilities".'
+    )
+    notes = models.CharField(max_length=255, blank=True, help_text="Optional: where the term is used, for editors.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("term"), FieldPanel("expansions"), FieldPanel("notes")]
+    search_fields = [index.SearchField("term"), index.SearchField("expansions"), index.AutocompleteField("term")]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = "glossary term"
+
+    def __str__(self):
+        return self.term
+
+    def expansion_list(self):
+        return [line.strip() for line in self.expansions.splitlines() if line.strip()]
+
+
+class PendingIndexUpdate(models.Model):
+    """A service whose search entry must be brought up to date.
+
+    Written in the same transaction as the change, applied right after it commits, and kept
+    until Elasticsearch has accepted it: an outage delays updates but never loses them.
+    """
+
+    class Action(models.TextChoices):
+        INDEX = "index", "Index"
+        DELETE = "delete", "Delete"
+
+    service_id = models.UUIDField(db_index=True)
+    action = models.CharField(max_length=10, choices=Action.choices, default=Action.INDEX)
+    created_at = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.action} {self.service_id}"
+
+
+class SearchEntry(models.Model):
+    """One service as the database fallback searches it: prepared words per field and filters.
+
+    Kept up to date by the same queue as the Elasticsearch index (but written at once, since it
+    is in the same database). Only listed services (not inactive or defunct) have an entry.
+    """
+
+    service = models.OneToOneField("directory.Service", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    name = models.CharField(max_length=255)
+    name_sort = models.CharField(max_length=255, db_index=True)
+    description = models.TextField(blank=True)
+    # Analysed words (text.analysed_text), with a space at each end so " word " finds whole words.
+    name_terms = models.TextField(blank=True)
+    taxonomy_terms = models.TextField(blank=True)
+    organisation_terms = models.TextField(blank=True)
+    description_terms = models.TextField(blank=True)
+    place_terms = models.TextField(blank=True)
+    all_terms = models.TextField(blank=True)
+    # Folded, unstemmed words, for "did you mean".
+    spelling = models.TextField(blank=True)
+    min_age = models.FloatField(null=True, blank=True)
+    max_age = models.FloatField(null=True, blank=True)
+    is_free = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "search entries"
+        indexes = [models.Index(fields=["min_age", "max_age"])]
+
+    def __str__(self):
+        return self.name
+
+
+class SearchEntryFacet(models.Model):
+    """A filterable value of a search entry: a taxonomy term, taxonomy, service area or accessibility feature."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    kind = models.CharField(max_length=20)
+    value = models.CharField(max_length=255)
+    label = models.CharField(max_length=255)
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "value"])]
+
+    def __str__(self):
+        return f"{self.kind}: {self.label}"
+
+
+class SearchEntryLocation(models.Model):
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="locations")
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["latitude", "longitude"])]
+
+    def __str__(self):
+        return f"{self.latitude:.5f}, {self.longitude:.5f}"
+
+
+class SearchEntryOpening(models.Model):
+    """A stretch of the week when the service is open, in minutes from Monday 00:00."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="openings")
+    start_minute = models.PositiveIntegerField()
+    end_minute = models.PositiveIntegerField()
+
+    def __str__(self):
+        return f"{self.start_minute}-{self.end_minute}"

@@ -1,0 +1,228 @@
+"""Talking to Elasticsearch: the client, the outage breaker, the index and its alias.
+
+Searches read through an alias (`<prefix>-services`) that points at one timestamped index, so a
+rebuild fills a new index in the background and swaps the alias in one atomic call.
+
+The analysis settings use only what the minimal server CI runs provides (standard tokenizer,
+lowercase and shingle filters): stemming, accent folding and the glossary happen in Python
+(`text.py`), so the fields here hold words that are already prepared.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from django.conf import settings
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch, NotFoundError
+from elasticsearch.helpers import BulkIndexError, bulk
+from elasticsearch_dsl import (
+    Boolean,
+    Completion,
+    Document,
+    Float,
+    GeoPoint,
+    Index,
+    IntegerRange,
+    Keyword,
+    Text,
+    analyzer,
+    token_filter,
+)
+
+log = logging.getLogger(__name__)
+
+# Errors that mean "the engine cannot answer now" (down, timing out, refusing).
+UNAVAILABLE = (TransportError, ApiError, ConnectionError, OSError)
+
+prepared = analyzer("pc_prepared", tokenizer="standard", filter=["lowercase"])
+words = analyzer("pc_words", tokenizer="standard", filter=["lowercase"])
+shingles = analyzer(
+    "pc_shingles",
+    tokenizer="standard",
+    filter=["lowercase", token_filter("pc_shingle", "shingle", min_shingle_size=2, max_shingle_size=2, output_unigrams=False)],
+)
+
+
+
+class ServiceDocument(Document):
+    """One listed service, as Elasticsearch stores it."""
+
+    service_id = Keyword()
+    name = Text(analyzer=words, fields={"sort": Keyword()})
+    name_sort = Keyword()
+    description = Text(index=False)
+    organisation = Keyword()
+    name_terms = Text(analyzer=prepared, fields={"shingles": Text(analyzer=shingles)})
+    taxonomy_terms = Text(analyzer=prepared)
+    organisation_terms = Text(analyzer=prepared)
+    description_terms = Text(analyzer=prepared)
+    place_terms = Text(analyzer=prepared)
+    spelling = Text(analyzer=words)
+    min_age = Float()
+    max_age = Float()
+    is_free = Boolean()
+    status = Keyword()
+    taxonomy_term_ids = Keyword()
+    taxonomy_ids = Keyword()
+    service_areas = Keyword()
+    area_codes = Keyword()
+    accessibility = Keyword()
+    locations = GeoPoint()
+    openings = IntegerRange()
+    suggest = Completion(analyzer=words, search_analyzer=words, preserve_separators=True)
+
+
+# ---- Client and outage breaker -----------------------------------------------------------------
+
+_clients: dict[str, Elasticsearch] = {}
+_lock = threading.Lock()
+
+
+def configured() -> bool:
+    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
+
+
+def client() -> Elasticsearch:
+    """A client for settings.ELASTICSEARCH_URL with short timeouts and no retries (pages must stay fast)."""
+    url = settings.ELASTICSEARCH_URL
+    with _lock:
+        if url not in _clients:
+            _clients[url] = Elasticsearch(
+                url,
+                request_timeout=getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0),
+                max_retries=0,
+                retry_on_timeout=False,
+            )
+        return _clients[url]
+
+
+class Breaker:
+    """Remembers an outage for a while, so every search does not wait for a timeout."""
+
+    def __init__(self):
+        self.down_until = 0.0
+        self.reason = ""
+
+    @property
+    def seconds(self):
+        return getattr(settings, "ELASTICSEARCH_OUTAGE_SECONDS", 30)
+
+    def is_open(self) -> bool:
+        return time.monotonic() < self.down_until
+
+    def trip(self, error):
+        self.down_until = time.monotonic() + self.seconds
+        self.reason = describe(error)
+        log.warning("Elasticsearch unavailable, using the database for %ss: %s", self.seconds, self.reason)
+
+    def reset(self):
+        self.down_until = 0.0
+        self.reason = ""
+
+
+breaker = Breaker()
+
+
+class IndexMissing(Exception):
+    """The alias does not exist yet: `directory_index --rebuild` has never run on this cluster."""
+
+    def __str__(self):
+        return f"the search index {self.args[0]} has not been built (run: manage.py directory_index --rebuild)"
+
+
+def describe(error) -> str:
+    if isinstance(error, IndexMissing):
+        return str(error)
+    text = f"{type(error).__name__}: {error}"
+    return text[:300]
+
+
+# ---- Index and alias ---------------------------------------------------------------------------
+
+
+def alias_name() -> str:
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-services"
+
+
+def new_index_name() -> str:
+    return f"{alias_name()}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
+
+
+def index_definition(name: str) -> Index:
+    idx = Index(name)
+    idx.settings(number_of_shards=1, number_of_replicas=0, refresh_interval="1s")
+    idx.document(ServiceDocument)
+    return idx
+
+
+def create_index(name: str, es=None):
+    es = es or client()
+    index_definition(name).create(using=es)
+    return name
+
+
+def alias_targets(es=None) -> list[str]:
+    es = es or client()
+    try:
+        return sorted(es.indices.get_alias(name=alias_name()).keys())
+    except NotFoundError:
+        return []
+
+
+def ensure_index(es=None) -> str:
+    """The index the alias points at, creating an empty one (and the alias) when there is none."""
+    es = es or client()
+    targets = alias_targets(es)
+    if targets:
+        return targets[-1]
+    name = create_index(new_index_name(), es)
+    es.indices.put_alias(index=name, name=alias_name())
+    return name
+
+
+def swap_alias(new_index: str, es=None) -> list[str]:
+    """Point the alias at `new_index` in one atomic step, then delete the indexes it left."""
+    es = es or client()
+    old = [i for i in alias_targets(es) if i != new_index]
+    actions = [{"add": {"index": new_index, "alias": alias_name()}}]
+    actions += [{"remove": {"index": i, "alias": alias_name()}} for i in old]
+    es.indices.update_aliases(actions=actions)
+    # Also sweep indexes a failed rebuild left behind (they never got the alias).
+    leftovers = [i for i in es.indices.get(index=f"{alias_name()}-*").keys() if i != new_index]
+    for name in leftovers:
+        es.indices.delete(index=name, ignore_unavailable=True)
+    return sorted(set(old) | set(leftovers))
+
+
+def delete_all(es=None):
+    """Remove the alias and every index under this prefix (tests and `--rebuild` from scratch)."""
+    es = es or client()
+    es.indices.delete(index=f"{alias_name()}-*", ignore_unavailable=True, allow_no_indices=True)
+
+
+def bulk_write(actions, es=None, *, index: str | None = None, refresh=False, chunk_size=1000):
+    """Send index/delete actions ({"_op_type", "_id", "_source"}) in bulk. Returns (ok, errors)."""
+    es = es or client()
+    target = index or alias_name()
+
+    def with_index():
+        for action in actions:
+            yield {"_index": target, **action}
+
+    try:
+        ok, errors = bulk(
+            es.options(request_timeout=120),
+            with_index(),
+            chunk_size=chunk_size,
+            refresh=refresh,
+            raise_on_error=False,
+            raise_on_exception=True,
+        )
+    except BulkIndexError as exc:  # pragma: no cover - raise_on_error=False avoids it
+        return 0, exc.errors
+    # A delete of something that is not there is fine.
+    errors = [e for e in errors if not (e.get("delete", {}).get("status") == 404)]
+    return ok, errors

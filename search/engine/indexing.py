@@ -1,0 +1,295 @@
+"""Keeping the search entries and the Elasticsearch index in step with the directory.
+
+A change to a service (or any part of it) writes a `PendingIndexUpdate` row in the same
+transaction. When the transaction commits, the directory announces the changed services
+(`search.signals.services_changed`) and the rows are applied: the database fallback's entry is
+rewritten at once, and the document is sent to Elasticsearch. Rows stay until Elasticsearch has
+accepted them, so an outage only delays updates: the next search or `directory_index --catch-up`
+applies them once it is back.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import documents, es
+from .models import (
+    PendingIndexUpdate,
+    SearchEntry,
+    SearchEntryFacet,
+    SearchEntryLocation,
+    SearchEntryOpening,
+)
+
+log = logging.getLogger(__name__)
+
+_tx = threading.local()
+
+
+# ---- Recording changes ------------------------------------------------------------------------
+
+
+def record_change(service_ids, action=PendingIndexUpdate.Action.INDEX):
+    """Queue these services for reindexing, inside the caller's transaction (once per transaction)."""
+    ids = {i for i in service_ids if i}
+    if not ids:
+        return
+    connection = transaction.get_connection()
+    state = getattr(_tx, "state", None)
+    same_transaction = (
+        state is not None
+        and connection.in_atomic_block
+        and any(entry[1] is state["marker"] for entry in connection.run_on_commit)
+    )
+    if not same_transaction:
+        state = {"marker": _noop_factory(), "seen": {}}
+        _tx.state = state
+        if connection.in_atomic_block:
+            transaction.on_commit(state["marker"])
+    new = [i for i in ids if state["seen"].get(i) != action]
+    if not new:
+        return
+    PendingIndexUpdate.objects.bulk_create([PendingIndexUpdate(service_id=i, action=action) for i in new])
+    for i in new:
+        state["seen"][i] = action
+
+
+def _noop_factory():
+    def marker():
+        pass
+
+    return marker
+
+
+def ensure_recorded(service_ids):
+    """Queue services that have no pending row yet (changes made without model signals)."""
+    ids = {i for i in service_ids if i}
+    if not ids:
+        return
+    have = set(PendingIndexUpdate.objects.filter(service_id__in=ids).values_list("service_id", flat=True))
+    missing = ids - have
+    if missing:
+        PendingIndexUpdate.objects.bulk_create([PendingIndexUpdate(service_id=i) for i in missing])
+
+
+# ---- Applying them ----------------------------------------------------------------------------
+
+
+def write_entries(docs: list[dict], gone_ids=()):
+    """Rewrite the database fallback's entries for these documents; remove entries of `gone_ids`."""
+    ids = [d["service_id"] for d in docs]
+    with transaction.atomic():
+        SearchEntry.objects.filter(service_id__in=[*ids, *gone_ids]).delete()
+        SearchEntry.objects.bulk_create([_entry(d) for d in docs])
+        SearchEntryFacet.objects.bulk_create([f for d in docs for f in _facets(d)], batch_size=2000)
+        SearchEntryLocation.objects.bulk_create(
+            [SearchEntryLocation(entry_id=d["service_id"], latitude=lat, longitude=lon) for d in docs for lat, lon in d["locations"]],
+            batch_size=2000,
+        )
+        SearchEntryOpening.objects.bulk_create(
+            [SearchEntryOpening(entry_id=d["service_id"], start_minute=s, end_minute=e) for d in docs for s, e in d["openings"]],
+            batch_size=2000,
+        )
+    from .db_backend import vocabulary
+
+    vocabulary.invalidate()
+
+
+def _padded(terms: str) -> str:
+    return f" {terms} " if terms else ""
+
+
+def _entry(doc):
+    fields = ["name_terms", "taxonomy_terms", "organisation_terms", "description_terms", "place_terms"]
+    return SearchEntry(
+        service_id=doc["service_id"],
+        name=doc["name"][:255],
+        name_sort=doc["name_sort"][:255],
+        description=doc["description"],
+        **{f: _padded(doc[f]) for f in fields},
+        all_terms=_padded(" ".join(doc[f] for f in fields if doc[f])),
+        spelling=doc["spelling"],
+        min_age=doc["min_age"],
+        max_age=doc["max_age"],
+        is_free=doc["is_free"],
+    )
+
+
+def _facets(doc):
+    sid = doc["service_id"]
+    rows = [SearchEntryFacet(entry_id=sid, kind="taxonomy_term", value=v, label=label[:255]) for v, label in doc["taxonomy_term_ids"]]
+    rows += [SearchEntryFacet(entry_id=sid, kind="taxonomy", value=v, label=label[:255]) for v, label in doc["taxonomy_ids"]]
+    rows += [SearchEntryFacet(entry_id=sid, kind="service_area", value=v[:255], label=v[:255]) for v in doc["service_areas"]]
+    rows += [SearchEntryFacet(entry_id=sid, kind="area_code", value=v, label=v) for v in doc["area_codes"]]
+    rows += [SearchEntryFacet(entry_id=sid, kind="accessibility", value=v[:255], label=v[:255]) for v in doc["accessibility"]]
+    return rows
+
+
+def build_documents(service_ids) -> tuple[list[dict], set[str]]:
+    """(documents of the listed services among these ids, ids that must leave the index)."""
+    ids = {str(i) for i in service_ids}
+    docs = [d for d in (documents.service_document(s) for s in documents.listed_services().filter(pk__in=ids)) if d]
+    return docs, ids - {d["service_id"] for d in docs}
+
+
+def es_actions(docs, gone_ids):
+    for doc in docs:
+        yield {"_op_type": "index", "_id": doc["service_id"], "_source": documents.es_source(doc)}
+    for sid in gone_ids:
+        yield {"_op_type": "delete", "_id": sid}
+
+
+def apply_pending(service_ids=None, limit=500, *, refresh=False) -> dict:
+    """Apply queued updates (all, or those of `service_ids`). Returns what happened."""
+    rows = PendingIndexUpdate.objects.order_by("pk")
+    if service_ids is not None:
+        rows = rows.filter(service_id__in=[str(i) for i in service_ids])
+    rows = list(rows.values_list("pk", "service_id")[:limit])
+    if not rows:
+        return {"applied": 0, "waiting": 0}
+    last_pk = max(pk for pk, _ in rows)
+    ids = {str(sid) for _, sid in rows}
+    docs, gone = build_documents(ids)
+    write_entries(docs, gone)
+    done = PendingIndexUpdate.objects.filter(pk__lte=last_pk, service_id__in=ids)
+    if not es.configured():
+        done.delete()
+        return {"applied": len(ids), "waiting": 0}
+    if es.breaker.is_open():
+        return {"applied": 0, "waiting": len(ids), "error": es.breaker.reason}
+    try:
+        if not es.client().indices.exists_alias(name=es.alias_name()):
+            # Never built: writing now would start an index holding only these services.
+            raise es.IndexMissing(es.alias_name())
+        _ok, errors = es.bulk_write(es_actions(docs, gone), refresh=refresh)
+    except (es.IndexMissing, *es.UNAVAILABLE) as error:
+        es.breaker.trip(error)
+        PendingIndexUpdate.objects.filter(pk__in=[pk for pk, _ in rows]).update(last_error=es.describe(error)[:500])
+        return {"applied": 0, "waiting": len(ids), "error": es.describe(error)}
+    if errors:
+        log.error("Elasticsearch refused %s updates: %s", len(errors), errors[:3])
+        failed = {str(next(iter(e.values())).get("_id")) for e in errors}
+        done = done.exclude(service_id__in=failed)
+        PendingIndexUpdate.objects.filter(service_id__in=failed).update(last_error=str(errors[0])[:500])
+    done.delete()
+    return {"applied": len(ids), "waiting": 0}
+
+
+_drain_lock = threading.Lock()
+
+
+def drain(limit=200):
+    """Apply waiting updates if Elasticsearch can take them (called before each search). Cheap when idle."""
+    if es.configured() and es.breaker.is_open():
+        return None
+    if not PendingIndexUpdate.objects.exists():
+        return None
+    if not _drain_lock.acquire(blocking=False):
+        return None
+    try:
+        return apply_pending(limit=limit)
+    finally:
+        _drain_lock.release()
+
+
+def catch_up(stdout=None, batch=500) -> dict:
+    """Apply every waiting update (used by `directory_index --catch-up`)."""
+    total = 0
+    es.breaker.reset()
+    while True:
+        result = apply_pending(limit=batch, refresh=True)
+        total += result["applied"]
+        if result.get("error"):
+            return {"applied": total, "waiting": PendingIndexUpdate.objects.count(), "error": result["error"]}
+        if not result["applied"]:
+            return {"applied": total, "waiting": PendingIndexUpdate.objects.count()}
+
+
+# ---- Rebuilding everything ----------------------------------------------------------------------
+
+
+def iter_documents(chunk=500, ids=None):
+    """Every listed service's document, loaded `chunk` services at a time."""
+    from search.models import Service
+
+    base = Service.objects.listed()
+    if ids is not None:
+        base = base.filter(pk__in=ids)
+    all_ids = list(base.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(all_ids), chunk):
+        part = all_ids[start : start + chunk]
+        for service in documents.listed_services().filter(pk__in=part).order_by("pk"):
+            doc = documents.service_document(service)
+            if doc:
+                yield doc
+
+
+def rebuild_entries(chunk=500, log=print) -> int:
+    """Rebuild the database fallback's entries from scratch. Returns how many."""
+    started = time.perf_counter()
+    SearchEntry.objects.all().delete()
+    count, batch = 0, []
+    for doc in iter_documents(chunk):
+        batch.append(doc)
+        if len(batch) >= chunk:
+            write_entries(batch)
+            count += len(batch)
+            batch = []
+    if batch:
+        write_entries(batch)
+        count += len(batch)
+    log(f"Database search entries: {count} in {time.perf_counter() - started:.1f}s")
+    return count
+
+
+def rebuild_index(chunk=1000, log=print) -> dict:
+    """Fill a new Elasticsearch index, swap the alias to it atomically, delete the old ones."""
+    started_at = timezone.now()
+    pending_before = PendingIndexUpdate.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    client = es.client()
+    started = time.perf_counter()
+    name = es.create_index(es.new_index_name(), client)
+    client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "-1"}})
+
+    def actions():
+        for doc in iter_documents(chunk):
+            yield {"_op_type": "index", "_id": doc["service_id"], "_source": documents.es_source(doc)}
+
+    try:
+        ok, errors = es.bulk_write(actions(), index=name, chunk_size=chunk)
+        if errors:
+            raise RuntimeError(f"Elasticsearch refused {len(errors)} documents, e.g. {errors[0]}")
+        client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "1s"}})
+        client.options(request_timeout=120).indices.refresh(index=name)
+    except Exception:
+        client.indices.delete(index=name, ignore_unavailable=True)
+        raise
+    removed = es.swap_alias(name, client)
+    seconds = time.perf_counter() - started
+    # Everything queued before the rebuild started is in the new index.
+    PendingIndexUpdate.objects.filter(pk__lte=pending_before).delete()
+    # Edits made while it was being built went to the old index: send them again.
+    from search.models import Service
+
+    changed = set(map(str, Service.objects.filter(updated_at__gte=started_at).values_list("pk", flat=True)))
+    if changed:
+        ensure_recorded(changed)
+        apply_pending(changed, limit=len(changed) + 10, refresh=True)
+    es.breaker.reset()
+    log(f"Elasticsearch index {name}: {ok} documents in {seconds:.1f}s; alias {es.alias_name()} swapped; removed {removed or 'nothing'}")
+    return {"index": name, "documents": ok, "seconds": seconds, "removed": removed}
+
+
+def rebuild(log=print) -> dict:
+    """Rebuild the database entries and (when configured) the Elasticsearch index."""
+    result = {"entries": rebuild_entries(log=log)}
+    if es.configured():
+        result.update(rebuild_index(log=log))
+    else:
+        PendingIndexUpdate.objects.all().delete()
+    return result

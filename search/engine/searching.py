@@ -1,0 +1,308 @@
+"""Running a search: understand the query once, then ask Elasticsearch or the database."""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+import time as clock
+from dataclasses import dataclass, field
+from datetime import time
+
+from django.db.models import Count, Max
+
+from . import PostcodeNotFound, SearchResults, ServiceQuery, es, text
+from .documents import DAYS, MINUTES_PER_DAY
+
+log = logging.getLogger(__name__)
+
+METRES_PER_MILE = 1609.344
+MAX_PER_PAGE = 100
+# Facets whose values are alternatives (any of them); the others must all hold.
+ANY_OF_FACETS = ("taxonomy_term", "taxonomy", "service_area")
+DAY_NAMES = {name[:2].upper(): name[:2].upper() for name in DAYS}
+DAY_NAMES.update(
+    {n: c for c, names in {
+        "MO": ("monday", "mon"), "TU": ("tuesday", "tue", "tues"), "WE": ("wednesday", "wed"),
+        "TH": ("thursday", "thu", "thur", "thurs"), "FR": ("friday", "fri"), "SA": ("saturday", "sat"),
+        "SU": ("sunday", "sun"),
+    }.items() for n in (*names, c.lower())}
+)
+
+
+@dataclass
+class Criteria:
+    """A query, understood: what both backends search with."""
+
+    query: ServiceQuery
+    prepared: text.PreparedQuery
+    place: object | None = None  # search.postcodes.Place
+    radius_m: float | None = None
+    min_age: float | None = None
+    max_age: float | None = None
+    week_ranges: list[tuple[int, int]] | None = None
+    facet_filters: dict[str, set] = field(default_factory=dict)
+    free_only: bool = False
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+    @property
+    def decay_scale_m(self):
+        """Distance at which a nearby service's relevance counts for half as much again as a far one's."""
+        return self.radius_m or 5 * METRES_PER_MILE
+
+
+# ---- The glossary, cached until it changes ------------------------------------------------------
+
+_glossary_lock = threading.Lock()
+_glossary_cache: dict = {"key": None, "glossary": text.Glossary()}
+
+
+def current_glossary() -> text.Glossary:
+    from .models import GlossaryTerm
+
+    key = tuple(GlossaryTerm.objects.aggregate(n=Count("pk"), changed=Max("updated_at")).values())
+    with _glossary_lock:
+        if _glossary_cache["key"] != key:
+            entries = [(g.term, g.expansion_list()) for g in GlossaryTerm.objects.all()]
+            _glossary_cache["glossary"] = text.build_glossary(entries)
+            _glossary_cache["key"] = key
+        return _glossary_cache["glossary"]
+
+
+# ---- Understanding a query ---------------------------------------------------------------------
+
+
+def parse_day(value) -> str | None:
+    if not value:
+        return None
+    code = DAY_NAMES.get(str(value).strip().lower()) or DAY_NAMES.get(str(value).strip().upper())
+    if code is None:
+        raise ValueError(f"Unknown day: {value!r} (use MO, TU, WE, TH, FR, SA or SU)")
+    return code
+
+
+def parse_time(value) -> int | None:
+    """Minutes after midnight of a time or "HH:MM[:SS]" text."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, time):
+        return value.hour * 60 + value.minute
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*", str(value))
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise ValueError(f"Unknown time: {value!r} (use HH:MM)")
+    return int(match.group(1)) * 60 + int(match.group(2))
+
+
+def week_ranges(day, start_time, end_time) -> list[tuple[int, int]] | None:
+    """The stretches of the week a service must be open in, or None for no opening filter."""
+    code = parse_day(day)
+    start, end = parse_time(start_time), parse_time(end_time)
+    if code is None and start is None and end is None:
+        return None
+    start = 0 if start is None else start
+    end = MINUTES_PER_DAY - 1 if end is None else end
+    if end < start:
+        start, end = end, start
+    days = [code] if code else DAYS
+    return [(DAYS.index(d) * MINUTES_PER_DAY + start, DAYS.index(d) * MINUTES_PER_DAY + end) for d in days]
+
+
+def _number(value):
+    if value in (None, ""):
+        return None
+    number = float(value)
+    if math.isnan(number) or math.isinf(number):
+        raise ValueError("not a number")
+    return number
+
+
+def understand(query: ServiceQuery) -> Criteria:
+    """Turn a ServiceQuery into Criteria. Raises PostcodeNotFound or ValueError for bad input."""
+    prepared = text.prepare_query(query.text or "", current_glossary(), read_age=query.read_age_from_text)
+    min_age, max_age = _number(query.min_age), _number(query.max_age)
+    if prepared.age is not None and min_age is None and max_age is None:
+        min_age = max_age = float(prepared.age)
+    else:
+        prepared.age = None
+    place = None
+    if (query.postcode or "").strip():
+        from search.postcodes import resolve
+
+        place = resolve(query.postcode)
+        if place is None:
+            raise PostcodeNotFound(f"We could not find the postcode {query.postcode.strip()!r}")
+    radius = _number(query.radius_miles)
+    radius_m = radius * METRES_PER_MILE if (radius and radius > 0 and place) else None
+    sort = query.sort if query.sort in ("relevance", "distance", "name") else "relevance"
+    if sort == "distance" and place is None:
+        sort = "relevance"
+    if sort == "relevance" and prepared.is_empty:
+        sort = "distance" if place else "name"
+    facet_filters = {
+        "taxonomy_term": {str(v) for v in query.taxonomy_term_ids if v},
+        "taxonomy": {str(v) for v in query.taxonomy_ids if v},
+        "service_area": {str(v) for v in query.service_areas if v},
+        "accessibility": {str(v) for v in query.accessibility if v},
+    }
+    per_page = max(1, min(int(query.per_page or 20), MAX_PER_PAGE))
+    page = max(1, int(query.page or 1))
+    return Criteria(
+        query=query,
+        prepared=prepared,
+        place=place,
+        radius_m=radius_m,
+        min_age=min_age,
+        max_age=max_age,
+        week_ranges=week_ranges(query.day, query.start_time, query.end_time),
+        facet_filters={k: v for k, v in facet_filters.items() if v},
+        free_only=bool(query.free_only),
+        sort=sort,
+        page=page,
+        per_page=per_page,
+    )
+
+
+# ---- Shared helpers ------------------------------------------------------------------------------
+
+
+def haversine_m(lat1, lon1, lat2, lon2) -> float:
+    radius = 6_371_008.8
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * radius * math.asin(min(1.0, math.sqrt(a)))
+
+
+def nearest_m(place, points) -> float | None:
+    if place is None or not points:
+        return None
+    return min(haversine_m(place.latitude, place.longitude, lat, lon) for lat, lon in points)
+
+
+def decay(distance_m, scale_m) -> float:
+    """Elasticsearch's gauss decay (decay 0.5 at `scale`): 1 at the origin, 0.5 at scale. Missing: 1."""
+    if distance_m is None:
+        return 1.0
+    return 0.5 ** ((distance_m / scale_m) ** 2)
+
+
+def matched_terms(prepared: text.PreparedQuery, doc_terms: set[str]) -> set[str]:
+    """The document's words the query matched: exactly, or (for typed words) within the typo allowance."""
+    found = set()
+    for clause in prepared.clauses:
+        for number, alternative in enumerate(clause.alternatives):
+            found.update(w for w in alternative if w in doc_terms)
+            if number == 0 and len(alternative) == 1:
+                found.update(w for w, _d in text.fuzzy_matches(alternative[0], doc_terms))
+    return found
+
+
+def highlights_for(name: str, description: str, terms: set[str]) -> dict[str, list[str]]:
+    found = {}
+    marked = text.highlight(name, terms)
+    if marked:
+        found["name"] = [marked]
+    fragment = text.highlight(description, terms, fragment=220)
+    if fragment:
+        found["description"] = [fragment]
+    return found
+
+
+def expansion_labels(prepared: text.PreparedQuery) -> list[str]:
+    """Human words for the glossary expansions used ("LD: learning disability, ...")."""
+    glossary = current_glossary()
+    index = glossary.index()
+    labels = []
+    for clause in prepared.clauses:
+        if clause.from_glossary and clause.typed in index:
+            human = glossary.labels[index[clause.typed]]
+            labels.append(f"{clause.original}: {', '.join(h for h in human if text.analyse(h) != list(clause.typed))}")
+    return labels
+
+
+# ---- Running it --------------------------------------------------------------------------------
+
+
+def search_services(query: ServiceQuery) -> SearchResults:
+    started = clock.perf_counter()
+    criteria = understand(query)
+    from . import indexing
+
+    try:
+        indexing.drain()
+    except Exception:  # updates wait for the next search; searching must still work
+        log.exception("Could not apply pending search index updates")
+    reason = None
+    if es.configured():
+        if es.breaker.is_open():
+            reason = f"Elasticsearch is unavailable ({es.breaker.reason})"
+        else:
+            from . import es_backend
+
+            try:
+                results = es_backend.search(criteria)
+            except (es.IndexMissing, *es.UNAVAILABLE) as error:
+                es.breaker.trip(error)
+                reason = f"Elasticsearch is unavailable ({es.describe(error)})"
+            else:
+                return _finish(results, criteria)
+    from . import db_backend
+
+    results = db_backend.search(criteria)
+    results.fallback_reason = reason
+    results.took_ms = (clock.perf_counter() - started) * 1000
+    return _finish(results, criteria)
+
+
+def _finish(results: SearchResults, criteria: Criteria) -> SearchResults:
+    results.place_label = criteria.place.label if criteria.place else None
+    results.age_from_text = criteria.prepared.age
+    results.expansions = expansion_labels(criteria.prepared)
+    return results
+
+
+def suggest(prefix: str, limit: int = 8) -> list[str]:
+    prefix = (prefix or "").strip()[:100]
+    if len(text.fold(prefix).strip()) < 2:
+        return []
+    limit = max(1, min(int(limit), 20))
+    found: list[str] = []
+    if es.configured() and not es.breaker.is_open():
+        from . import es_backend
+
+        try:
+            found = es_backend.suggest(prefix, limit)
+        except (es.IndexMissing, *es.UNAVAILABLE) as error:
+            es.breaker.trip(error)
+            found = []
+        else:
+            return _with_glossary(prefix, found, limit)
+    from . import db_backend
+
+    return _with_glossary(prefix, db_backend.suggest(prefix, limit), limit)
+
+
+def _with_glossary(prefix: str, found: list[str], limit: int) -> list[str]:
+    """Add glossary terms that start with what was typed ("cam" -> "CAMHS")."""
+    from .models import GlossaryTerm
+
+    folded = text.fold(prefix)
+    extra = []
+    for term in GlossaryTerm.objects.all():
+        for form in [term.term, *term.expansion_list()]:
+            if text.fold(form).startswith(folded):
+                extra.append(form)
+    seen, result = set(), []
+    for item in [*found[: max(1, limit - 2)], *extra, *found]:
+        key = text.fold(item)
+        if key not in seen:
+            seen.add(key)
+            result.append(item)
+    return result[:limit]

@@ -1,0 +1,69 @@
+"""Listening to the directory: queue changed services in the changing transaction, apply on commit.
+
+The directory's own `search.signals` works out which services a saved or deleted record belongs
+to, and sends `services_changed` once the transaction commits. Here, each save or delete also
+writes a pending-update row in the same transaction (so a crash between commit and indexing
+loses nothing), and `services_changed` applies them.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from .models import PendingIndexUpdate
+
+log = logging.getLogger(__name__)
+
+
+def _directory_signals():
+    try:
+        from search import signals
+    except ImportError:  # pragma: no cover - the directory app always ships it
+        return None
+    return signals
+
+
+def on_saved_or_deleted(sender, instance, **kwargs):
+    signals = _directory_signals()
+    watched = getattr(signals, "WATCHED", ())
+    if sender._meta.app_label != "directory" or sender.__name__ not in watched:
+        return
+    if kwargs.get("raw") or getattr(instance, "_skip_change_signal", False):
+        return
+    # Outside a transaction the commit has already happened: `services_changed` covers it.
+    if not transaction.get_connection().in_atomic_block:
+        return
+    affected_by = getattr(signals, "_affected_by", None)
+    if affected_by is None:
+        return
+    try:
+        ids = affected_by(instance)
+    except Exception:  # a half-deleted parent: its own signal covers it
+        return
+    from search.models import Service
+
+    from .indexing import record_change
+
+    deleted = kwargs.get("signal") is post_delete and isinstance(instance, Service)
+    record_change(ids, PendingIndexUpdate.Action.DELETE if deleted else PendingIndexUpdate.Action.INDEX)
+
+
+def on_services_changed(sender, service_ids, **kwargs):
+    from .indexing import apply_pending, ensure_recorded
+
+    try:
+        ensure_recorded(service_ids)
+        apply_pending(service_ids, limit=max(500, len(service_ids) * 3))
+    except Exception:  # never break the editor's save: the row waits for the next catch-up
+        log.exception("Could not apply search index updates for %s services", len(service_ids))
+
+
+def connect():
+    post_save.connect(on_saved_or_deleted, dispatch_uid="search_engine_post_save")
+    post_delete.connect(on_saved_or_deleted, dispatch_uid="search_engine_post_delete")
+    signals = _directory_signals()
+    if signals is not None and hasattr(signals, "services_changed"):
+        signals.services_changed.connect(on_services_changed, dispatch_uid="search_engine_services_changed")

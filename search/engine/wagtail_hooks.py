@@ -1,0 +1,22 @@
+"""The glossary in the Wagtail admin: practice leads add abbreviations and jargon there."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import GlossaryTerm
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "list-ul"
+    menu_label = "Search glossary"
+    menu_name = "search-glossary"
+    add_to_admin_menu = True
+    menu_order = 310
+    url_prefix = "directory/glossary"
+    list_display = ["term", "expansions", "updated_at"]
+    search_fields = ["term", "expansions"]
+    ordering = ["term"]
+
+
+register_snippet(GlossaryTermViewSet)
