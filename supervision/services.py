@@ -273,7 +273,7 @@ def contribute_supervision(session):
     record = record_api()
     if record is None:
         return 0
-    url = absolute_url(session.get_absolute_url())
+    url = session.get_absolute_url()  # relative, like the record's own entries
     title = f"{session.get_mode_display()} supervision with {session.supervisor}"
     count = 0
     for participant in session.participants.select_related("user"):
@@ -360,7 +360,7 @@ def contribute_peer_session(peer_session, only=None):
     if record is None:
         return 0
     reflections = {r.author_id: r for r in peer_session.reflections.all()}
-    url = absolute_url(peer_session.get_absolute_url())
+    url = peer_session.get_absolute_url()
     count = 0
     for attendee in peer_session.attendees.all():
         if only is not None and attendee.pk != only.pk:
