@@ -438,9 +438,47 @@ class Schedule(Orderable):
         FieldPanel("schedule_link"),
     ]
 
+    def summary(self):
+        """The times in plain words: the editor's description, or one made from the rule."""
+        if self.description:
+            return self.description
+        parts = []
+        days = self.days()
+        if days:
+            names = [DAY_NAMES.get(d, d) for d in days]
+            every = "Every other " if (self.interval or 1) == 2 and len(names) == 1 else ""
+            if self.freq == "MONTHLY":
+                parts.append("Monthly on " + _join(names))
+            else:
+                parts.append(every + _join([n + ("" if every else "s") for n in names]))
+        if self.opens_at and self.closes_at:
+            parts.append(f"{clock(self.opens_at)} to {clock(self.closes_at)}")
+        elif self.opens_at:
+            parts.append(f"from {clock(self.opens_at)}")
+        return ", ".join(parts) or self.notes or "Times not given"
+
     def days(self):
         """Two-letter weekday codes this schedule runs on ("1MO" counts as MO)."""
         return [re.sub(r"^[-+]?\d+", "", d.strip()).upper() for d in self.byday.split(",") if d.strip()]
+
+
+DAY_NAMES = {
+    "MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
+    "SA": "Saturday", "SU": "Sunday",
+}
+
+
+def _join(words):
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def clock(value):
+    """10:00 -> "10am", 13:30 -> "1:30pm", 12:00 -> "midday"."""
+    if value.hour == 12 and value.minute == 0:
+        return "midday"
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
 
 
 class ServiceArea(Orderable):

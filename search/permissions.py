@@ -31,7 +31,7 @@ def can_add_team_note(user):
 
 
 def can_delete_team_note(user, note):
-    return user.is_authenticated and (note.author_id == user.pk or roles.is_practice_lead(user))
+    return user.is_authenticated and (note.author_id == user.pk or is_directory_editor(user))
 
 
 def can_report_out_of_date(user):
