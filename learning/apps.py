@@ -5,4 +5,6 @@ class LearningConfig(AppConfig):
     name = "learning"
     verbose_name = "Learning"
     # Models practice leads may edit in the Wagtail admin (people.roles reads this).
-    practice_lead_models = []
+    practice_lead_models = [
+        "reflectivetemplate", "framework", "frameworkdomain", "frameworkstatement", "identifiername",
+    ]

@@ -1,4 +1,33 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views, views_assessment
 
 app_name = "learning"
-urlpatterns = []
+urlpatterns = [
+    path("", views.log_list, name="index"),
+    path("logs/", views.log_list, name="log-list"),
+    path("logs/new/", views.log_create, name="log-create"),
+    path("logs/shared-with-me/", views.shared_with_me, name="log-shared"),
+    path("logs/<int:pk>/", views.log_detail, name="log-detail"),
+    path("logs/<int:pk>/edit/", views.log_edit, name="log-edit"),
+    path("logs/<int:pk>/autosave/", views.log_autosave, name="log-autosave"),
+    path("logs/<int:pk>/share/", views.log_share, name="log-share"),
+    path("logs/<int:pk>/delete/", views.log_delete, name="log-delete"),
+    path("logs/<int:pk>/revisions/", views.log_revisions, name="log-revisions"),
+    path("logs/<int:pk>/revisions/<int:revision_id>/", views.log_revision, name="log-revision"),
+    path("logs/<int:pk>/revisions/<int:revision_id>/restore/", views.log_revision_restore, name="log-revision-restore"),
+    path("record/", views.record, name="record"),
+    path("record/add/", views.record_add, name="record-add"),
+    path("record/coverage/", views.coverage, name="coverage"),
+    path("record/entries/<int:pk>/delete/", views.record_entry_delete, name="record-entry-delete"),
+    path("record/export/<str:fmt>/", views.record_export, name="record-export"),
+    path("record/people/<int:user_id>/", views.record, name="record-for"),
+    path("record/people/<int:user_id>/coverage/", views.coverage, name="coverage-for"),
+    path("record/people/<int:user_id>/export/<str:fmt>/", views.record_export, name="record-export-for"),
+    path("frameworks/", views_assessment.framework_list, name="framework-list"),
+    path("frameworks/<slug:slug>/", views_assessment.framework_detail, name="framework-detail"),
+    path("frameworks/<slug:slug>/assess/", views_assessment.assessment_create, name="assessment-create"),
+    path("assessments/", views_assessment.assessment_list, name="assessment-list"),
+    path("assessments/<int:pk>/", views_assessment.assessment_detail, name="assessment-detail"),
+    path("team/", views.team_counts, name="team-counts"),
+]

@@ -1,0 +1,40 @@
+"""Dashboard panels: a worker's recent logs and CPD readiness; a supervisor's shared logs."""
+
+from django.db.models import Q
+
+from core.dashboard import Panel
+from people import roles
+
+from . import services
+from .models import LogStatus, ReflectiveLog
+
+
+def dashboard_panels(request):
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    panels = [
+        Panel(
+            title="Your learning",
+            template="learning/panel_worker.html",
+            context={
+                "readiness": services.readiness(user),
+                "logs": list(ReflectiveLog.objects.filter(owner=user).order_by("-updated_at")[:5]),
+            },
+            order=10,
+        )
+    ]
+    supervisees = list(roles.current_supervisees(user))
+    if supervisees:
+        logs = list(
+            ReflectiveLog.objects.filter(status=LogStatus.COMPLETE, owner__in=supervisees)
+            .filter(Q(share_with_all_supervisors=True) | Q(shared_supervisors=user))
+            .select_related("owner").distinct().order_by("-completed_at", "-id")[:5]
+        )
+        panels.append(Panel(
+            title="Shared with you by people you supervise",
+            template="learning/panel_supervisor.html",
+            context={"logs": logs, "supervisees": supervisees},
+            order=20,
+        ))
+    return panels

@@ -1,0 +1,226 @@
+"""Forms of the learning app, rendered in the GOV.UK style by core.forms."""
+
+import datetime
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from core.forms import DateInput, GovUKForm, style_form
+from people.models import Team, User
+
+from .models import CONFIDENCE_SCALE, ActivityType, EntryKind, FrameworkStatement
+
+PERSON_REFERENCE_RE = re.compile(
+    r"^(?:(?:[A-Za-z]\.?\s?){1,4}|[A-Za-z]{0,6}[-/ ]?\d[A-Za-z0-9/-]{0,17})$"
+)
+
+
+def validate_person_reference(value):
+    value = (value or "").strip()
+    if value and not PERSON_REFERENCE_RE.match(value):
+        raise ValidationError(
+            "Enter initials (up to 4 letters, like J.S.) or a case reference (like CR-2024-0193), not a name"
+        )
+
+
+def refresh(form):
+    """Re-validate and re-style after fields or querysets change in __init__.
+
+    GovUKFormMixin styles a bound form in its __init__, which validates it (to mark errors) before
+    our dynamic fields exist; drop those early errors so validation runs on the finished form."""
+    form._errors = None
+    style_form(form)
+
+
+class StatementChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.domain.framework.short_name} {obj.code}: {obj.title}"
+
+
+def statement_queryset():
+    return FrameworkStatement.objects.filter(domain__framework__is_active=True).select_related("domain__framework")
+
+
+def answer_field_name(key):
+    return f"answer_{key}"
+
+
+def build_answer_field(prompt):
+    kind = prompt["answer_type"]
+    common = {"label": prompt["heading"], "help_text": prompt.get("guidance", ""), "required": False}
+    if kind == "long_text":
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), max_length=20000, **common)
+    if kind == "short_text":
+        return forms.CharField(max_length=500, **common)
+    if kind == "choice":
+        choices = [(c, c) for c in prompt.get("choices") or []]
+        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+    if kind == "scale":
+        choices = [(str(level["value"]), f"{level['value']} – {level['label']}") for level in CONFIDENCE_SCALE]
+        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
+    if kind == "date":
+        return forms.DateField(widget=DateInput(), **common)
+    return forms.CharField(widget=forms.Textarea, **common)
+
+
+class LogForm(GovUKForm):
+    """A log's details and one field per prompt of its snapshot. complete=True enforces required prompts."""
+
+    title = forms.CharField(max_length=200, required=False, help_text="A few words you will recognise later.")
+    occurred_on = forms.DateField(label="Date of the practice or learning event", required=False)
+    hours = forms.DecimalField(
+        label="Time spent (hours)", required=False, min_value=0, max_value=1000, decimal_places=2,
+        help_text="For example 1.5", widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-5"}),
+    )
+    activity_type = forms.ChoiceField(choices=ActivityType.choices, widget=forms.RadioSelect, required=False)
+    person_reference = forms.CharField(
+        label="Person supported", required=False, max_length=20,
+        validators=[validate_person_reference],
+        help_text="Initials or a case reference only, never a name.",
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+    )
+    statements = StatementChoiceField(
+        queryset=FrameworkStatement.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        label="Framework statements this relates to",
+    )
+
+    def __init__(self, *args, log, complete=False, **kwargs):
+        self.log = log
+        self.complete = complete
+        super().__init__(*args, **kwargs)
+        self.fields["statements"].queryset = statement_queryset()
+        for prompt in log.prompts:
+            self.fields[answer_field_name(prompt["key"])] = build_answer_field(prompt)
+        if complete:
+            self.fields["title"].required = True
+            self.fields["occurred_on"].required = True
+            self.fields["activity_type"].required = True
+            for prompt in log.prompts:
+                if prompt.get("required"):
+                    self.fields[answer_field_name(prompt["key"])].required = True
+        refresh(self)
+
+    @classmethod
+    def initial_for(cls, log):
+        initial = {
+            "title": log.title,
+            "occurred_on": log.occurred_on,
+            "hours": log.hours,
+            "activity_type": log.activity_type,
+            "person_reference": log.person_reference,
+            "statements": list(log.statements.values_list("pk", flat=True)) if log.pk else [],
+        }
+        for prompt in log.prompts:
+            initial[answer_field_name(prompt["key"])] = (log.answers or {}).get(prompt["key"], "")
+        return initial
+
+    def apply(self, log, cleaned=None):
+        """Copy cleaned values onto the log (statements are set after saving)."""
+        data = cleaned if cleaned is not None else self.cleaned_data
+        if "title" in data:
+            log.title = data["title"] or ""
+        if data.get("occurred_on"):
+            log.occurred_on = data["occurred_on"]
+        if "hours" in data:
+            log.hours = data["hours"]
+        if data.get("activity_type"):
+            log.activity_type = data["activity_type"]
+        if "person_reference" in data:
+            log.person_reference = (data["person_reference"] or "").strip()
+        answers = dict(log.answers or {})
+        for prompt in log.prompts:
+            name = answer_field_name(prompt["key"])
+            if name in data:
+                value = data[name]
+                answers[prompt["key"]] = value.isoformat() if isinstance(value, datetime.date) else (value or "")
+        log.answers = answers
+
+    def texts_to_check(self):
+        """(field name, label, text) of everything free text, for the identifier check."""
+        out = [("title", "Title", self.cleaned_data.get("title") or "")]
+        for prompt in self.log.prompts:
+            if prompt["answer_type"] in ("long_text", "short_text"):
+                name = answer_field_name(prompt["key"])
+                out.append((name, prompt["heading"], self.cleaned_data.get(name) or ""))
+        return out
+
+
+class ShareForm(GovUKForm):
+    AUDIENCE = [
+        ("private", "Only me"),
+        ("all_supervisors", "All my current supervisors"),
+        ("chosen", "The supervisors I choose below"),
+    ]
+    audience = forms.ChoiceField(choices=AUDIENCE, widget=forms.RadioSelect, label="Who can read this log?")
+    supervisors = forms.ModelMultipleChoiceField(
+        queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple, label="Supervisors"
+    )
+    teams = forms.ModelMultipleChoiceField(
+        queryset=Team.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        label="Also share with my team", help_text="Everyone in the team can read it while you are both in it.",
+    )
+
+    def __init__(self, *args, supervisors, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["supervisors"].queryset = supervisors
+        self.fields["supervisors"].label_from_instance = lambda u: u.get_full_name() or u.email
+        self.fields["teams"].queryset = teams
+        refresh(self)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("audience") == "chosen" and not data.get("supervisors"):
+            self.add_error("supervisors", "Choose at least one supervisor, or choose another option")
+        return data
+
+
+class ManualEntryForm(GovUKForm):
+    KINDS = [
+        (EntryKind.COURSE, "Course or training"),
+        (EntryKind.READING, "Reading or research"),
+        (EntryKind.CONFERENCE, "Conference or seminar"),
+        (EntryKind.OTHER_CPD, "Other learning"),
+    ]
+    kind = forms.ChoiceField(choices=KINDS, widget=forms.RadioSelect, label="Type of learning")
+    title = forms.CharField(max_length=200)
+    occurred_on = forms.DateField(label="Date")
+    hours = forms.DecimalField(label="Hours", min_value=0, max_value=1000, decimal_places=2,
+                               widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-5"}))
+    summary = forms.CharField(label="What you learnt", widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
+    peer_reflection = forms.BooleanField(
+        required=False, label="I discussed this learning with a peer and my summary says what I learnt from it"
+    )
+    statements = StatementChoiceField(
+        queryset=FrameworkStatement.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        label="Framework statements this relates to",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["statements"].queryset = statement_queryset()
+        refresh(self)
+
+
+class LogSearchForm(GovUKForm):
+    q = forms.CharField(label="Search your logs", required=False)
+    date_from = forms.DateField(label="From", required=False)
+    date_to = forms.DateField(label="To", required=False)
+    activity_type = forms.ChoiceField(
+        label="Activity type", required=False, choices=[("", "Any")] + list(ActivityType.choices)
+    )
+    statement = forms.ModelChoiceField(
+        label="Framework statement", required=False, queryset=FrameworkStatement.objects.none(), empty_label="Any"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["statement"].queryset = statement_queryset()
+        self.fields["statement"].label_from_instance = StatementChoiceField.label_from_instance.__get__(
+            self.fields["statement"]
+        )
+        refresh(self)
+
+
+class CommentForm(GovUKForm):
+    supervisor_comment = forms.CharField(label="Your comment", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)

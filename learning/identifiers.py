@@ -1,0 +1,238 @@
+"""Find things in free text that could identify a person: pure Python, no Django needed.
+
+find_identifiers(text, names=()) returns Finding(kind, start, end, text) for:
+  nhs_number  10 digits (plain, 3-3-4 spaced or hyphenated) whose Modulus 11 check digit is valid
+  postcode    a full UK postcode of a valid shape ("B12 9QX", "sw1a1aa"); never an outward code alone
+  phone       UK landlines, mobiles, 03/08 numbers, in 0..., +44 ..., +44 (0)... and 0044 forms
+  email       addresses
+  date        full dates in common formats (12/03/1987, 12-03-87, 12 March 1987, March 12th 1987,
+              1987-03-12) and, after "DOB", "date of birth" or "born", partial ones (12 March, March 1987)
+  name        whole-word, case-insensitive matches of the given names
+Offsets are character offsets into text. Overlaps resolve to the more specific kind.
+"""
+
+import re
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    def as_dict(self):
+        return asdict(self)
+
+
+# Earlier kinds win when two findings overlap.
+PRIORITY = ["email", "nhs_number", "phone", "postcode", "date", "name"]
+
+# ---- NHS numbers ----------------------------------------------------------------------------
+
+NHS_RE = re.compile(r"(?<![\w/.-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/]|[.-]\d)")
+
+
+def nhs_check_digit_ok(digits: str) -> bool:
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def _nhs(text):
+    for m in NHS_RE.finditer(text):
+        digits = m.group(1) + m.group(3) + m.group(4)
+        if nhs_check_digit_ok(digits):
+            yield Finding("nhs_number", m.start(), m.end(), m.group(0))
+
+
+# ---- Postcodes ------------------------------------------------------------------------------
+
+_OUTWARD = (
+    r"(?:[A-PR-UWYZ][0-9]{1,2}"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}"
+    r"|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])"
+)
+POSTCODE_RE = re.compile(
+    rf"(?<![A-Za-z0-9])(?:{_OUTWARD}[ \t]{{0,2}}[0-9][ABD-HJLNP-UW-Z]{{2}}|GIR ?0AA)(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+
+
+def _postcodes(text):
+    for m in POSTCODE_RE.finditer(text):
+        yield Finding("postcode", m.start(), m.end(), m.group(0))
+
+
+# ---- Phone numbers --------------------------------------------------------------------------
+
+PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+\s?44|0044)?[ \-.]?(?:\(0\)[ \-.]?)?\(?\d[\d]*\)?(?:[ \-.]{1,2}\(?\d+\)?){0,5}"
+)
+_PHONE_START = re.compile(r"^(?:\+\s?44|0044|\(?0)")
+
+
+def _national_digits(candidate):
+    digits = re.sub(r"\D", "", candidate)
+    if candidate.startswith("+") or candidate.startswith("0044"):
+        digits = digits[2:] if candidate.startswith("+") else digits[4:]
+        if "(0)" in candidate and digits.startswith("0"):
+            digits = digits[1:]
+        elif digits.startswith("0"):
+            digits = digits[1:]
+        return digits
+    return digits[1:] if digits.startswith("0") else None
+
+
+def _valid_uk_national(nat):
+    if nat is None or not nat.isdigit():
+        return False
+    if nat[0] == "7":
+        return len(nat) == 10
+    if nat[0] in "123":
+        return len(nat) in (9, 10)
+    if nat[0] == "8":
+        return len(nat) in (9, 10)
+    return False
+
+
+def _phones(text):
+    for m in PHONE_RE.finditer(text):
+        raw = m.group(0)
+        lead = len(raw) - len(raw.lstrip(" -."))
+        raw = raw[lead:]
+        start = m.start() + lead
+        if not _PHONE_START.match(raw):
+            continue
+        # Shrink from the right group by group until it is a valid UK number (drops trailing numbers).
+        groups = [g.end() for g in re.finditer(r"\d\)?(?=[ \-.(]|$)", raw)]
+        for end in sorted(groups, reverse=True):
+            candidate = raw[:end]
+            if _valid_uk_national(_national_digits(candidate)) and not _looks_like_date(candidate):
+                yield Finding("phone", start, start + end, candidate)
+                break
+
+
+def _looks_like_date(candidate):
+    return bool(re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", candidate))
+
+
+# ---- Email addresses ------------------------------------------------------------------------
+
+EMAIL_RE = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}(?![\w-])"
+)
+
+
+def _emails(text):
+    for m in EMAIL_RE.finditer(text):
+        yield Finding("email", m.start(), m.end(), m.group(0))
+
+
+# ---- Dates ----------------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2}|'\d{2})"
+
+NUMERIC_DATE_RE = re.compile(
+    r"(?<![\w/.\-£$€])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/]|[.\-]\d)"
+)
+ISO_DATE_RE = re.compile(r"(?<![\w/.\-])(?P<y>(?:1[89]|20)\d{2})([/\-.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\w/]|[.\-]\d)")
+DAY_MONTH_YEAR_RE = re.compile(rf"(?<!\w){_DAY}[ \t]+(?:of[ \t]+)?{_MONTH},?[ \t]+{_YEAR}(?!\w)", re.IGNORECASE)
+MONTH_DAY_YEAR_RE = re.compile(rf"(?<!\w){_MONTH}[ \t]+{_DAY},?[ \t]+{_YEAR}(?!\w)", re.IGNORECASE)
+DOB_CONTEXT_RE = re.compile(
+    r"(?<!\w)(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?date|birthday|born(?:\s+on|\s+in)?)(?!\w)\s*(?:[:\-–]|is|was)?\s*",
+    re.IGNORECASE,
+)
+PARTIAL_DATE_RES = [
+    re.compile(rf"{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH}(?!\w)", re.IGNORECASE),
+    re.compile(rf"{_MONTH}[ \t]+{_DAY}(?!\w)", re.IGNORECASE),
+    re.compile(rf"{_MONTH},?[ \t]+{_YEAR}(?!\w)", re.IGNORECASE),
+    re.compile(r"(?P<day>\d{1,2})[/.\-](?P<mon>\d{1,2})(?![\d/.\-])"),
+]
+
+
+def _valid_day_month(day, month):
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def _dates(text):
+    for m in NUMERIC_DATE_RE.finditer(text):
+        a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
+        if m.group("sep") == "." and len(y) == 2:
+            continue  # "1.2.33" is more often a section or version number
+        if _valid_day_month(a, b) or _valid_day_month(b, a):
+            yield Finding("date", m.start(), m.end(), m.group(0))
+    for m in ISO_DATE_RE.finditer(text):
+        if _valid_day_month(int(m.group("d")), int(m.group("m"))):
+            yield Finding("date", m.start(), m.end(), m.group(0))
+    for regex in (DAY_MONTH_YEAR_RE, MONTH_DAY_YEAR_RE):
+        for m in regex.finditer(text):
+            if 1 <= int(m.group("day")) <= 31:
+                yield Finding("date", m.start(), m.end(), m.group(0))
+    # After "DOB", "date of birth" or "born", partial dates identify too.
+    for ctx in DOB_CONTEXT_RE.finditer(text):
+        pos = ctx.end()
+        for regex in PARTIAL_DATE_RES:
+            m = regex.match(text, pos)
+            if not m:
+                continue
+            groups = m.groupdict()
+            if groups.get("day") and not 1 <= int(groups["day"]) <= 31:
+                continue
+            if groups.get("mon") and not 1 <= int(groups["mon"]) <= 12:
+                continue
+            yield Finding("date", m.start(), m.end(), m.group(0))
+            break
+        else:
+            m = re.compile(r"(?:in\s+)?(?P<year>(?:19|20)\d{2})(?!\w)").match(text, pos)
+            if m:
+                yield Finding("date", m.start("year"), m.end("year"), m.group("year"))
+
+
+# ---- Names ----------------------------------------------------------------------------------
+
+
+def _names(text, names):
+    cleaned = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return
+    alternatives = "|".join(r"\s+".join(re.escape(part) for part in n.split()) for n in cleaned)
+    regex = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’]\w\w)", re.IGNORECASE)
+    for m in regex.finditer(text):
+        yield Finding("name", m.start(), m.end(), m.group(0))
+
+
+# ---- Putting it together --------------------------------------------------------------------
+
+
+def find_identifiers(text, names=()):
+    """Everything in text that could identify a person, in order of position."""
+    if not text:
+        return []
+    found = [*_emails(text), *_nhs(text), *_phones(text), *_postcodes(text), *_dates(text), *_names(text, names)]
+    found.sort(key=lambda f: (PRIORITY.index(f.kind), f.start, -(f.end - f.start)))
+    kept = []
+    for f in found:
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+def read_names(path):
+    """Names from a file, one a line (blank lines and lines starting with # ignored)."""
+    with open(path, encoding="utf-8") as fh:
+        return [line.strip() for line in fh if line.strip() and not line.lstrip().startswith("#")]

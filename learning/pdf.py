@@ -1,0 +1,26 @@
+"""The CPD portfolio as a PDF (WeasyPrint), for a registration year or for everything."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from . import services
+from .models import RecordEntry, registration_year_bounds, registration_year_label
+
+
+def render_portfolio(owner, year=None, request=None):
+    entries = RecordEntry.objects.filter(owner=owner).prefetch_related("statements__domain__framework")
+    if year is not None:
+        entries = entries.filter(occurred_on__range=registration_year_bounds(year))
+    entries = list(entries.order_by("occurred_on", "id"))
+    html = render_to_string("learning/portfolio_pdf.html", {
+        "owner": owner,
+        "entries": entries,
+        "cpd_entries": [e for e in entries if e.counts_as_cpd],
+        "period": registration_year_label(year) if year is not None else "All entries",
+        "readiness": services.readiness(owner, registration_year_bounds(year)[1]) if year is not None else None,
+        "generated": timezone.localtime(),
+        "total_hours": sum((e.hours or 0) for e in entries),
+    })
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=None).write_pdf()

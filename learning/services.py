@@ -1,0 +1,214 @@
+"""The actions of the learning app, callable from views, commands and tests without a request."""
+
+import datetime
+import uuid
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from . import record
+from .models import (
+    ActivityType,
+    EntryKind,
+    LogStatus,
+    RecordEntry,
+    ReflectiveLog,
+    registration_year_bounds,
+    registration_year_start,
+)
+
+LOG_SOURCE = "learning.log"
+ASSESSMENT_SOURCE = "learning.assessment"
+MANUAL_SOURCE = "learning.manual"
+
+# The order of Social Work England's CPD form, and where a CPD-record log keeps each answer.
+SWE_FORM = [
+    ("cpd_type", "Type of CPD activity"),
+    ("activity_date", "Date of the activity"),
+    ("description", "Description of the activity and why it was important"),
+    ("learning", "What you learnt"),
+    ("impact", "The impact on your practice and on people who use services"),
+    ("peer_reflection", "What you learnt from discussing it with a peer"),
+]
+
+
+def create_log(owner, template):
+    log = ReflectiveLog.objects.create(
+        owner=owner,
+        template=template,
+        template_name=template.name,
+        is_cpd_record=template.is_cpd_record,
+        prompts=template.snapshot(),
+        answers={},
+        title="",
+        activity_type=ActivityType.TRAINING if template.is_cpd_record else ActivityType.DIRECT_WORK,
+    )
+    log.save_revision(user=owner, log_action=False, clean=False)
+    return log
+
+
+def includes_peer_reflection(log):
+    """The rule (see README): a peer_reflection answer, or a peer discussion with a written reflection."""
+    answers = log.answers or {}
+    if str(answers.get("peer_reflection") or "").strip():
+        return True
+    if log.activity_type == ActivityType.PEER_DISCUSSION:
+        long_answers = [p["key"] for p in log.prompts if p["answer_type"] == "long_text"]
+        return any(str(answers.get(k) or "").strip() for k in long_answers)
+    return False
+
+
+def _text(value):
+    if isinstance(value, (datetime.date,)):
+        return f"{value:%d %B %Y}"
+    return str(value or "").strip()
+
+
+def cpd_details(log):
+    """Copy-ready sections in Social Work England's order."""
+    answers = log.answers or {}
+    if log.is_cpd_record:
+        sections = []
+        for key, heading in SWE_FORM:
+            value = answers.get(key, "")
+            if key == "activity_date":
+                value = _format_date(value) or f"{log.occurred_on:%d %B %Y}"
+            sections.append({"heading": heading, "text": _text(value)})
+        return sections
+    # Any other reflective model: its answers, in its own order, framed by type and date.
+    body = "\n\n".join(
+        f"{p['heading']}: {_text(answers.get(p['key']))}" for p in log.prompts if _text(answers.get(p["key"]))
+    )
+    return [
+        {"heading": "Type of CPD activity", "text": log.get_activity_type_display()},
+        {"heading": "Date of the activity", "text": f"{log.occurred_on:%d %B %Y}"},
+        {"heading": "Description of the activity and why it was important", "text": log.title},
+        {"heading": f"Reflection ({log.template_name})", "text": body},
+        {"heading": "What you learnt from discussing it with a peer", "text": _text(answers.get("peer_reflection"))},
+    ]
+
+
+def _format_date(value):
+    try:
+        return f"{datetime.date.fromisoformat(str(value)):%d %B %Y}"
+    except ValueError:
+        return ""
+
+
+def sync_log(log):
+    """Keep the log's entry on the development record in step with it: complete logs only."""
+    if log.status != LogStatus.COMPLETE:
+        record.withdraw(source=LOG_SOURCE, source_key=str(log.pk), owner=log.owner)
+        return None
+    first = next((_text(a) for p, a in log.answer_items() if p["answer_type"] == "long_text" and _text(a)), "")
+    return record.contribute(
+        owner=log.owner,
+        source=LOG_SOURCE,
+        source_key=str(log.pk),
+        kind=EntryKind.REFLECTIVE_LOG,
+        title=log.title,
+        occurred_on=log.occurred_on,
+        hours=log.hours,
+        url=f"/learning/logs/{log.pk}/",
+        summary=first[:300],
+        statement_ids=list(log.statements.values_list("pk", flat=True)),
+        counts_as_cpd=True,
+        includes_peer_reflection=includes_peer_reflection(log),
+        cpd_details=cpd_details(log),
+    )
+
+
+@transaction.atomic
+def save_log(log, *, user, complete=None):
+    """Save the log, keep a revision and update the record. complete=True/False changes status."""
+    if complete is True and log.status != LogStatus.COMPLETE:
+        log.status = LogStatus.COMPLETE
+        log.completed_at = timezone.now()
+    elif complete is False:
+        log.status = LogStatus.DRAFT
+    log.save()
+    log.save_revision(user=user, log_action=False, clean=False)
+    sync_log(log)
+    return log
+
+
+def restore_revision(log, revision, *, user):
+    """Bring back the answers and details of an earlier revision as a new revision."""
+    old = revision.as_object()
+    for field in ["title", "occurred_on", "hours", "activity_type", "person_reference", "answers"]:
+        setattr(log, field, getattr(old, field))
+    return save_log(log, user=user)
+
+
+def delete_log(log):
+    record.withdraw(source=LOG_SOURCE, source_key=str(log.pk), owner=log.owner)
+    log.delete()
+
+
+def add_manual_entry(owner, *, kind, title, occurred_on, hours, summary="", url="", statement_ids=(),
+                     includes_peer_reflection=False, key=None):
+    return record.contribute(
+        owner=owner,
+        source=MANUAL_SOURCE,
+        source_key=key or uuid.uuid4().hex,
+        kind=kind,
+        title=title,
+        occurred_on=occurred_on,
+        hours=hours,
+        url=url,
+        summary=summary,
+        statement_ids=statement_ids,
+        counts_as_cpd=True,
+        includes_peer_reflection=includes_peer_reflection,
+    )
+
+
+def sync_assessment(assessment):
+    rated = assessment.ratings.count()
+    return record.contribute(
+        owner=assessment.owner,
+        source=ASSESSMENT_SOURCE,
+        source_key=str(assessment.pk),
+        kind=EntryKind.SELF_ASSESSMENT,
+        title=f"Self-assessment against {assessment.framework}",
+        occurred_on=assessment.assessed_on,
+        url=f"/learning/assessments/{assessment.pk}/",
+        summary=f"Rated confidence against {rated} statements.",
+        statement_ids=list(assessment.ratings.values_list("statement_id", flat=True)),
+    )
+
+
+# ---- CPD readiness ------------------------------------------------------------------------
+
+
+def readiness(owner, on=None):
+    """CPD readiness for the registration year containing `on`: two CPD records, one with peer reflection."""
+    on = on or timezone.localdate()
+    start_year = registration_year_start(on)
+    first, last = registration_year_bounds(start_year)
+    counts = RecordEntry.objects.filter(
+        owner=owner, occurred_on__range=(first, last), counts_as_cpd=True
+    ).aggregate(cpd=Count("id"), peer=Count("id", filter=Q(includes_peer_reflection=True)))
+    cpd, peer = counts["cpd"], counts["peer"]
+    missing = []
+    if cpd < 2:
+        need = 2 - cpd
+        missing.append(
+            f"You need {need} more CPD record{'s' if need > 1 else ''} dated between "
+            f"{first:%-d %B %Y} and {last:%-d %B %Y}."
+        )
+    if peer < 1:
+        missing.append(
+            "None of your CPD records for this year includes peer reflection yet: add what you learnt from "
+            "discussing your learning with a colleague to at least one of them."
+        )
+    return {
+        "start_year": start_year,
+        "first": first,
+        "last": last,
+        "cpd_count": cpd,
+        "peer_count": peer,
+        "ready": not missing,
+        "missing": missing,
+    }

@@ -1,0 +1,419 @@
+"""Views of the learning app: thin, calling services and permissions."""
+
+import csv
+import json
+from collections import OrderedDict
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from people import roles
+from people.models import User
+
+from . import permissions, services
+from .forms import LogForm, LogSearchForm, ManualEntryForm, ShareForm
+from .identifier_names import configured_names
+from .identifiers import find_identifiers
+from .models import (
+    ActivityType,
+    FrameworkStatement,
+    LogStatus,
+    RecordEntry,
+    ReflectiveLog,
+    ReflectiveTemplate,
+    registration_year_bounds,
+    registration_year_label,
+    registration_year_start,
+)
+
+KIND_LABELS = {
+    "nhs_number": "NHS number",
+    "postcode": "Postcode",
+    "phone": "Phone number",
+    "email": "Email address",
+    "date": "Date that could be a date of birth",
+    "name": "Name",
+}
+
+
+def _own_log(request, pk):
+    """The log if the user owns it; 404 otherwise (a log's existence is private)."""
+    log = get_object_or_404(ReflectiveLog, pk=pk)
+    if not permissions.can_edit_log(request.user, log):
+        raise Http404
+    return log
+
+
+# ---- Logs -----------------------------------------------------------------------------------
+
+
+def log_list(request):
+    logs = ReflectiveLog.objects.filter(owner=request.user).prefetch_related("statements__domain__framework")
+    form = LogSearchForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data.get("q"):
+            for word in data["q"].split()[:10]:
+                logs = logs.filter(search_text__icontains=word)
+        if data.get("date_from"):
+            logs = logs.filter(occurred_on__gte=data["date_from"])
+        if data.get("date_to"):
+            logs = logs.filter(occurred_on__lte=data["date_to"])
+        if data.get("activity_type"):
+            logs = logs.filter(activity_type=data["activity_type"])
+        if data.get("statement"):
+            logs = logs.filter(statements=data["statement"])
+    page = Paginator(logs, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "learning/log_list.html", {
+        "form": form, "page": page, "logs": page.object_list, "query": query.urlencode(),
+        "filtered": form.is_bound,
+    })
+
+
+def log_create(request):
+    templates = ReflectiveTemplate.objects.filter(is_active=True)
+    if request.method == "POST":
+        template = templates.filter(pk=request.POST.get("template")).first()
+        if template is None:
+            return render(request, "learning/log_create.html", {
+                "templates": templates, "error": "Choose a reflective model to start your log",
+            })
+        log = services.create_log(request.user, template)
+        return redirect("learning:log-edit", pk=log.pk)
+    return render(request, "learning/log_create.html", {"templates": templates})
+
+
+def _findings(form):
+    names = configured_names()
+    out = []
+    for field, label, text in form.texts_to_check():
+        for finding in find_identifiers(text, names):
+            out.append({"field": field, "label": label, "kind": KIND_LABELS[finding.kind], "text": finding.text})
+    return out
+
+
+def log_edit(request, pk):
+    log = _own_log(request, pk)
+    findings = []
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        keep = action.endswith("-keep")
+        action = action.removesuffix("-keep")
+        if action not in ("save", "complete"):
+            action = "save"
+        complete = action == "complete" or (log.is_complete and action == "save")
+        form = LogForm(request.POST, log=log, complete=complete)
+        if form.is_valid():
+            findings = _findings(form)
+            if not findings or keep:
+                form.apply(log)
+                services.save_log(log, user=request.user, complete=True if action == "complete" else None)
+                log.statements.set(form.cleaned_data["statements"])
+                services.sync_log(log)
+                messages.success(
+                    request, "Your log is complete and on your development record." if log.is_complete
+                    else "Draft saved."
+                )
+                return redirect("learning:log-detail", pk=log.pk)
+    else:
+        form = LogForm(initial=LogForm.initial_for(log), log=log)
+    return render(request, "learning/log_edit.html", {
+        "log": log, "form": form, "findings": findings,
+        "action": action if request.method == "POST" else "save",
+    })
+
+
+@require_POST
+def log_autosave(request, pk):
+    log = _own_log(request, pk)
+    form = LogForm(request.POST, log=log)
+    form.is_valid()  # drafts keep whatever is valid; nothing typed is thrown away for one bad field
+    cleaned = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+    form.apply(log, cleaned)
+    services.save_log(log, user=request.user)
+    if "statements" in cleaned and "statements" in request.POST:
+        log.statements.set(cleaned["statements"])
+    return JsonResponse({
+        "saved": True,
+        "saved_at": timezone.localtime(log.updated_at).strftime("%H:%M:%S"),
+        "revision": log.latest_revision_id,
+        "errors": {k: [str(e) for e in v] for k, v in form.errors.items()},
+    })
+
+
+def log_detail(request, pk):
+    log = get_object_or_404(
+        ReflectiveLog.objects.select_related("owner").prefetch_related("statements__domain__framework"), pk=pk
+    )
+    if not permissions.can_view_log(request.user, log):
+        raise Http404
+    return render(request, "learning/log_detail.html", {
+        "log": log,
+        "is_owner": log.owner_id == request.user.pk,
+        "shared_supervisors": log.shared_supervisors.all(),
+        "shared_teams": log.shared_teams.all(),
+        "cpd_details": services.cpd_details(log) if log.is_complete else [],
+    })
+
+
+def log_share(request, pk):
+    log = _own_log(request, pk)
+    supervisors = roles.current_supervisors(request.user)
+    teams = roles.teams_of(request.user)
+    if request.method == "POST":
+        form = ShareForm(request.POST, supervisors=supervisors, teams=teams)
+        if form.is_valid():
+            audience = form.cleaned_data["audience"]
+            log.share_with_all_supervisors = audience == "all_supervisors"
+            log.save(update_fields=["share_with_all_supervisors", "search_text"])
+            log.shared_supervisors.set(form.cleaned_data["supervisors"] if audience == "chosen" else [])
+            log.shared_teams.set(form.cleaned_data["teams"])
+            if audience == "private" and not form.cleaned_data["teams"]:
+                messages.success(request, "Sharing withdrawn: only you can read this log.")
+            else:
+                messages.success(request, "Sharing updated.")
+            return redirect("learning:log-detail", pk=log.pk)
+    else:
+        audience = (
+            "all_supervisors" if log.share_with_all_supervisors
+            else "chosen" if log.shared_supervisors.exists() else "private"
+        )
+        form = ShareForm(
+            initial={"audience": audience, "supervisors": log.shared_supervisors.all(), "teams": log.shared_teams.all()},
+            supervisors=supervisors, teams=teams,
+        )
+    return render(request, "learning/log_share.html", {"log": log, "form": form, "has_supervisors": supervisors.exists()})
+
+
+def log_delete(request, pk):
+    log = _own_log(request, pk)
+    if request.method == "POST":
+        services.delete_log(log)
+        messages.success(request, "Log deleted.")
+        return redirect("learning:log-list")
+    return render(request, "learning/log_delete.html", {"log": log})
+
+
+def log_revisions(request, pk):
+    log = _own_log(request, pk)
+    revisions = log.revisions.order_by("-created_at", "-id")
+    return render(request, "learning/log_revisions.html", {"log": log, "revisions": revisions})
+
+
+def _revision(log, revision_id):
+    revision = log.revisions.filter(pk=revision_id).first()
+    if revision is None:
+        raise Http404
+    return revision
+
+
+def log_revision(request, pk, revision_id):
+    log = _own_log(request, pk)
+    revision = _revision(log, revision_id)
+    return render(request, "learning/log_revision.html", {"log": log, "revision": revision, "old": revision.as_object()})
+
+
+@require_POST
+def log_revision_restore(request, pk, revision_id):
+    log = _own_log(request, pk)
+    revision = _revision(log, revision_id)
+    services.restore_revision(log, revision, user=request.user)
+    messages.success(request, f"Restored the version saved at {timezone.localtime(revision.created_at):%H:%M on %d %B %Y}.")
+    return redirect("learning:log-edit", pk=log.pk)
+
+
+def shared_with_me(request):
+    supervisee_ids = roles.current_supervisees(request.user).values("pk")
+    logs = (
+        ReflectiveLog.objects.filter(status=LogStatus.COMPLETE, owner__in=supervisee_ids)
+        .filter(Q(share_with_all_supervisors=True) | Q(shared_supervisors=request.user))
+        .select_related("owner").distinct()
+    )
+    page = Paginator(logs, 25).get_page(request.GET.get("page"))
+    return render(request, "learning/shared_with_me.html", {"page": page, "logs": page.object_list})
+
+
+# ---- Development record ---------------------------------------------------------------------
+
+
+def _record_owner(request, user_id=None):
+    owner = request.user if user_id is None else get_object_or_404(User, pk=user_id)
+    if not permissions.can_view_record(request.user, owner):
+        raise PermissionDenied
+    return owner
+
+
+def _year_filter(request, default_current=True):
+    raw = request.GET.get("year", "")
+    if raw == "all":
+        return None
+    if raw.isdigit() and 1990 <= int(raw) <= 2100:
+        return int(raw)
+    return registration_year_start(timezone.localdate()) if default_current else None
+
+
+def _entries(owner, year=None, statement=None):
+    entries = RecordEntry.objects.filter(owner=owner)
+    if year is not None:
+        entries = entries.filter(occurred_on__range=registration_year_bounds(year))
+    if statement is not None:
+        entries = entries.filter(statements=statement)
+    return entries
+
+
+def record(request, user_id=None):
+    owner = _record_owner(request, user_id)
+    year = _year_filter(request)
+    statement = None
+    if request.GET.get("statement", "").isdigit():
+        statement = FrameworkStatement.objects.filter(pk=request.GET["statement"]).first()
+    entries = _entries(owner, year, statement).prefetch_related("statements")
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    this_year = registration_year_start(timezone.localdate())
+    years = list(range(this_year, this_year - 6, -1))
+    statements = {s.pk: s for s in FrameworkStatement.objects.select_related("domain__framework")}
+    query = request.GET.copy()
+    query.pop("page", None)
+    is_owner = owner.pk == request.user.pk
+    return render(request, "learning/record.html", {
+        "owner": owner,
+        "is_owner": is_owner,
+        "page": page,
+        "entries": [(e, [statements[s.pk] for s in e.statements.all() if s.pk in statements]) for e in page.object_list],
+        "year": year,
+        "year_label": registration_year_label(year) if year is not None else "All years",
+        "years": [(y, registration_year_label(y)) for y in years],
+        "statement": statement,
+        "statement_choices": statements.values(),
+        "readiness": services.readiness(owner),
+        "query": query.urlencode(),
+        "export_base": reverse("learning:record-export", kwargs={"fmt": "pdf"}) if is_owner
+        else reverse("learning:record-export-for", kwargs={"user_id": owner.pk, "fmt": "pdf"}),
+    })
+
+
+def coverage(request, user_id=None):
+    owner = _record_owner(request, user_id)
+    year = _year_filter(request, default_current=False)
+    counts = dict(
+        _entries(owner, year).values("statements").annotate(n=Count("id", distinct=True)).values_list("statements", "n")
+    )
+    frameworks = OrderedDict()
+    for s in FrameworkStatement.objects.filter(domain__framework__is_active=True).select_related("domain__framework"):
+        frameworks.setdefault(s.domain.framework, []).append((s, counts.get(s.pk, 0)))
+    summary = [(f, sum(1 for _, n in rows if n), len(rows), rows) for f, rows in frameworks.items()]
+    return render(request, "learning/coverage.html", {
+        "owner": owner, "is_owner": owner.pk == request.user.pk, "frameworks": summary, "year": year,
+        "year_label": registration_year_label(year) if year is not None else "All years",
+        "years": [(y, registration_year_label(y)) for y in range(registration_year_start(timezone.localdate()), registration_year_start(timezone.localdate()) - 6, -1)],
+    })
+
+
+def record_add(request):
+    form = ManualEntryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.add_manual_entry(
+            request.user, kind=data["kind"], title=data["title"], occurred_on=data["occurred_on"],
+            hours=data["hours"], summary=data["summary"], statement_ids=[s.pk for s in data["statements"]],
+            includes_peer_reflection=data["peer_reflection"],
+        )
+        messages.success(request, "Added to your development record.")
+        return redirect("learning:record")
+    return render(request, "learning/record_add.html", {"form": form})
+
+
+def record_entry_delete(request, pk):
+    entry = get_object_or_404(RecordEntry, pk=pk, owner=request.user, source=services.MANUAL_SOURCE)
+    if request.method == "POST":
+        entry.delete()
+        messages.success(request, "Removed from your development record.")
+        return redirect("learning:record")
+    return render(request, "learning/record_entry_delete.html", {"entry": entry})
+
+
+def _entry_rows(entries):
+    for e in entries:
+        yield {
+            "date": e.occurred_on.isoformat(),
+            "kind": e.kind,
+            "kind_label": e.kind_label,
+            "title": e.title,
+            "hours": str(e.hours) if e.hours is not None else "",
+            "counts_as_cpd": e.counts_as_cpd,
+            "includes_peer_reflection": e.includes_peer_reflection,
+            "summary": e.summary,
+            "statements": [f"{s.domain.framework.short_name} {s.code}" for s in e.statements.all()],
+            "source": e.source,
+            "url": e.url,
+        }
+
+
+def record_export(request, fmt, user_id=None):
+    owner = _record_owner(request, user_id)
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        entries = _entries(owner).prefetch_related("statements__domain__framework")
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="development-record-{stamp}.csv"'
+        writer = csv.writer(response)
+        header = ["date", "kind", "kind_label", "title", "hours", "counts_as_cpd", "includes_peer_reflection",
+                  "summary", "statements", "source", "url"]
+        writer.writerow(header)
+        for row in _entry_rows(entries):
+            row["statements"] = "; ".join(row["statements"])
+            writer.writerow([row[h] for h in header])
+        return response
+    if fmt == "json":
+        entries = _entries(owner).prefetch_related("statements__domain__framework")
+        body = {"owner": owner.get_full_name() or owner.email, "exported_on": stamp,
+                "entries": list(_entry_rows(entries))}
+        response = HttpResponse(json.dumps(body, indent=2, ensure_ascii=False), content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="development-record-{stamp}.json"'
+        return response
+    if fmt == "pdf":
+        from .pdf import render_portfolio
+
+        year = _year_filter(request)
+        pdf = render_portfolio(owner, year, request=request)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        label = year if year is not None else "all"
+        response["Content-Disposition"] = f'attachment; filename="cpd-portfolio-{label}.pdf"'
+        return response
+    raise Http404
+
+
+# ---- Practice leads: counts, never content --------------------------------------------------
+
+
+def team_counts(request):
+    if not permissions.can_see_team_counts(request.user):
+        raise PermissionDenied
+    teams = roles.led_teams(request.user)
+    member_ids = set()
+    for team in teams:
+        member_ids |= set(roles.team_members(team).values_list("pk", flat=True))
+    year = registration_year_start(timezone.localdate())
+    first, last = registration_year_bounds(year)
+    people = (
+        User.objects.filter(pk__in=member_ids)
+        .annotate(
+            logs=Count("reflective_logs", filter=Q(reflective_logs__status=LogStatus.COMPLETE), distinct=True),
+            cpd=Count("record_entries", filter=Q(record_entries__counts_as_cpd=True,
+                                                  record_entries__occurred_on__range=(first, last)), distinct=True),
+        )
+        .order_by("last_name", "first_name")
+    )
+    return render(request, "learning/team_counts.html", {"people": people, "year_label": registration_year_label(year)})
+
+
+ACTIVITY_LABELS = dict(ActivityType.choices)
