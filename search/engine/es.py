@@ -133,6 +133,14 @@ class IndexMissing(Exception):
         return f"the search index {self.args[0]} has not been built (run: manage.py directory_index --rebuild)"
 
 
+def is_outage(error) -> bool:
+    """True when the engine cannot answer (down, overloaded, no index), not when it refused a query."""
+    if isinstance(error, (IndexMissing, TransportError, ConnectionError, OSError)):
+        return True
+    status = getattr(error, "status_code", None) or getattr(getattr(error, "meta", None), "status", None)
+    return status is None or status in (404, 408, 429) or status >= 500
+
+
 def describe(error) -> str:
     if isinstance(error, IndexMissing):
         return str(error)

@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 METRES_PER_MILE = 1609.344
 MAX_PER_PAGE = 100
+MAX_RESULT_WINDOW = 10_000
 # Facets whose values are alternatives (any of them); the others must all hold.
 ANY_OF_FACETS = ("taxonomy_term", "taxonomy", "service_area")
 DAY_NAMES = {name[:2].upper(): name[:2].upper() for name in DAYS}
@@ -152,7 +153,8 @@ def understand(query: ServiceQuery) -> Criteria:
         "accessibility": {str(v) for v in query.accessibility if v},
     }
     per_page = max(1, min(int(query.per_page or 20), MAX_PER_PAGE))
-    page = max(1, int(query.page or 1))
+    # Elasticsearch pages no deeper than 10,000 results; nobody reads that far.
+    page = max(1, min(int(query.page or 1), MAX_RESULT_WINDOW // per_page))
     return Criteria(
         query=query,
         prepared=prepared,
@@ -198,7 +200,8 @@ def matched_terms(prepared: text.PreparedQuery, doc_terms: set[str]) -> set[str]
     found = set()
     for clause in prepared.clauses:
         for number, alternative in enumerate(clause.alternatives):
-            found.update(w for w in alternative if w in doc_terms)
+            if all(w in doc_terms for w in alternative):
+                found.update(alternative)
             if number == 0 and len(alternative) == 1:
                 found.update(w for w, _d in text.fuzzy_matches(alternative[0], doc_terms))
     return found
@@ -249,8 +252,12 @@ def search_services(query: ServiceQuery) -> SearchResults:
             try:
                 results = es_backend.search(criteria)
             except (es.IndexMissing, *es.UNAVAILABLE) as error:
-                es.breaker.trip(error)
-                reason = f"Elasticsearch is unavailable ({es.describe(error)})"
+                if es.is_outage(error):
+                    es.breaker.trip(error)
+                    reason = f"Elasticsearch is unavailable ({es.describe(error)})"
+                else:  # a query it refused: answer from the database, but it is not an outage
+                    log.exception("Elasticsearch refused a search")
+                    reason = f"Elasticsearch could not run this search ({es.describe(error)})"
             else:
                 return _finish(results, criteria)
     from . import db_backend
@@ -280,7 +287,8 @@ def suggest(prefix: str, limit: int = 8) -> list[str]:
         try:
             found = es_backend.suggest(prefix, limit)
         except (es.IndexMissing, *es.UNAVAILABLE) as error:
-            es.breaker.trip(error)
+            if es.is_outage(error):
+                es.breaker.trip(error)
             found = []
         else:
             return _with_glossary(prefix, found, limit)

@@ -1,0 +1,221 @@
+"""The directory search page and its suggestions-as-you-type endpoint."""
+
+from __future__ import annotations
+
+import math
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from . import PostcodeNotFound, ServiceQuery, permissions, search_services, suggest
+from .forms import SORT_CHOICES, SearchForm
+from .searching import METRES_PER_MILE
+
+PER_PAGE = 20
+FACET_PARAMETERS = {"term": "taxonomy_term", "area": "service_area", "access": "accessibility"}
+FACET_HEADINGS = {
+    "taxonomy_term": "Category",
+    "service_area": "Area served",
+    "accessibility": "Accessibility",
+}
+# Parameters that make a search happen (an empty form shows the page without results).
+SEARCH_PARAMETERS = ("q", "postcode", "age", "free", *FACET_PARAMETERS)
+
+
+def _page_number(request):
+    try:
+        return max(1, min(int(request.GET.get("page", "1")), 10_000))
+    except ValueError:
+        return 1
+
+
+def _chosen(request, name, limit=30):
+    return [v.strip()[:255] for v in request.GET.getlist(name) if v.strip()][:limit]
+
+
+def _load_services(hits):
+    from search.models import Service, ServiceAtLocation
+
+    ids = [h.service_id for h in hits]
+    services = Service.objects.filter(pk__in=ids).select_related("organization").prefetch_related(
+        "cost_options",
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").prefetch_related("location__addresses"),
+        ),
+    )
+    return {str(s.pk): s for s in services}
+
+
+def _town(service):
+    for link in service.service_at_locations.all():
+        for address in link.location.addresses.all():
+            if address.city:
+                return address.city
+    return ""
+
+
+def _distance_text(hit, place_label):
+    if hit.distance_m is None:
+        return "Covers this area" if place_label else ""
+    miles = hit.distance_m / METRES_PER_MILE
+    if miles < 0.1:
+        return "Less than 0.1 miles away"
+    return f"{miles:.1f} miles away"
+
+
+def _query_string(request, **changes):
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return "?" + params.urlencode() if params else "?"
+
+
+def _pagination(request, page, total_pages):
+    if total_pages <= 1:
+        return None
+    numbers = sorted({1, total_pages, *range(max(1, page - 2), min(total_pages, page + 2) + 1)})
+    items, previous = [], 0
+    for number in numbers:
+        if number - previous > 1:
+            items.append({"ellipsis": True})
+        items.append({"number": number, "href": _query_string(request, page=str(number)), "current": number == page})
+        previous = number
+    return {
+        "items": items,
+        "previous": _query_string(request, page=str(page - 1)) if page > 1 else None,
+        "next": _query_string(request, page=str(page + 1)) if page < total_pages else None,
+    }
+
+
+def _carried(request, names):
+    """(name, value) pairs of these parameters, for hidden inputs that keep them across forms."""
+    return [(name, value) for name in names for value in _chosen(request, name)]
+
+
+def _has_shortlist_button():
+    try:
+        get_template("search/includes/shortlist_button.html")
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+def _facet_groups(request, results):
+    groups = []
+    for parameter, facet in FACET_PARAMETERS.items():
+        chosen = set(_chosen(request, parameter))
+        options = [
+            {"value": value, "label": label, "count": count, "checked": value in chosen}
+            for value, label, count in results.facets.get(facet, [])
+        ]
+        # Keep a chosen value visible even when nothing matches it any more, so it can be unticked.
+        for value in sorted(chosen - {o["value"] for o in options}):
+            options.append({"value": value, "label": value, "count": 0, "checked": True})
+        if options:
+            groups.append({"parameter": parameter, "heading": FACET_HEADINGS[facet], "options": options})
+    return groups
+
+
+@require_GET
+def search(request):
+    if not permissions.can_search(request.user):
+        raise PermissionDenied
+    if not any(request.GET.get(p, "").strip() for p in SEARCH_PARAMETERS):
+        form = SearchForm(initial={k: v for k, v in request.GET.items() if k in ("radius", "sort")})
+        return render(request, "search_engine/search.html", {"form": form, "results": None, "searched": False})
+    form = SearchForm(request.GET)
+    context = {
+        "form": form,
+        "results": None,
+        "searched": False,
+        "carry_filters": _carried(request, [*FACET_PARAMETERS, "free", "sort"]),
+    }
+    if not form.is_valid():
+        return render(request, "search_engine/search.html", {**context, "searched": True})
+    data = form.cleaned_data
+    age = data.get("age")
+    query = ServiceQuery(
+        text=data.get("q") or "",
+        postcode=data.get("postcode") or "",
+        radius_miles=data.get("radius"),
+        min_age=age,
+        max_age=age,
+        free_only=bool(data.get("free")),
+        taxonomy_term_ids=tuple(_chosen(request, "term")),
+        service_areas=tuple(_chosen(request, "area")),
+        accessibility=tuple(_chosen(request, "access")),
+        sort=data.get("sort") or "relevance",
+        page=_page_number(request),
+        per_page=PER_PAGE,
+        read_age_from_text=age is None,
+    )
+    try:
+        results = search_services(query)
+    except PostcodeNotFound:
+        form.add_error("postcode", "We could not find that postcode. Check it, or enter just its first part, like B97")
+        return render(request, "search_engine/search.html", {**context, "searched": True})
+    except ValueError as error:
+        form.add_error(None, f"We could not run that search: {error}")
+        return render(request, "search_engine/search.html", {**context, "searched": True})
+
+    services = _load_services(results.hits)
+    rows = []
+    for hit in results.hits:
+        service = services.get(str(hit.service_id))
+        if service is None or not service.is_listed:
+            continue  # changed since it was indexed; the pending update removes it
+        rows.append(
+            {
+                "service": service,
+                "hit": hit,
+                "name_html": mark_safe(hit.highlights["name"][0]) if hit.highlights.get("name") else None,  # escaped by text.highlight
+                "description_html": mark_safe(hit.highlights["description"][0]) if hit.highlights.get("description") else None,
+                "distance": _distance_text(hit, results.place_label),
+                "town": _town(service),
+            }
+        )
+    total_pages = math.ceil(results.total / PER_PAGE) if results.total else 0
+    page = query.page
+    context.update(
+        {
+            "searched": True,
+            "results": results,
+            "rows": rows,
+            "facet_groups": _facet_groups(request, results),
+            "free_count": (results.facets.get("free") or [("", "", 0)])[0][2],
+            "pagination": _pagination(request, page, total_pages),
+            "page": page,
+            "total_pages": total_pages,
+            "first_shown": (page - 1) * PER_PAGE + 1 if rows else 0,
+            "last_shown": (page - 1) * PER_PAGE + len(rows),
+            "suggestion_href": "?" + urlencode({"q": results.suggestion}) if results.suggestion else None,
+            "show_engine_details": permissions.can_see_engine_details(request.user),
+            "filters_chosen": any(_chosen(request, p) for p in FACET_PARAMETERS) or bool(data.get("free")),
+            "carry_search": _carried(request, ["q", "postcode", "radius", "age"]),
+            "sort_choices": [(v, label) for v, label in SORT_CHOICES if v != "distance" or results.place_label],
+            "current_sort": data.get("sort") or "relevance",
+            "shortlist_button": _has_shortlist_button(),
+            "clear_filters_href": _query_string(request, term=None, area=None, access=None, free=None, page=None),
+        }
+    )
+    return render(request, "search_engine/search.html", context)
+
+
+@require_GET
+def suggestions(request):
+    """Completions for the search box, as JSON: {"suggestions": [...]}."""
+    if not permissions.can_search(request.user):
+        raise PermissionDenied
+    found = suggest(request.GET.get("q", ""), limit=8)
+    return JsonResponse({"suggestions": found})
