@@ -92,7 +92,9 @@ class LogForm(GovUKForm):
         self.fields["statements"].queryset = statement_queryset()
         for prompt in log.prompts:
             self.fields[answer_field_name(prompt["key"])] = build_answer_field(prompt)
-        if complete:
+        # Show the template's required prompts as required (no "optional" label); a draft save
+        # (bound, not completing) still accepts them empty.
+        if complete or not self.is_bound:
             self.fields["title"].required = True
             self.fields["occurred_on"].required = True
             self.fields["activity_type"].required = True
