@@ -74,7 +74,7 @@ class Vocabulary:
         self._ensure()
         if word in self.spellings or len(word) < 3:
             return None
-        options = text.fuzzy_matches(word, self.spellings)
+        options = text.fuzzy_matches(word, self.spellings, same_first_letter=False)
         if not options:
             return None
         best = min(options, key=lambda pair: (pair[1], -self.spellings[pair[0]]))

@@ -118,7 +118,7 @@ def build(criteria: Criteria) -> Search:
     else:
         s = s.sort({"_score": {"order": "desc"}}, {"name_sort": {"order": "asc"}})
     if not criteria.prepared.is_empty:
-        s = s.suggest("spelling", " ".join(text.words(criteria.query.text)), term={"field": "spelling", "suggest_mode": "always", "min_word_length": 3})
+        s = s.suggest("spelling", " ".join(text.words(criteria.query.text)), term={"field": "spelling", "suggest_mode": "missing", "min_word_length": 3, "prefix_length": 0})
     # The prepared words come back too: matched words are highlighted in Python (Elasticsearch's
     # highlighter would mark the stemmed copy, and costs seconds with fuzzy queries).
     s = s.source(["service_id", "name", "description", "locations", *HIGHLIGHT_FIELDS])

@@ -192,7 +192,8 @@ def drain(limit=200):
     if not _drain_lock.acquire(blocking=False):
         return None
     try:
-        return apply_pending(limit=limit)
+        # Refresh, so the search about to run already sees what waited.
+        return apply_pending(limit=limit, refresh=True)
     finally:
         _drain_lock.release()
 

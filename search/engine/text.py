@@ -209,14 +209,18 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def fuzzy_matches(term: str, vocabulary) -> list[tuple[str, int]]:
-    """Words of `vocabulary` within `fuzziness: AUTO` of `term` (same first letter, as a prefix_length of 1)."""
+def fuzzy_matches(term: str, vocabulary, *, same_first_letter=True) -> list[tuple[str, int]]:
+    """Words of `vocabulary` within `fuzziness: AUTO` of `term`.
+
+    Like Elasticsearch's `prefix_length: 1`, the first letter must match, unless
+    `same_first_letter` is False (spelling suggestions, which look further).
+    """
     limit = allowed_edits(term)
     if limit == 0:
         return []
     found = []
     for word in vocabulary:
-        if word == term or word[:1] != term[:1] or abs(len(word) - len(term)) > limit:
+        if word == term or (same_first_letter and word[:1] != term[:1]) or abs(len(word) - len(term)) > limit:
             continue
         distance = edit_distance(term, word, limit)
         if distance <= limit:
