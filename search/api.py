@@ -29,6 +29,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.csrf import csrf_exempt
 
 from . import oruk
 from .models import (
@@ -67,6 +68,8 @@ def error(status, message, parameter=None):
 def oruk_endpoint(view):
     """GET only, JSON errors, public or signed-in according to ORUK_API_PUBLIC, CORS when public."""
 
+    # Read-only: other methods get a JSON 405, not a CSRF failure page.
+    @csrf_exempt
     @login_not_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -102,8 +105,14 @@ def _text(request, name, limit=200):
     return request.GET.get(name, "").replace("\x00", "").strip()[:limit]
 
 
+def _present_but_empty(request, name):
+    return name in request.GET and not request.GET.get(name, "").strip()
+
+
 def _int(request, name, default):
     raw = request.GET.get(name, "").strip()
+    if _present_but_empty(request, name):
+        raise BadParameter(name, f"{name} is empty: give a whole number or leave it out")
     if raw == "":
         return default
     try:
@@ -114,6 +123,8 @@ def _int(request, name, default):
 
 def _number(request, name):
     raw = request.GET.get(name, "").strip()
+    if _present_but_empty(request, name):
+        raise BadParameter(name, f"{name} is empty: give a number or leave it out")
     if raw == "":
         return None
     try:
@@ -125,11 +136,24 @@ def _number(request, name):
     return value
 
 
+# A search pages through its first 10,000 matches (Elasticsearch's own window); beyond that a
+# page is answered as empty, with the true total.
+MAX_SEARCH_WINDOW = 10_000
+
+
 def paging(request):
     page = max(1, _int(request, "page", 1))
     per_page = _int(request, "per_page", DEFAULT_PER_PAGE)
     per_page = DEFAULT_PER_PAGE if per_page < 1 else min(per_page, MAX_PER_PAGE)
     return page, per_page
+
+
+def window(queryset, page, per_page, total):
+    """The page's rows, or none when the page is past the end."""
+    start = (page - 1) * per_page
+    if start >= total:
+        return []
+    return list(queryset[start : start + per_page])
 
 
 def envelope(total, page, per_page, contents):
@@ -155,10 +179,13 @@ SEARCH_PARAMETERS = ("search", "taxonomy_term_id", "taxonomy_id", "minimum_age",
 def search_query(request, page, per_page, with_place=False):
     """The engine's ServiceQuery for this request, or None when nothing narrows the listing."""
     names = SEARCH_PARAMETERS + (("postcode", "proximity") if with_place else ())
-    if not any(request.GET.get(n, "").strip() for n in names):
+    if not any(n in request.GET for n in names):
         return None
     from search.engine import ServiceQuery
 
+    for name in ("start_time", "end_time"):
+        if _present_but_empty(request, name):
+            raise BadParameter(name, f"{name} is empty: give a time (HH:MM) or leave it out")
     minimum_age, maximum_age = _number(request, "minimum_age"), _number(request, "maximum_age")
     return ServiceQuery(
         text=_text(request, "search"),
@@ -224,8 +251,10 @@ def service_list(request):
     if query is None:
         listed = Service.objects.listed()
         total = listed.count()
-        start = (page - 1) * per_page
-        services = list(listed.select_related("organization").order_by("name", "pk")[start : start + per_page])
+        services = window(listed.select_related("organization").order_by("name", "pk"), page, per_page, total)
+    elif (page - 1) * per_page >= MAX_SEARCH_WINDOW:
+        query.page, query.per_page = 1, 1
+        total, services = run_search(query).total, []
     else:
         results = run_search(query)
         total = results.total
@@ -262,7 +291,7 @@ def service_at_location_list(request):
     if query is None:
         listed = _sal_queryset().filter(service__status__in=LISTED_STATUSES)
         total = listed.count()
-        rows = list(listed.order_by("service__name", "location__name", "pk")[start : start + per_page])
+        rows = window(listed.order_by("service__name", "location__name", "pk"), page, per_page, total)
         return envelope(total, page, per_page, [oruk.service_at_location_to_oruk_list(s) for s in rows])
 
     place = None
@@ -342,9 +371,9 @@ def service_at_location_detail(request, id):
 def taxonomy_list(request):
     page, per_page = paging(request)
     taxonomies = Taxonomy.objects.order_by("name", "pk")
-    start = (page - 1) * per_page
-    contents = [oruk.taxonomy_to_oruk(t) for t in taxonomies[start : start + per_page]]
-    return envelope(taxonomies.count(), page, per_page, contents)
+    total = taxonomies.count()
+    contents = [oruk.taxonomy_to_oruk(t) for t in window(taxonomies, page, per_page, total)]
+    return envelope(total, page, per_page, contents)
 
 
 @oruk_endpoint
@@ -366,9 +395,9 @@ def taxonomy_detail(request, id):
 def taxonomy_term_list(request):
     page, per_page = paging(request)
     terms = TaxonomyTerm.objects.select_related("taxonomy").order_by("taxonomy__name", "name", "pk")
-    start = (page - 1) * per_page
-    contents = [oruk.taxonomy_term_to_oruk(t) for t in terms[start : start + per_page]]
-    return envelope(terms.count(), page, per_page, contents)
+    total = terms.count()
+    contents = [oruk.taxonomy_term_to_oruk(t) for t in window(terms, page, per_page, total)]
+    return envelope(total, page, per_page, contents)
 
 
 @oruk_endpoint

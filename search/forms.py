@@ -17,6 +17,7 @@ class ServiceNoteForm(GovUKModelForm):
             "do not. Do not name anyone you support."
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {"text": {"required": "Enter your note"}}
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()
@@ -32,6 +33,7 @@ class OutOfDateReportForm(GovUKModelForm):
         labels = {"reason": "What is wrong or out of date?"}
         help_texts = {"reason": "For example: the phone number no longer works, or the group now meets on Tuesdays."}
         widgets = {"reason": forms.Textarea(attrs={"rows": 4})}
+        error_messages = {"reason": {"required": "Tell us what is wrong or out of date"}}
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()

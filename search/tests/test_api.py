@@ -274,3 +274,16 @@ def test_list_queries_do_not_grow_with_the_page(client, directory, django_assert
         client.get(API + "service_at_locations?per_page=50")
     with django_assert_max_num_queries(20):
         client.get(f"{API}services/{directory['young'].pk}")
+
+
+def test_absurd_pages_and_odd_ids_still_answer_in_json(client, directory):
+    for query in ("taxonomies?page=1152921504606846976", "services?page=99999999999999999999&per_page=7",
+                  "services?search=respite&page=99999999999", "service_at_locations?page=12345678901234567890",
+                  "taxonomy_terms?per_page=-5&page=2361394220925235232768"):
+        response = client.get(API + query)
+        assert response.status_code == 200, query
+        assert response.json()["contents"] == []
+    assert client.get(API + "services?search=respite&page=99999999999").json()["total_items"] == 2
+    for path in ("taxonomies/T%0Ai", "services/%0A", "service_at_locations/%C2%9D%0A%C3%93"):
+        response = client.get(API + path)
+        assert response.status_code == 404 and response["Content-Type"] == "application/json", path
