@@ -20,12 +20,6 @@ from .models import (
 from .references import reference_problem, validate_case_reference
 
 
-def fields_changed(form):
-    """Validate and style again after __init__ changed fields: GovUKFormMixin validates a bound form early."""
-    form._errors = None
-    style_form(form)
-
-
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.email
@@ -76,7 +70,7 @@ class AgreementForm(GovUKModelForm):
             self.fields["supervisee"].queryset = roles.current_supervisees(supervisor)
             self.fields["supervisee"].label = "Supervisee"
             self.fields["supervisee"].empty_label = "Choose a supervisee"
-        fields_changed(self)
+        style_form(self)  # style the fields this form added or replaced
 
     def clean_frequency(self):
         value = self.cleaned_data["frequency"]
@@ -118,7 +112,7 @@ class ScheduleSessionForm(GovUKForm):
         super().__init__(*args, **kwargs)
         self.fields["supervisees"].queryset = roles.current_supervisees(supervisor)
         self.fields["template"].queryset = SupervisionTemplate.objects.filter(is_active=True)
-        fields_changed(self)
+        style_form(self)  # style the fields this form added or replaced
 
     def clean(self):
         data = super().clean()
@@ -157,7 +151,7 @@ class NotesForm(GovUKForm):
                 )
                 names.append(name)
             self.sections.append((section, names))
-        fields_changed(self)
+        style_form(self)  # style the fields this form added or replaced
 
     def grouped(self):
         return [(section, [self[name] for name in names]) for section, names in self.sections]
@@ -210,7 +204,7 @@ class ActionForm(GovUKForm):
         super().__init__(*args, **kwargs)
         ids = [session.supervisor_id] + [p.user_id for p in session.participants.all()]
         self.fields["owner"].queryset = User.objects.filter(pk__in=ids)
-        fields_changed(self)
+        style_form(self)  # style the fields this form added or replaced
 
 
 class ActionStatusForm(forms.Form):
@@ -260,7 +254,7 @@ class PeerGroupForm(GovUKModelForm):
         self.fields["facilitator"].required = True
         self.fields["facilitator"].empty_label = "Choose a facilitator"
         self.fields["members"].queryset = people
-        fields_changed(self)
+        style_form(self)  # style the fields this form added or replaced
 
 
 def parse_lines(text):
@@ -297,7 +291,7 @@ class PeerSessionForm(GovUKForm):
         self.fields["facilitator"].queryset = people
         self.fields["format"].initial = group.default_format
         self.fields["facilitator"].initial = group.facilitator_id
-        fields_changed(self)
+        style_form(self)  # style the fields this form added or replaced
 
     def clean_held_on(self):
         value = self.cleaned_data["held_on"]
@@ -339,7 +333,7 @@ class TeamNumbersForm(GovUKForm):
     def __init__(self, *args, teams, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].queryset = teams
-        fields_changed(self)
+        style_form(self)  # style the fields this form added or replaced
 
     def clean(self):
         data = super().clean()

@@ -50,7 +50,8 @@ def style_form(form):
         describedby = [i for i in widget.attrs.get("aria-describedby", "").split() if i]
         if str(field.help_text or "").strip() and not grouped:
             describedby.append(f"{form.add_prefix(name)}-hint")
-        if form.is_bound and name in form.errors:
+        # Only once validated: reading form.errors here would validate a form still being built.
+        if form._errors and name in form._errors:
             classes += [ERROR_CLASSES[c] for c in list(classes) if c in ERROR_CLASSES]
             if not grouped:
                 describedby.append(f"{form.add_prefix(name)}-error")
