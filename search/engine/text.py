@@ -24,7 +24,7 @@ STOP_WORDS = frozenset(
 )
 # Words people type into a search box that say nothing about the service ("near Redditch",
 # "for someone"). Dropped from queries only; the age in "a 17 year old" becomes an age filter.
-QUERY_NOISE_WORDS = frozenset("near nearby around someone somebody person people looking need needs".split())
+QUERY_NOISE_WORDS = frozenset("near nearby around someone somebody looking".split())
 
 WORD_RE = re.compile(r"[a-z0-9]+")
 APOSTROPHES_RE = re.compile(r"['’‘`]")

@@ -1,0 +1,80 @@
+"""The text analysis both backends share."""
+
+import pytest
+
+from search.engine import text
+
+
+def test_analysis_folds_stems_and_drops_stop_words():
+    assert text.analyse("Café for Carers' Respite") == ["cafe", "carer", "respit"]
+    assert text.analyse("learning disabilities") == text.analyse("Learning Disability")
+    assert text.analyse("the and of") == []
+
+
+@pytest.mark.parametrize(
+    "query, rest, age",
+    [
+        ("respite for a 17 year old near Redditch", "respite for a   near Redditch", 17),
+        ("support aged 9", "support", 9),
+        ("16-year-old housing", "housing", 16),
+        ("short breaks 16-25", "short breaks 16-25", None),
+        ("a 500 year old tree", "a 500 year old tree", None),
+    ],
+)
+def test_an_age_is_read_from_the_words(query, rest, age):
+    remaining, found = text.extract_age(query)
+    assert found == age
+    assert remaining.split() == rest.split()
+
+
+def test_glossary_expands_both_ways_longest_phrase_first():
+    glossary = text.build_glossary(
+        [("SEN", ["special educational needs"]), ("SEND", ["special educational needs and disabilities"]), ("LD", ["learning disability"])]
+    )
+    ld = text.prepare_query("LD day centre", glossary)
+    assert ld.clauses[0].alternatives == (("ld",), ("learn", "disabl"))
+    assert [c.original for c in ld.clauses] == ["ld", "day", "centre"]
+    words = text.prepare_query("learning disabilities", glossary)
+    assert words.clauses[0].alternatives == (("learn", "disabl"), ("ld",))
+    send = text.prepare_query("special educational needs and disabilities advice", glossary)
+    assert send.clauses[0].alternatives[1] == ("send",)
+
+
+def test_one_letter_glossary_forms_are_ignored():
+    glossary = text.build_glossary([("A&E", ["accident and emergency"])])
+    assert text.prepare_query("e", glossary).clauses[0].alternatives == (("e",),)
+
+
+def test_query_noise_words_are_dropped():
+    assert [c.original for c in text.prepare_query("someone near Pershore", None).clauses] == ["pershore"]
+
+
+@pytest.mark.parametrize(
+    "a, b, distance",
+    [("respit", "respit", 0), ("advocasi", "advocaci", 1), ("shrot", "short", 1), ("dementa", "dementia", 1), ("abc", "xyz", 3)],
+)
+def test_edit_distance_counts_a_swap_once(a, b, distance):
+    assert text.edit_distance(a, b, 2) == min(distance, 3)
+
+
+def test_fuzzy_matches_follow_elasticsearch_auto_fuzziness():
+    vocabulary = ["respit", "respond", "carer", "care", "ld"]
+    assert [w for w, _ in text.fuzzy_matches("respot", vocabulary)] == ["respit", "respond"]  # 1 and 2 edits
+    assert text.fuzzy_matches("lb", vocabulary) == []  # two letters: exact only
+    assert {w for w, _ in text.fuzzy_matches("carr", vocabulary)} == {"carer", "care"}
+    assert text.fuzzy_matches("kespit", vocabulary) == []
+    assert [w for w, _ in text.fuzzy_matches("kespit", vocabulary, same_first_letter=False)] == ["respit"]
+
+
+def test_highlight_marks_words_by_stem_and_escapes_the_rest():
+    html = text.highlight("Tea & <b>chat</b> for carers", {"carer", "chat"})
+    assert html == "Tea &amp; &lt;b&gt;<mark>chat</mark>&lt;/b&gt; for <mark>carers</mark>"
+    assert text.highlight("Nothing here", {"carer"}) is None
+
+
+def test_highlight_fragment_shows_the_first_match_with_ellipses():
+    description = "Lots of words before. " * 20 + "Respite at weekends. " + "More words after. " * 20
+    fragment = text.highlight(description, {"respit"}, fragment=120)
+    assert fragment.startswith("…") and fragment.endswith("…")
+    assert "<mark>Respite</mark>" in fragment
+    assert len(fragment) < 200
