@@ -15,6 +15,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -319,6 +320,11 @@ class Service(RevisionMixin, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.minimum_age is not None and self.maximum_age is not None and self.maximum_age < self.minimum_age:
+            raise ValidationError({"maximum_age": "The oldest age cannot be younger than the youngest age"})
 
     def save(self, *args, **kwargs):
         # The importer sets last_modified from the file; editors' saves stamp it.
