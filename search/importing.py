@@ -26,6 +26,8 @@ from pathlib import Path
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from . import models as m
 from .oruk import prefetch_services, schema_errors, service_to_oruk
@@ -815,7 +817,9 @@ def _import_record(index, record, report, dry_run, user, cache):
         report.rejected.append(Rejection(index, record_id, name, reasons))
         return None
     try:
-        with transaction.atomic():
+        # Wagtail's reference index would be rebuilt on every save of the record's parts; it is
+        # updated once below instead, for the service (the only part with references to show).
+        with transaction.atomic(), disable_reference_index_auto_update():
             before = _snapshot(prepared["id"])
             service = write_service(prepared, cache)
             after = _snapshot(prepared["id"])
@@ -839,6 +843,7 @@ def _import_record(index, record, report, dry_run, user, cache):
                 transaction.set_rollback(True)
             else:
                 service.save_revision(user=user, clean=False)
+                ReferenceIndex.create_or_update_for_object(service)
                 notify_services_changed({service.pk})
             return service
     except RecordRejected as exc:
