@@ -104,3 +104,45 @@ def test_directory_journey(page, axe, sign_in, tmp_path):
     assert page.locator(".govuk-service-navigation").is_hidden()
     assert Shortlist.objects.get(owner__email="worker1@example.org").items.count() == 2
     assert count >= 10
+
+
+def test_team_notes_and_the_review_list_journey(page, axe, sign_in):
+    """A worker leaves a team note and reports a listing; the practice lead works through the review list."""
+    from core.demo import DEMO_PASSWORD, seed_people
+    from search.models import OutOfDateReport
+    from search.tests.factories import ServiceFactory, add_location
+
+    seed_people()
+    service = ServiceFactory(name="Redditch dial-a-ride", description="Door-to-door minibus for people who cannot use buses.")
+    add_location(service, name="Town Hall depot")
+
+    sign_in(page, "worker2@example.org", DEMO_PASSWORD)
+    page.goto(f"/directory/services/{service.pk}/")
+    axe(page)
+    page.get_by_label("Add a team note").fill("Book two days ahead; drivers will help with shopping bags.")
+    page.get_by_role("button", name="Add note").click()
+    page.wait_for_load_state()
+    axe(page)
+    assert "Book two days ahead" in page.locator("#team-notes ~ .pc-note").first.inner_text()
+
+    page.get_by_role("link", name="Report that this listing is wrong or out of date").click()
+    axe(page)
+    page.get_by_role("button", name="Send report").click()
+    axe(page)  # the error summary and message
+    assert "Tell us what is wrong or out of date" in page.content()
+    page.get_by_label("What is wrong or out of date?").fill("Saturday trips have stopped.")
+    page.get_by_role("button", name="Send report").click()
+    page.wait_for_load_state()
+    assert "1 report waiting" in page.content()
+
+    page.context.clear_cookies()
+    sign_in(page, "lead@example.org", DEMO_PASSWORD)
+    page.goto("/directory/review/")
+    axe(page)
+    assert "Saturday trips have stopped." in page.content()
+    page.get_by_label("What did you do? (optional)").fill("Removed the Saturday times.")
+    page.get_by_role("button", name="Mark resolved").click()
+    page.wait_for_load_state()
+    axe(page)
+    assert "No open reports." in page.content()
+    assert OutOfDateReport.objects.get().resolved_by.email == "lead@example.org"
