@@ -24,15 +24,6 @@ def validate_person_reference(value):
         )
 
 
-def refresh(form):
-    """Re-validate and re-style after fields or querysets change in __init__.
-
-    GovUKFormMixin styles a bound form in its __init__, which validates it (to mark errors) before
-    our dynamic fields exist; drop those early errors so validation runs on the finished form."""
-    form._errors = None
-    style_form(form)
-
-
 class StatementChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.domain.framework.short_name} {obj.code}: {obj.title}"
@@ -101,7 +92,7 @@ class LogForm(GovUKForm):
             for prompt in log.prompts:
                 if prompt.get("required"):
                     self.fields[answer_field_name(prompt["key"])].required = True
-        refresh(self)
+        style_form(self)  # style the fields this form added or replaced
 
     @classmethod
     def initial_for(cls, log):
@@ -162,13 +153,20 @@ class ShareForm(GovUKForm):
         queryset=Team.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
         label="Also share with my team", help_text="Everyone in the team can read it while you are both in it.",
     )
+    peer_groups = forms.TypedMultipleChoiceField(
+        coerce=int, choices=[], required=False, widget=forms.CheckboxSelectMultiple,
+        label="Also share with a peer group", help_text="Members of the group can read it while they belong to it.",
+    )
 
-    def __init__(self, *args, supervisors, teams, **kwargs):
+    def __init__(self, *args, supervisors, teams, peer_groups=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["supervisors"].queryset = supervisors
         self.fields["supervisors"].label_from_instance = lambda u: u.get_full_name() or u.email
         self.fields["teams"].queryset = teams
-        refresh(self)
+        self.fields["peer_groups"].choices = list(peer_groups)
+        if not peer_groups:
+            del self.fields["peer_groups"]
+        style_form(self)  # style the fields this form added or replaced
 
     def clean(self):
         data = super().clean()
@@ -201,7 +199,7 @@ class ManualEntryForm(GovUKForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["statements"].queryset = statement_queryset()
-        refresh(self)
+        style_form(self)  # style the fields this form added or replaced
 
 
 class LogSearchForm(GovUKForm):
@@ -221,7 +219,7 @@ class LogSearchForm(GovUKForm):
         self.fields["statement"].label_from_instance = StatementChoiceField.label_from_instance.__get__(
             self.fields["statement"]
         )
-        refresh(self)
+        style_form(self)  # style the fields this form added or replaced
 
 
 class CommentForm(GovUKForm):

@@ -211,7 +211,12 @@ class ReflectiveLog(RevisionMixin, models.Model):
 
     @property
     def is_shared(self):
-        return self.share_with_all_supervisors or self.shared_supervisors.exists() or self.shared_teams.exists()
+        return (
+            self.share_with_all_supervisors
+            or self.shared_supervisors.exists()
+            or self.shared_teams.exists()
+            or self.peer_group_shares.exists()
+        )
 
     def answer_items(self):
         """(prompt, answer) pairs in the snapshot's order."""
@@ -345,3 +350,18 @@ def as_decimal(value):
     if value is None or value == "":
         return None
     return Decimal(str(value)).quantize(Decimal("0.01"))
+
+
+class LogPeerGroupShare(models.Model):
+    """A log shared with a peer group. Peer groups belong to supervision: we keep the group's id and
+    name (as it was when shared) and ask supervision.groups who belongs, never its tables."""
+
+    log = models.ForeignKey(ReflectiveLog, on_delete=models.CASCADE, related_name="peer_group_shares")
+    peer_group_id = models.PositiveIntegerField()
+    group_name = models.CharField(max_length=150)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["log", "peer_group_id"], name="unique_log_peer_group_share")]
+
+    def __str__(self):
+        return f"{self.log} shared with {self.group_name}"

@@ -21,9 +21,11 @@ def shared_with_team_member(user, log):
 
 
 def shared_with_peer_group(user, log):
-    """Hook for peer-group sharing: the supervision app owns peer groups, and learning must not
-    import its models. Until it offers a membership function, logs are not shared this way."""
-    return False
+    """Shared with a peer group the viewer belongs to (supervision.groups says who belongs)."""
+    from supervision.groups import peer_group_ids_of
+
+    shared = set(log.peer_group_shares.values_list("peer_group_id", flat=True))
+    return bool(shared and shared & peer_group_ids_of(user))
 
 
 def can_view_log(user, log):

@@ -212,3 +212,39 @@ def readiness(owner, on=None):
         "ready": not missing,
         "missing": missing,
     }
+
+
+def logs_shared_with(user):
+    """Complete logs other people have shared with this user: as their current supervisor, with a
+    team both are in today, or with a peer group the user belongs to. Mirrors permissions.can_view_log."""
+    from django.db.models import Q
+
+    from people import roles
+    from supervision.groups import peer_group_ids_of
+
+    from .models import LogStatus, ReflectiveLog
+
+    supervisee_ids = roles.current_supervisees(user).values("pk")
+    my_teams = list(roles.teams_of(user))
+    team_mates = {pk for team in my_teams for pk in roles.team_members(team).values_list("pk", flat=True)}
+    shared = (
+        Q(owner__in=supervisee_ids) & (Q(share_with_all_supervisors=True) | Q(shared_supervisors=user))
+        | Q(shared_teams__in=my_teams, owner__in=team_mates)
+        | Q(peer_group_shares__peer_group_id__in=peer_group_ids_of(user))
+    )
+    return (
+        ReflectiveLog.objects.filter(status=LogStatus.COMPLETE)
+        .exclude(owner=user)
+        .filter(shared)
+        .distinct()
+        .order_by("-occurred_on", "-pk")
+    )
+
+
+def share_with_peer_groups(log, groups):
+    """Share the log with exactly these peer groups ({id: name}); an empty dict withdraws it."""
+    from .models import LogPeerGroupShare
+
+    log.peer_group_shares.exclude(peer_group_id__in=list(groups)).delete()
+    for group_id, name in groups.items():
+        LogPeerGroupShare.objects.update_or_create(log=log, peer_group_id=group_id, defaults={"group_name": name})

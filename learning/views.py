@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from people import roles
 from people.models import User
+from supervision.groups import peer_groups_of
 
 from . import permissions, services
 from .forms import LogForm, LogSearchForm, ManualEntryForm, ShareForm
@@ -161,6 +162,7 @@ def log_detail(request, pk):
         "is_owner": log.owner_id == request.user.pk,
         "shared_supervisors": log.shared_supervisors.all(),
         "shared_teams": log.shared_teams.all(),
+        "shared_groups": log.peer_group_shares.all(),
         "cpd_details": services.cpd_details(log) if log.is_complete else [],
     })
 
@@ -169,15 +171,20 @@ def log_share(request, pk):
     log = _own_log(request, pk)
     supervisors = roles.current_supervisors(request.user)
     teams = roles.teams_of(request.user)
+    peer_groups = peer_groups_of(request.user)
     if request.method == "POST":
-        form = ShareForm(request.POST, supervisors=supervisors, teams=teams)
+        form = ShareForm(request.POST, supervisors=supervisors, teams=teams, peer_groups=peer_groups)
         if form.is_valid():
             audience = form.cleaned_data["audience"]
             log.share_with_all_supervisors = audience == "all_supervisors"
             log.save(update_fields=["share_with_all_supervisors", "search_text"])
             log.shared_supervisors.set(form.cleaned_data["supervisors"] if audience == "chosen" else [])
             log.shared_teams.set(form.cleaned_data["teams"])
-            if audience == "private" and not form.cleaned_data["teams"]:
+            chosen_groups = dict(peer_groups)
+            services.share_with_peer_groups(
+                log, {pk: chosen_groups[pk] for pk in form.cleaned_data.get("peer_groups", [])}
+            )
+            if audience == "private" and not form.cleaned_data["teams"] and not form.cleaned_data.get("peer_groups"):
                 messages.success(request, "Sharing withdrawn: only you can read this log.")
             else:
                 messages.success(request, "Sharing updated.")
@@ -188,8 +195,13 @@ def log_share(request, pk):
             else "chosen" if log.shared_supervisors.exists() else "private"
         )
         form = ShareForm(
-            initial={"audience": audience, "supervisors": log.shared_supervisors.all(), "teams": log.shared_teams.all()},
-            supervisors=supervisors, teams=teams,
+            initial={
+                "audience": audience,
+                "supervisors": log.shared_supervisors.all(),
+                "teams": log.shared_teams.all(),
+                "peer_groups": list(log.peer_group_shares.values_list("peer_group_id", flat=True)),
+            },
+            supervisors=supervisors, teams=teams, peer_groups=peer_groups,
         )
     return render(request, "learning/log_share.html", {"log": log, "form": form, "has_supervisors": supervisors.exists()})
 
@@ -232,12 +244,7 @@ def log_revision_restore(request, pk, revision_id):
 
 
 def shared_with_me(request):
-    supervisee_ids = roles.current_supervisees(request.user).values("pk")
-    logs = (
-        ReflectiveLog.objects.filter(status=LogStatus.COMPLETE, owner__in=supervisee_ids)
-        .filter(Q(share_with_all_supervisors=True) | Q(shared_supervisors=request.user))
-        .select_related("owner").distinct()
-    )
+    logs = services.logs_shared_with(request.user).select_related("owner")
     page = Paginator(logs, 25).get_page(request.GET.get("page"))
     return render(request, "learning/shared_with_me.html", {"page": page, "logs": page.object_list})
 

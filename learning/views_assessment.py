@@ -7,10 +7,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from core.forms import GovUKForm
+from core.forms import GovUKForm, style_form
 
 from . import permissions, services
-from .forms import CommentForm, refresh
+from .forms import CommentForm
 from .models import CONFIDENCE_SCALE, Framework, FrameworkStatement, Rating, SelfAssessment
 
 
@@ -45,7 +45,7 @@ class AssessmentForm(GovUKForm):
             label="A note for yourself or your supervisor", required=False,
             widget=forms.Textarea(attrs={"rows": 3}), max_length=5000,
         )
-        refresh(self)
+        style_form(self)
 
     def clean(self):
         data = super().clean()
