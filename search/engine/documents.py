@@ -3,7 +3,7 @@ models and written both to Elasticsearch and to the database fallback's search e
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
+from collections import defaultdict
 
 from . import text
 
@@ -18,29 +18,6 @@ FIELD_WEIGHTS = {
 }
 DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 MINUTES_PER_DAY = 24 * 60
-
-
-def listed_services():
-    """Listed services with everything a document needs, in a few queries."""
-    from search.models import Service, ServiceAtLocation
-
-    return (
-        Service.objects.listed()
-        .select_related("organization")
-        .prefetch_related(
-            "attributes__taxonomy_term__taxonomy",
-            "cost_options",
-            "schedules",
-            "service_areas",
-            "languages",
-            Prefetch(
-                "service_at_locations",
-                queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
-                    "location__addresses", "location__accessibility"
-                ),
-            ),
-        )
-    )
 
 
 def _age(value):
@@ -72,14 +49,13 @@ def openings(schedules) -> list[tuple[int, int]]:
 
 
 def suggestion_inputs(name: str, terms: list[str], organisation: str) -> list[dict]:
-    """Completion inputs: the name, the name from each later word ("short breaks" in "Needlewood
-    House overnight short breaks"), taxonomy terms and the organisation."""
+    """Completion inputs: the name, the taxonomy terms and the organisation.
+
+    Words later in a name ("short breaks" in "Needlewood House overnight short breaks") are
+    found by a prefix query on the name instead: indexing every tail of every name as a
+    completion input made indexing twice as slow.
+    """
     inputs = [{"input": [name], "weight": 10}]
-    parts = name.split()
-    tails = [" ".join(parts[i:]) for i in range(1, min(len(parts), 6))]
-    tails = [t for t in tails if len(t) > 3 and text.words(t) and text.words(t)[0] not in text.STOP_WORDS]
-    if tails:
-        inputs.append({"input": tails, "weight": 4})
     if terms:
         inputs.append({"input": terms, "weight": 6})
     if organisation and organisation != name:
@@ -87,62 +63,106 @@ def suggestion_inputs(name: str, terms: list[str], organisation: str) -> list[di
     return inputs
 
 
-def service_document(service) -> dict | None:
-    """The search document for a service, or None when it must not be found (inactive, defunct)."""
-    if not service.is_listed:
-        return None
-    organisation = service.organization.name if service.organization_id else ""
-    attributes = [a for a in service.attributes.all() if a.taxonomy_term_id]
-    term_names = [a.taxonomy_term.name for a in attributes]
-    locations, places, accessibility = [], [], []
-    for link in service.service_at_locations.all():
-        location = link.location
-        if location.latitude is not None and location.longitude is not None:
-            locations.append((location.latitude, location.longitude))
-        places.append(location.name)
-        for address in location.addresses.all():
-            places += [address.city, address.postal_code]
-        for feature in location.accessibility.all():
-            label = (feature.description or feature.accessibility or "").strip()
-            if label and label not in accessibility:
-                accessibility.append(label)
-    areas = [a for a in service.service_areas.all()]
-    area_names = [a.name for a in areas if a.name]
-    places += area_names + [a.service_area for a in areas]
-    languages = [lang.name for lang in service.languages.all() if lang.name and lang.code != "en"]
-    description = service.description or ""
-    extra = " ".join(p for p in [service.eligibility_description, *languages] if p)
-    is_free = service.is_free()
-    if callable(is_free):  # pragma: no cover - tolerate a property
-        is_free = is_free()
-    spelling = " ".join(text.words(" ".join([service.name, description, organisation, *term_names])))
-    return {
-        "service_id": str(service.pk),
-        "name": service.name,
-        "name_sort": text.fold(service.name).strip(),
-        "description": description,
-        "organisation": organisation,
-        "status": service.status,
-        "name_terms": text.analysed_text(service.name),
-        "taxonomy_terms": text.analysed_text(*term_names),
-        "organisation_terms": text.analysed_text(organisation),
-        "description_terms": text.analysed_text(description, extra),
-        "place_terms": text.analysed_text(*places),
-        "spelling": spelling,
-        "min_age": _age(service.minimum_age),
-        "max_age": _age(service.maximum_age),
-        "is_free": bool(is_free),
-        "taxonomy_term_ids": [(str(a.taxonomy_term_id), a.taxonomy_term.name) for a in attributes],
-        "taxonomy_ids": sorted(
-            {(str(a.taxonomy_term.taxonomy_id), a.taxonomy_term.taxonomy.name) for a in attributes if a.taxonomy_term.taxonomy_id}
-        ),
-        "service_areas": sorted(set(area_names)),
-        "area_codes": sorted({a.gss_code for a in areas if a.gss_code}),
-        "accessibility": accessibility,
-        "locations": locations,
-        "openings": openings(service.schedules.all()),
-        "suggest": suggestion_inputs(service.name, term_names, organisation),
-    }
+def _grouped(rows):
+    found = defaultdict(list)
+    for key, *rest in rows:
+        found[key].append(rest)
+    return found
+
+
+def _is_free(costs) -> bool:
+    """The directory's rule (Service.is_free): a cost option of nothing, and none that charge."""
+    says_free = any(amount == 0 or (option or "").strip().lower() == "free" for option, amount in costs)
+    return says_free and not any(amount for _option, amount in costs)
+
+
+def documents_for(service_ids) -> list[dict]:
+    """Search documents of the listed services among these ids (the others have none).
+
+    Reads plain values in a fixed number of queries, whatever the number of services: building
+    documents for a whole directory is the slow part of a rebuild.
+    """
+    from search import models as m
+
+    services = list(
+        m.Service.objects.filter(pk__in=list(service_ids), status__in=m.LISTED_STATUSES)
+        .order_by("pk")
+        .values_list("id", "name", "description", "status", "minimum_age", "maximum_age", "eligibility_description", "organization__name")
+    )
+    ids = [row[0] for row in services]
+    if not ids:
+        return []
+    attributes = _grouped(
+        m.ServiceAttribute.objects.filter(service_id__in=ids)
+        .order_by("sort_order", "pk")
+        .values_list("service_id", "taxonomy_term_id", "taxonomy_term__name", "taxonomy_term__taxonomy_id", "taxonomy_term__taxonomy__name")
+    )
+    costs = _grouped(m.CostOption.objects.filter(service_id__in=ids).values_list("service_id", "option", "amount"))
+    schedules = _grouped(m.Schedule.objects.filter(service_id__in=ids).values_list("service_id", "byday", "opens_at", "closes_at"))
+    areas = _grouped(
+        m.ServiceArea.objects.filter(service_id__in=ids).order_by("sort_order", "pk").values_list("service_id", "name", "service_area", "gss_code")
+    )
+    languages = _grouped(m.Language.objects.filter(service_id__in=ids).values_list("service_id", "name", "code"))
+    links = _grouped(
+        m.ServiceAtLocation.objects.filter(service_id__in=ids)
+        .order_by("sort_order", "pk")
+        .values_list("service_id", "location_id", "location__name", "location__latitude", "location__longitude")
+    )
+    location_ids = {link[0] for rows in links.values() for link in rows}
+    addresses = _grouped(m.Address.objects.filter(location_id__in=location_ids).values_list("location_id", "city", "postal_code"))
+    access = _grouped(
+        m.Accessibility.objects.filter(location_id__in=location_ids).order_by("sort_order", "pk").values_list("location_id", "description", "accessibility")
+    )
+    docs = []
+    for sid, name, description, status, min_age, max_age, eligibility, organisation in services:
+        organisation = organisation or ""
+        description = description or ""
+        terms = [row for row in attributes.get(sid, []) if row[0]]
+        term_names = [row[1] for row in terms]
+        locations, places, accessibility = [], [], []
+        for location_id, location_name, lat, lon in links.get(sid, []):
+            if lat is not None and lon is not None:
+                locations.append((lat, lon))
+            places.append(location_name)
+            for city, postcode in addresses.get(location_id, []):
+                places += [city, postcode]
+            for feature, summary in access.get(location_id, []):
+                label = (feature or summary or "").strip()
+                if label and label not in accessibility:
+                    accessibility.append(label)
+        service_areas = areas.get(sid, [])
+        area_names = [a[0] for a in service_areas if a[0]]
+        places += area_names + [a[1] for a in service_areas]
+        spoken = [lang_name for lang_name, code in languages.get(sid, []) if lang_name and code != "en"]
+        extra = " ".join(p for p in [eligibility, *spoken] if p)
+        docs.append(
+            {
+                "service_id": str(sid),
+                "name": name,
+                "name_sort": text.fold(name).strip(),
+                "description": description,
+                "organisation": organisation,
+                "status": status,
+                "name_terms": text.analysed_text(name),
+                "taxonomy_terms": text.analysed_text(*term_names),
+                "organisation_terms": text.analysed_text(organisation),
+                "description_terms": text.analysed_text(description, extra),
+                "place_terms": text.analysed_text(*[p for p in places if p]),
+                "spelling": " ".join(text.words(" ".join([name, description, organisation, *term_names]))),
+                "min_age": _age(min_age),
+                "max_age": _age(max_age),
+                "is_free": _is_free(costs.get(sid, [])),
+                "taxonomy_term_ids": [(str(term_id), term_name) for term_id, term_name, _t, _n in terms],
+                "taxonomy_ids": sorted({(str(tax_id), tax_name) for _i, _n, tax_id, tax_name in terms if tax_id}),
+                "service_areas": sorted(set(area_names)),
+                "area_codes": sorted({a[2] for a in service_areas if a[2]}),
+                "accessibility": accessibility,
+                "locations": locations,
+                "openings": openings(m.Schedule(byday=byday or "", opens_at=opens, closes_at=closes) for byday, opens, closes in schedules.get(sid, [])),
+                "suggest": suggestion_inputs(name, term_names, organisation),
+            }
+        )
+    return docs
 
 
 def es_source(doc: dict) -> dict:

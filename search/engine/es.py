@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from itertools import islice
 
 from django.conf import settings
 from elastic_transport import TransportError
@@ -211,7 +213,13 @@ def delete_all(es=None):
     es.indices.delete(index=f"{alias_name()}-*", ignore_unavailable=True, allow_no_indices=True)
 
 
-def bulk_write(actions, es=None, *, index: str | None = None, refresh=False, chunk_size=1000):
+def batched(iterable, size):
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def bulk_write(actions, es=None, *, index: str | None = None, refresh=False, chunk_size=1000, parallel=False):
     """Send index/delete actions ({"_op_type", "_id", "_source"}) in bulk. Returns (ok, errors)."""
     es = es or client()
     target = index or alias_name()
@@ -220,17 +228,32 @@ def bulk_write(actions, es=None, *, index: str | None = None, refresh=False, chu
         for action in actions:
             yield {"_index": target, **action}
 
-    try:
-        ok, errors = bulk(
-            es.options(request_timeout=120),
-            with_index(),
-            chunk_size=chunk_size,
-            refresh=refresh,
-            raise_on_error=False,
-            raise_on_exception=True,
-        )
-    except BulkIndexError as exc:  # pragma: no cover - raise_on_error=False avoids it
-        return 0, exc.errors
+    connection = es.options(request_timeout=120)
+
+    def send(chunk):
+        return bulk(connection, chunk, chunk_size=len(chunk), raise_on_error=False, raise_on_exception=True)
+
+    ok, errors = 0, []
+    if parallel:
+        # The documents are built here (database access stays on this thread) while up to two
+        # earlier chunks are being indexed.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            waiting = []
+            for chunk in batched(with_index(), chunk_size):
+                waiting.append(pool.submit(send, list(chunk)))
+                while len(waiting) > 2:
+                    done, failed = waiting.pop(0).result()
+                    ok, errors = ok + done, errors + failed
+            for future in waiting:
+                done, failed = future.result()
+                ok, errors = ok + done, errors + failed
+        if refresh:
+            connection.indices.refresh(index=target)
+    else:
+        try:
+            ok, errors = bulk(connection, with_index(), chunk_size=chunk_size, refresh=refresh, raise_on_error=False, raise_on_exception=True)
+        except BulkIndexError as exc:  # pragma: no cover - raise_on_error=False avoids it
+            return 0, exc.errors
     # A delete of something that is not there is fine.
     errors = [e for e in errors if not (e.get("delete", {}).get("status") == 404)]
     return ok, errors

@@ -126,48 +126,46 @@ def build(criteria: Criteria) -> Search:
 
 
 def search(criteria: Criteria) -> SearchResults:
-    response = build(criteria).execute()
+    # The raw response (plain dicts) is much quicker to read than elasticsearch-dsl's wrappers.
+    body = build(criteria).to_dict()
+    response = es.client().search(index=es.alias_name(), body=body).body
     hits = []
-    for hit in response.hits:
-        source = hit.to_dict()
+    for hit in response["hits"]["hits"]:
+        source = hit["_source"]
         points = [(p["lat"], p["lon"]) for p in (source.get("locations") or [])]
-        doc_terms = {w for f in HIGHLIGHT_FIELDS for w in (source.get(f) or "").split()}
-        matched = matched_terms(criteria.prepared, doc_terms)
-        if criteria.sort == "distance" and hit.meta.sort and isinstance(hit.meta.sort[0], (int, float)) and hit.meta.sort[0] != float("inf"):
-            distance = float(hit.meta.sort[0])
+        sort_value = (hit.get("sort") or [None])[0]
+        if criteria.sort == "distance" and isinstance(sort_value, (int, float)) and sort_value != float("inf"):
+            distance = float(sort_value)
         else:
             distance = nearest_m(criteria.place, points)
-        hits.append(
-            Hit(
-                service_id=hit.service_id,
-                score=float(hit.meta.score or 0.0),
-                distance_m=distance,
-                highlights=highlights_for(hit.name, getattr(hit, "description", "") or "", matched) if not criteria.prepared.is_empty else {},
-            )
-        )
-    total = response.hits.total.value
+        highlights = {}
+        if not criteria.prepared.is_empty:
+            doc_terms = {w for f in HIGHLIGHT_FIELDS for w in (source.get(f) or "").split()}
+            matched = matched_terms(criteria.prepared, doc_terms)
+            highlights = highlights_for(source.get("name", ""), source.get("description") or "", matched)
+        hits.append(Hit(service_id=source["service_id"], score=float(hit.get("_score") or 0.0), distance_m=distance, highlights=highlights))
+    total = response["hits"]["total"]["value"]
     return SearchResults(
         total=total,
         hits=hits,
-        facets=_facets(response, criteria),
-        suggestion=_did_you_mean(response, criteria) if total == 0 else None,
+        facets=_facets(response["aggregations"]),
+        suggestion=_did_you_mean(response.get("suggest")) if total == 0 else None,
         backend="elasticsearch",
         fallback_reason=None,
-        took_ms=float(response.took),
+        took_ms=float(response["took"]),
     )
 
 
-def _facets(response, criteria) -> dict:
+def _facets(aggs) -> dict:
     facets = {}
-    aggs = response.aggregations
     for facet in FACET_FIELDS:
-        facets[facet] = [(b.key, b.key, b.doc_count) for b in getattr(aggs, facet).values.buckets]
+        facets[facet] = [(b["key"], b["key"], b["doc_count"]) for b in aggs[facet]["values"]["buckets"]]
     labels = facet_labels({f: [v for v, _l, _c in facets[f]] for f in ("taxonomy_term", "taxonomy")})
     for facet in ("taxonomy_term", "taxonomy"):
         facets[facet] = [(v, labels.get(v, v), c) for v, _l, c in facets[facet]]
     for facet in facets:
         facets[facet].sort(key=lambda item: (-item[2], text.fold(item[1])))
-    facets["free"] = [("true", "Free of charge", aggs.free.doc_count)]
+    facets["free"] = [("true", "Free of charge", aggs["free"]["doc_count"])]
     return facets
 
 
@@ -182,25 +180,36 @@ def facet_labels(ids_by_facet) -> dict[str, str]:
     return labels
 
 
-def _did_you_mean(response, criteria) -> str | None:
-    suggest = getattr(response, "suggest", None)
+def _did_you_mean(suggest) -> str | None:
     if not suggest or "spelling" not in suggest:
         return None
     words, changed = [], False
-    for entry in suggest.spelling:
-        if entry.options:
-            words.append(entry.options[0].text)
+    for entry in suggest["spelling"]:
+        if entry["options"]:
+            words.append(entry["options"][0]["text"])
             changed = True
         else:
-            words.append(entry.text)
+            words.append(entry["text"])
     return " ".join(words) if changed else None
 
 
 def suggest(prefix: str, limit: int) -> list[str]:
-    s = Search(using=es.client(), index=es.alias_name()).source(["name"])
-    s = s.suggest("names", prefix, completion={"field": "suggest", "size": limit * 2, "skip_duplicates": True, "fuzzy": {"fuzziness": 1, "min_length": 4, "prefix_length": 2}})
-    response = s.execute()
-    found = []
-    for option in response.suggest.names[0].options:
-        found.append(option.text)
-    return found[: limit]
+    """Completions (names, categories, organisations starting with the prefix), then names with a
+    word starting with it ("short br" finds "... overnight short breaks"), in one request."""
+    s = Search(using=es.client(), index=es.alias_name()).source(["name"]).extra(size=limit)
+    s = s.query("match_bool_prefix", name={"query": prefix, "max_expansions": 30})
+    s = s.suggest("exact", prefix, completion={"field": "suggest", "size": limit, "skip_duplicates": True})
+    s = s.suggest(
+        "fuzzy",
+        prefix,
+        completion={"field": "suggest", "size": limit, "skip_duplicates": True, "fuzzy": {"fuzziness": 1, "min_length": 4, "prefix_length": 2}},
+    )
+    response = es.client().search(index=es.alias_name(), body=s.to_dict()).body
+    found = [option["text"] for option in response["suggest"]["exact"][0]["options"]]
+    found += [hit["_source"]["name"] for hit in response["hits"]["hits"]]
+    found += [option["text"] for option in response["suggest"]["fuzzy"][0]["options"]]
+    unique = []
+    for item in found:
+        if item not in unique:
+            unique.append(item)
+    return unique[:limit]

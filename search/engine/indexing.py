@@ -80,11 +80,15 @@ def ensure_recorded(service_ids):
 # ---- Applying them ----------------------------------------------------------------------------
 
 
-def write_entries(docs: list[dict], gone_ids=()):
-    """Rewrite the database fallback's entries for these documents; remove entries of `gone_ids`."""
+def write_entries(docs: list[dict], gone_ids=(), *, fresh=False):
+    """Rewrite the database fallback's entries for these documents; remove entries of `gone_ids`.
+
+    `fresh`: the entries are known not to exist (a rebuild emptied the table), so skip deleting.
+    """
     ids = [d["service_id"] for d in docs]
     with transaction.atomic():
-        SearchEntry.objects.filter(service_id__in=[*ids, *gone_ids]).delete()
+        if not fresh:
+            SearchEntry.objects.filter(service_id__in=[*ids, *gone_ids]).delete()
         SearchEntry.objects.bulk_create([_entry(d) for d in docs])
         SearchEntryFacet.objects.bulk_create([f for d in docs for f in _facets(d)], batch_size=2000)
         SearchEntryLocation.objects.bulk_create(
@@ -133,7 +137,7 @@ def _facets(doc):
 def build_documents(service_ids) -> tuple[list[dict], set[str]]:
     """(documents of the listed services among these ids, ids that must leave the index)."""
     ids = {str(i) for i in service_ids}
-    docs = [d for d in (documents.service_document(s) for s in documents.listed_services().filter(pk__in=ids)) if d]
+    docs = documents.documents_for(ids)
     return docs, ids - {d["service_id"] for d in docs}
 
 
@@ -214,8 +218,8 @@ def catch_up(stdout=None, batch=500) -> dict:
 # ---- Rebuilding everything ----------------------------------------------------------------------
 
 
-def iter_documents(chunk=500, ids=None):
-    """Every listed service's document, loaded `chunk` services at a time."""
+def iter_documents(chunk=1000, ids=None):
+    """Every listed service's document, built `chunk` services at a time."""
     from search.models import Service
 
     base = Service.objects.listed()
@@ -223,14 +227,10 @@ def iter_documents(chunk=500, ids=None):
         base = base.filter(pk__in=ids)
     all_ids = list(base.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(all_ids), chunk):
-        part = all_ids[start : start + chunk]
-        for service in documents.listed_services().filter(pk__in=part).order_by("pk"):
-            doc = documents.service_document(service)
-            if doc:
-                yield doc
+        yield from documents.documents_for(all_ids[start : start + chunk])
 
 
-def rebuild_entries(chunk=500, log=print) -> int:
+def rebuild_entries(chunk=1000, log=print) -> int:
     """Rebuild the database fallback's entries from scratch. Returns how many."""
     started = time.perf_counter()
     SearchEntry.objects.all().delete()
@@ -238,11 +238,11 @@ def rebuild_entries(chunk=500, log=print) -> int:
     for doc in iter_documents(chunk):
         batch.append(doc)
         if len(batch) >= chunk:
-            write_entries(batch)
+            write_entries(batch, fresh=True)
             count += len(batch)
             batch = []
     if batch:
-        write_entries(batch)
+        write_entries(batch, fresh=True)
         count += len(batch)
     log(f"Database search entries: {count} in {time.perf_counter() - started:.1f}s")
     return count
@@ -262,7 +262,7 @@ def rebuild_index(chunk=1000, log=print) -> dict:
             yield {"_op_type": "index", "_id": doc["service_id"], "_source": documents.es_source(doc)}
 
     try:
-        ok, errors = es.bulk_write(actions(), index=name, chunk_size=chunk)
+        ok, errors = es.bulk_write(actions(), index=name, chunk_size=500, parallel=True)
         if errors:
             raise RuntimeError(f"Elasticsearch refused {len(errors)} documents, e.g. {errors[0]}")
         client.indices.put_settings(index=name, settings={"index": {"refresh_interval": "1s"}})

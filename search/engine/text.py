@@ -35,8 +35,10 @@ _stemmer = snowballstemmer.stemmer("english")
 
 def fold(text: str) -> str:
     """Lower-case and strip accents ("Café" -> "cafe") and apostrophes ("carers'" -> "carers")."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text or ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return APOSTROPHES_RE.sub("", text.lower())
 
 
@@ -52,12 +54,19 @@ def stem(word: str) -> str:
 
 def analyse(text: str) -> list[str]:
     """The words of a text as the index stores them: folded, stop words dropped, stemmed."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+    return [w if w.isdigit() else stem(w) for w in words(text) if w not in STOP_WORDS]
+
+
+@lru_cache(maxsize=20_000)
+def _analysed_joined(text: str) -> str:
+    return " ".join(analyse(text))
 
 
 def analysed_text(*texts: str) -> str:
     """Space-separated analysed words of some texts, ready to store in a search field."""
-    return " ".join(token for text in texts if text for token in analyse(text))
+    # Names, categories, organisations and area descriptions repeat across services: cache them.
+    parts = [_analysed_joined(t) if len(t) <= 300 else " ".join(analyse(t)) for t in texts if t]
+    return " ".join(p for p in parts if p)
 
 
 # ---- Queries -----------------------------------------------------------------------------------
