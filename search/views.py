@@ -108,6 +108,8 @@ def report_out_of_date(request, pk):
 
 # ---- The editors' review list -------------------------------------------------------------------
 
+OVERDUE_SHOWN = 100  # the oldest first; the rest wait their turn
+
 
 def review_list(request):
     if not permissions.can_view_review_list(request.user):
@@ -124,6 +126,8 @@ def review_list(request):
         .select_related("organization")
         .order_by("assured_date", "name")
     )
+    overdue_count = overdue.count()
+    overdue = overdue[:OVERDUE_SHOWN]
     recently_resolved = (
         OutOfDateReport.objects.filter(resolved_at__isnull=False)
         .select_related("service", "resolved_by")
@@ -135,6 +139,7 @@ def review_list(request):
         {
             "reports": reports,
             "overdue": overdue,
+            "overdue_count": overdue_count,
             "recently_resolved": recently_resolved,
             "resolve_form": ResolveReportForm(),
         },
