@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from elasticsearch_dsl import Q, Search
 
 from . import Hit, SearchResults, es, text
@@ -169,15 +171,23 @@ def _facets(aggs) -> dict:
     return facets
 
 
+_labels: dict[str, tuple[float, str]] = {}
+LABEL_SECONDS = 60
+
+
 def facet_labels(ids_by_facet) -> dict[str, str]:
+    """Names of taxonomy terms and taxonomies by id, remembered for a minute (they rarely change)."""
     from search.models import Taxonomy, TaxonomyTerm
 
-    labels = {}
-    if ids_by_facet.get("taxonomy_term"):
-        labels.update({str(k): v for k, v in TaxonomyTerm.objects.filter(pk__in=ids_by_facet["taxonomy_term"]).values_list("pk", "name")})
-    if ids_by_facet.get("taxonomy"):
-        labels.update({str(k): v for k, v in Taxonomy.objects.filter(pk__in=ids_by_facet["taxonomy"]).values_list("pk", "name")})
-    return labels
+    now = time.monotonic()
+    wanted = {str(v) for values in ids_by_facet.values() for v in values}
+    missing = {v for v in wanted if v not in _labels or _labels[v][0] < now}
+    if missing:
+        found = dict(TaxonomyTerm.objects.filter(pk__in=missing).values_list("pk", "name"))
+        found.update(Taxonomy.objects.filter(pk__in=missing).values_list("pk", "name"))
+        for key, name in found.items():
+            _labels[str(key)] = (now + LABEL_SECONDS, name)
+    return {v: _labels[v][1] for v in wanted if v in _labels}
 
 
 def _did_you_mean(suggest) -> str | None:

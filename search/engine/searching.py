@@ -38,6 +38,7 @@ class Criteria:
 
     query: ServiceQuery
     prepared: text.PreparedQuery
+    glossary: text.Glossary = field(default_factory=text.Glossary)
     place: object | None = None  # search.postcodes.Place
     radius_m: float | None = None
     min_age: float | None = None
@@ -126,7 +127,8 @@ def _number(value):
 
 def understand(query: ServiceQuery) -> Criteria:
     """Turn a ServiceQuery into Criteria. Raises PostcodeNotFound or ValueError for bad input."""
-    prepared = text.prepare_query(query.text or "", current_glossary(), read_age=query.read_age_from_text)
+    glossary = current_glossary()
+    prepared = text.prepare_query(query.text or "", glossary, read_age=query.read_age_from_text)
     min_age, max_age = _number(query.min_age), _number(query.max_age)
     if prepared.age is not None and min_age is None and max_age is None:
         min_age = max_age = float(prepared.age)
@@ -158,6 +160,7 @@ def understand(query: ServiceQuery) -> Criteria:
     return Criteria(
         query=query,
         prepared=prepared,
+        glossary=glossary,
         place=place,
         radius_m=radius_m,
         min_age=min_age,
@@ -218,9 +221,8 @@ def highlights_for(name: str, description: str, terms: set[str]) -> dict[str, li
     return found
 
 
-def expansion_labels(prepared: text.PreparedQuery) -> list[str]:
+def expansion_labels(prepared: text.PreparedQuery, glossary: text.Glossary) -> list[str]:
     """Human words for the glossary expansions used ("LD: learning disability, ...")."""
-    glossary = current_glossary()
     index = glossary.index()
     labels = []
     for clause in prepared.clauses:
@@ -271,7 +273,7 @@ def search_services(query: ServiceQuery) -> SearchResults:
 def _finish(results: SearchResults, criteria: Criteria) -> SearchResults:
     results.place_label = criteria.place.label if criteria.place else None
     results.age_from_text = criteria.prepared.age
-    results.expansions = expansion_labels(criteria.prepared)
+    results.expansions = expansion_labels(criteria.prepared, criteria.glossary)
     return results
 
 

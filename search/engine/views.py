@@ -44,12 +44,17 @@ def _load_services(hits):
     from search.models import Service, ServiceAtLocation
 
     ids = [h.service_id for h in hits]
-    services = Service.objects.filter(pk__in=ids).select_related("organization").prefetch_related(
+    services = (
+        Service.objects.filter(pk__in=ids)
+        .select_related("organization")
+        .only("pk", "name", "description", "status", "minimum_age", "maximum_age", "organization__name")
+        .prefetch_related(
         "cost_options",
         Prefetch(
             "service_at_locations",
             queryset=ServiceAtLocation.objects.select_related("location").prefetch_related("location__addresses"),
         ),
+        )
     )
     return {str(s.pk): s for s in services}
 

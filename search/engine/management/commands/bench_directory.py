@@ -89,6 +89,8 @@ class Command(BaseCommand):
             raise CommandError("--services must be at least 1")
         self.random = random.Random(options["seed"])
         self.out = self.stdout.write
+        if settings.DEBUG:
+            self.stderr.write("DEBUG is on: templates are re-read on every request, so page times are inflated. Run with DEBUG=false.")
         prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}-bench"
         figures = {"services": count}
         created = None
