@@ -65,3 +65,26 @@ def people(people):
         if mfa_required_for(user):
             Authenticator.objects.get_or_create(user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "x"}})
     return people
+
+
+@pytest.fixture(autouse=True)
+def database_search(settings):
+    """The directory app's own tests build data in a transaction that never commits, so it never
+    reaches Elasticsearch's index: they run on the database engine. The same behaviour on the real
+    Elasticsearch (and the API through it) is tested in search/engine/tests."""
+    settings.ELASTICSEARCH_URL = ""
+
+
+@pytest.fixture
+def keep_test_connection():
+    """Requests made outside Django's test client (schemathesis calls the WSGI app directly) would
+    close the database connection at the end of each request, and with it the test's transaction
+    (PostgreSQL; SQLite in memory ignores the close). Django's own client does the same as this."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

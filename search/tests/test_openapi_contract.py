@@ -84,7 +84,7 @@ QUICK = int(os.environ.get("ORUK_CONTRACT_EXAMPLES", "4"))
 
 
 @pytest.fixture
-def seeded(db):
+def seeded(db, keep_test_connection):
     """A little directory so that lists and filters have something to return."""
     from .factories import (
         PostcodeFactory,
