@@ -278,6 +278,8 @@ def rebuild_index(chunk=1000, log=print) -> dict:
     from search.models import Service
 
     changed = set(map(str, Service.objects.filter(updated_at__gte=started_at).values_list("pk", flat=True)))
+    # Changes to a service's parts rewrite its database entry, which records when.
+    changed |= set(map(str, SearchEntry.objects.filter(updated_at__gte=started_at).values_list("service_id", flat=True)))
     if changed:
         ensure_recorded(changed)
         apply_pending(changed, limit=len(changed) + 10, refresh=True)

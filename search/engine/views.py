@@ -67,9 +67,10 @@ def _town(service):
     return ""
 
 
-def _distance_text(hit, place_label):
+def _distance_text(hit, place_label, radius):
     if hit.distance_m is None:
-        return "Covers this area" if place_label else ""
+        # Without a venue it was found because its service area covers the postcode.
+        return "Covers this area" if place_label and radius else ""
     miles = hit.distance_m / METRES_PER_MILE
     if miles < 0.1:
         return "Less than 0.1 miles away"
@@ -186,7 +187,7 @@ def search(request):
                 "hit": hit,
                 "name_html": mark_safe(hit.highlights["name"][0]) if hit.highlights.get("name") else None,  # escaped by text.highlight
                 "description_html": mark_safe(hit.highlights["description"][0]) if hit.highlights.get("description") else None,
-                "distance": _distance_text(hit, results.place_label),
+                "distance": _distance_text(hit, results.place_label, query.radius_miles),
                 "town": _town(service),
             }
         )
