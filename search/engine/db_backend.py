@@ -13,9 +13,11 @@ from __future__ import annotations
 import math
 import threading
 import time
+import uuid
 from collections import Counter, defaultdict
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 
 from . import Hit, SearchResults, text
 from .documents import FIELD_WEIGHTS
@@ -143,6 +145,10 @@ def score(row: dict, clauses, typed_words) -> tuple[float, set[str]]:
 # ---- The search ---------------------------------------------------------------------------------
 
 
+def _key(field):
+    return Cast(field, output_field=CharField())
+
+
 def _bounding_box(place, radius_m):
     dlat = radius_m / 111_320.0
     dlon = radius_m / (111_320.0 * max(0.01, math.cos(math.radians(place.latitude))))
@@ -160,40 +166,45 @@ def candidates(criteria: Criteria, clauses):
         qs = qs.filter(Q(min_age__isnull=True) | Q(min_age__lte=criteria.max_age))
     if criteria.min_age is not None:
         qs = qs.filter(Q(max_age__isnull=True) | Q(max_age__gte=criteria.min_age))
+    # Subqueries with IN (not correlated EXISTS): the database walks the latitude or area-code
+    # index once instead of probing it for every entry.
     if criteria.place is not None and criteria.radius_m:
         south, north, west, east = _bounding_box(criteria.place, criteria.radius_m)
-        near = Exists(
-            SearchEntryLocation.objects.filter(
-                entry=OuterRef("pk"), latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
-            )
-        )
+        in_box = SearchEntryLocation.objects.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
+        near = Q(pk__in=in_box.values("entry_id"))
         if criteria.place.area_codes:
-            near = near | Exists(SearchEntryFacet.objects.filter(entry=OuterRef("pk"), kind="area_code", value__in=sorted(criteria.place.area_codes)))
+            covering = SearchEntryFacet.objects.filter(kind="area_code", value__in=sorted(criteria.place.area_codes))
+            near |= Q(pk__in=covering.values("entry_id"))
         qs = qs.filter(near)
     if criteria.week_ranges:
         open_then = Q()
         for start, end in criteria.week_ranges:
             open_then |= Q(start_minute__lte=end, end_minute__gte=start)
-        qs = qs.filter(Exists(SearchEntryOpening.objects.filter(open_then, entry=OuterRef("pk"))))
+        qs = qs.filter(pk__in=SearchEntryOpening.objects.filter(open_then).values("entry_id"))
     return qs
 
 
 def search(criteria: Criteria) -> SearchResults:
     clauses = expanded_clauses(criteria) if not criteria.prepared.is_empty else []
     qs = candidates(criteria, clauses)
-    columns = ["service_id", "name", "name_sort", "description", "is_free", *FIELD_WEIGHTS]
-    rows = {str(r["service_id"]): r for r in qs.values(*columns)} if clauses else {
-        str(r["service_id"]): r for r in qs.values("service_id", "name", "name_sort", "is_free")
-    }
+    # Ids are read as the database's own text (a cast), not as UUID objects: building tens of
+    # thousands of UUIDs was most of the time on a large directory.
+    columns = ["key", "name", "name_sort", "is_free", *(["description", *FIELD_WEIGHTS] if clauses else [])]
+    rows = {r["key"]: r for r in qs.annotate(key=_key("service_id")).values(*columns)}
     facets = defaultdict(lambda: defaultdict(set))  # id -> kind -> values
     labels = {}
-    for sid, kind, value, label in SearchEntryFacet.objects.filter(entry__in=qs.values("pk")).values_list("entry_id", "kind", "value", "label"):
-        facets[str(sid)][kind].add(value)
+    candidates_pk = qs.values("pk")
+    for sid, kind, value, label in (
+        SearchEntryFacet.objects.filter(entry__in=candidates_pk).annotate(key=_key("entry_id")).values_list("key", "kind", "value", "label")
+    ):
+        facets[sid][kind].add(value)
         labels[(kind, value)] = label
     points = defaultdict(list)
     if criteria.place is not None:
-        for sid, lat, lon in SearchEntryLocation.objects.filter(entry__in=qs.values("pk")).values_list("entry_id", "latitude", "longitude"):
-            points[str(sid)].append((lat, lon))
+        for sid, lat, lon in (
+            SearchEntryLocation.objects.filter(entry__in=candidates_pk).annotate(key=_key("entry_id")).values_list("key", "latitude", "longitude")
+        ):
+            points[sid].append((lat, lon))
 
     # Exact distance: inside the radius, or serving the postcode's area.
     distances = {sid: nearest_m(criteria.place, points.get(sid)) for sid in rows}
@@ -220,15 +231,16 @@ def search(criteria: Criteria) -> SearchResults:
         return True
 
     facet_counts = {}
+    unfiltered = not criteria.facet_filters and not criteria.free_only
     for kind in FACET_KINDS:
         counter = Counter()
         for sid in rows:
-            if passes(sid, skip=kind):
+            if unfiltered or passes(sid, skip=kind):
                 counter.update(facets[sid][kind])
         ranked = sorted(counter.items(), key=lambda item: (-item[1], text.fold(labels.get((kind, item[0]), item[0]))))
         facet_counts[kind] = [(value, labels.get((kind, value), value), count) for value, count in ranked[: FACET_LIMITS[kind]]]
     facet_counts["free"] = [("true", "Free of charge", sum(1 for sid, r in rows.items() if r["is_free"] and passes(sid, skip="free")))]
-    matching = [sid for sid in rows if passes(sid)]
+    matching = list(rows) if unfiltered else [sid for sid in rows if passes(sid)]
 
     # Score and order.
     scored = {}
@@ -256,7 +268,7 @@ def search(criteria: Criteria) -> SearchResults:
     for sid in page:
         row = rows[sid]
         highlights = highlights_for(row["name"], row.get("description", ""), matched_terms) if clauses else {}
-        hits.append(Hit(service_id=sid, score=scored[sid], distance_m=distances.get(sid), highlights=highlights))
+        hits.append(Hit(service_id=str(uuid.UUID(sid)), score=scored[sid], distance_m=distances.get(sid), highlights=highlights))
     suggestion = did_you_mean(criteria) if not matching and clauses else None
     return SearchResults(
         total=len(matching),
