@@ -29,6 +29,12 @@ from django.test import Client
 from django.test.utils import override_settings
 
 from search.engine import es, indexing, views
+from search.engine.models import (
+    SearchEntry,
+    SearchEntryFacet,
+    SearchEntryLocation,
+    SearchEntryOpening,
+)
 
 TOWNS = [
     ("Redditch", 52.3068, -1.9397, "E07000236", "B97 4DN"),
@@ -187,14 +193,27 @@ class Command(BaseCommand):
         from search import models as m
 
         started = time.perf_counter()
+        # Children first, table by table, so each delete is one statement rather than Django
+        # collecting every related row of every service.
+        by_service = [m.Schedule, m.CostOption, m.ServiceArea, m.ServiceAttribute, m.ServiceAtLocation]
         with paused_signals():
             ids = created["services"]
             for start in range(0, len(ids), 2000):
+                chunk = ids[start : start + 2000]
                 with transaction.atomic():
-                    m.Service.objects.filter(pk__in=ids[start : start + 2000]).delete()
+                    for model in (SearchEntryFacet, SearchEntryLocation, SearchEntryOpening):
+                        model.objects.filter(entry_id__in=chunk).delete()
+                    SearchEntry.objects.filter(service_id__in=chunk).delete()
+                    for model in by_service:
+                        model.objects.filter(service_id__in=chunk).delete()
+                    m.Service.objects.filter(pk__in=chunk).delete()
             locations = created["locations"]
             for start in range(0, len(locations), 2000):
-                m.Location.objects.filter(pk__in=locations[start : start + 2000]).delete()
+                chunk = locations[start : start + 2000]
+                with transaction.atomic():
+                    m.Address.objects.filter(location_id__in=chunk).delete()
+                    m.Accessibility.objects.filter(location_id__in=chunk).delete()
+                    m.Location.objects.filter(pk__in=chunk).delete()
             m.Organization.objects.filter(pk__in=created["organisations"]).delete()
             m.TaxonomyTerm.objects.filter(taxonomy_id=created["taxonomy"]).delete()
             m.Taxonomy.objects.filter(pk=created["taxonomy"]).delete()
