@@ -151,7 +151,7 @@ def sign_in(axe):
         axe(tab)
         tab.get_by_label("Email").fill(email)
         tab.get_by_label("Password").fill(password)
-        tab.get_by_role("button", name="Sign In").click()
-        tab.wait_for_load_state()
+        with tab.expect_navigation():
+            tab.get_by_role("button", name="Sign In").click()
 
     return do

@@ -1,6 +1,7 @@
 """A new user's first visit: each role signs in through the real login form and sees their dashboard."""
 
 import pytest
+from playwright.sync_api import expect
 
 from people.models import Role, SecuritySettings
 from people.tests.factories import make_person
@@ -19,17 +20,17 @@ def test_each_role_signs_in_and_sees_my_practice(page, axe, sign_in, role):
     page.goto("/")
     assert "/accounts/login/" in page.url  # everything needs a login
     sign_in(page, email)
-    assert page.get_by_role("heading", name="My practice", level=1).is_visible()
+    expect(page.get_by_role("heading", name="My practice", level=1)).to_be_visible()
     assert page.get_by_text(email).first.is_visible()
     axe(page)
     admin_link = page.get_by_role("link", name="Admin", exact=True)
     assert admin_link.count() == (1 if role in (Role.PRACTICE_LEAD, Role.ADMINISTRATOR) else 0)
 
     page.get_by_role("link", name="Guidance", exact=True).first.click()
-    assert page.get_by_role("heading", name="Guidance", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Guidance", level=1)).to_be_visible()
     axe(page)
-    page.get_by_role("button", name="Sign out").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
     axe(page)
     page.goto("/")
     assert "/accounts/login/" in page.url
@@ -41,6 +42,6 @@ def test_wrong_password_is_explained_in_an_error_summary(page, axe):
     page.get_by_label("Email").fill("sam@example.org")
     page.get_by_label("Password").fill("wrong")
     page.get_by_role("button", name="Sign In").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     assert page.get_by_label("Email").input_value() == "sam@example.org"
     axe(page)
