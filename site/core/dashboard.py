@@ -4,10 +4,9 @@ An app adds panels by having a module `<app>/dashboard.py` with a function
 `dashboard_panels(request) -> list[Panel]`. The home page never reads another app's models.
 """
 
-import importlib
 from dataclasses import dataclass, field
 
-from django.apps import apps
+from .app_hooks import app_modules
 
 
 @dataclass
@@ -21,13 +20,7 @@ class Panel:
 
 def panels_for(request):
     panels = []
-    for config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{config.name}.dashboard")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.dashboard":
-                raise
-            continue
+    for _config, module in app_modules("dashboard"):
         provider = getattr(module, "dashboard_panels", None)
         if provider:
             panels.extend(provider(request))

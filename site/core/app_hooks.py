@@ -1,0 +1,22 @@
+"""How the site finds what each app contributes: a module of a known name inside the app.
+
+`<app>/dashboard.py` adds panels to the home page and `<app>/demo.py` adds demo data; the site
+imports them by name, so it never reaches into an app's models.
+"""
+
+import importlib
+
+from django.apps import apps
+
+
+def app_modules(module_name):
+    """Yield (app config, module) for each installed app that has `<app>.<module_name>`."""
+    for config in apps.get_app_configs():
+        qualified = f"{config.name}.{module_name}"
+        try:
+            module = importlib.import_module(qualified)
+        except ModuleNotFoundError as exc:
+            if exc.name != qualified:
+                raise  # the module exists but something it imports does not
+            continue
+        yield config, module
