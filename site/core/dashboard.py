@@ -33,7 +33,8 @@ def dashboard_panels(request):
     from people.roles import can_use_admin, roles_of
 
     labels = dict(Role.choices)
-    links = [{"label": "Your account and security", "url": "/people/me/"}, {"label": "Guidance", "url": "/guidance/"}]
+    links = [{"label": "Your account and security", "url": "/people/me/"}, {"label": "Guidance", "url": "/guidance/"},
+             {"label": "Download my data", "url": "/my-data/"}]
     if can_use_admin(request.user):
         links.append({"label": "Manage teams, templates and the directory (admin)", "url": "/admin/"})
     return [

@@ -1,9 +1,14 @@
-"""The site's pages: the home dashboard and editable guidance."""
+"""The site's pages (the home dashboard, editable guidance), retention settings and the privacy audit."""
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.search import index
 
 from .blocks import GuidanceStreamBlock
@@ -50,3 +55,111 @@ class GuidancePage(Page):
     ]
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["core.GuidanceIndexPage", "core.GuidancePage"]
+
+
+# ---- Individual rights: retention periods and their audit ------------------------------------
+
+
+class AdministratorsOnlyPolicy(BasePermissionPolicy):
+    """Only administrators may act; practice leads reach the admin but not these screens."""
+
+    def __init__(self, model, actions=("view", "change")):
+        super().__init__(model)
+        self.actions = set(actions)
+
+    @staticmethod
+    def _is_administrator(user):
+        from people.roles import Role, has_role
+
+        return bool(user.is_authenticated and user.is_active and (user.is_superuser or has_role(user, Role.ADMINISTRATOR)))
+
+    def user_has_permission(self, user, action):
+        return action in self.actions and self._is_administrator(user)
+
+    def user_has_any_permission(self, user, actions):
+        return bool(self.actions & set(actions)) and self._is_administrator(user)
+
+    def users_with_any_permission(self, actions):
+        from people.models import Membership, Role, User
+
+        if not self.actions & set(actions):
+            return User.objects.none()
+        admins = Membership.objects.filter(role=Role.ADMINISTRATOR).values("user")
+        return User.objects.filter(is_active=True).filter(Q(is_superuser=True) | Q(pk__in=admins))
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])
+
+
+@register_setting(icon="time")
+class RetentionSettings(BaseGenericSetting):
+    """How long records are kept (UK GDPR storage limitation). Blank keeps that kind for ever.
+
+    Applied by `manage.py apply_retention`; edited by administrators in Settings > Retention.
+    """
+
+    draft_log_months = models.PositiveSmallIntegerField(
+        "Delete reflective log drafts not edited for (months)",
+        null=True, blank=True, default=12,
+        help_text="Drafts never completed and untouched for this long, with all their earlier versions.",
+    )
+    supervision_years = models.PositiveSmallIntegerField(
+        "Delete signed-off supervision records after (years)",
+        null=True, blank=True, default=6,
+        help_text="Counted from sign-off: notes, case discussions, actions, addenda and record entries.",
+    )
+    access_log_years = models.PositiveSmallIntegerField(
+        "Delete supervision access-log entries after (years)", null=True, blank=True, default=3,
+    )
+    leaver_months = models.PositiveSmallIntegerField(
+        "Close leavers' accounts after (months)",
+        null=True, blank=True, default=12,
+        help_text=(
+            "Counted from the end of a person's last team membership. Their account is anonymised and "
+            "closed; their reflective logs, self-assessments, development record and shortlists are deleted. "
+            "Supervision records they were in stay, under their own period."
+        ),
+    )
+
+    panels = [
+        FieldPanel("draft_log_months"),
+        FieldPanel("supervision_years"),
+        FieldPanel("access_log_years"),
+        FieldPanel("leaver_months"),
+    ]
+
+    class Meta:
+        verbose_name = "Retention"
+
+    @classmethod
+    def get_permission_policy(cls):
+        return AdministratorsOnlyPolicy(cls, actions=("change",))
+
+
+class PrivacyEventKind(models.TextChoices):
+    SUBJECT_ACCESS = "subject_access", "Downloaded their data"
+    RETENTION = "retention", "Retention run"
+    RETENTION_DRY_RUN = "retention_dry_run", "Retention dry run"
+
+
+class PrivacyEvent(models.Model):
+    """An audit line: someone downloaded their data, or retention ran (who, when, how many)."""
+
+    kind = models.CharField(max_length=30, choices=PrivacyEventKind.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Kept as text so the line still says who after the account is anonymised or removed.
+    actor = models.CharField(max_length=254, help_text="Who: an email address, or the scheduled command.")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    counts = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "privacy audit entry"
+        verbose_name_plural = "privacy audit"
+
+    def __str__(self):
+        return f"{self.get_kind_display()} by {self.actor} on {timezone.localtime(self.at):%d %B %Y %H:%M}"
+
+    @property
+    def counts_text(self):
+        return ", ".join(f"{label}: {n}" for label, n in (self.counts or {}).items()) or "nothing"

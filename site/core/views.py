@@ -1,9 +1,12 @@
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from wagtail.models import Page
+
+from . import subject_access
 
 
 def page_search(request):
@@ -12,6 +15,16 @@ def page_search(request):
     results = Page.objects.live().specific().search(query) if query else Page.objects.none()
     page = Paginator(results, 20).get_page(request.GET.get("page"))
     return render(request, "core/page_search.html", {"query": query, "results": page})
+
+
+@never_cache
+def my_data(request):
+    """Download my data: a page explaining what is in it, and a button that downloads the ZIP."""
+    if request.method != "POST":
+        return render(request, "core/my_data.html")
+    response = HttpResponse(subject_access.download_my_data(request.user), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{subject_access.archive_name()}"'
+    return response
 
 
 @login_not_required

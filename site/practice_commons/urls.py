@@ -17,6 +17,7 @@ urlpatterns = [
     path("directory/", include("search.urls")),
     path("api/oruk/", include("search.api_urls")),
     path("search/", core_views.page_search, name="page-search"),
+    path("my-data/", core_views.my_data, name="my-data"),
     path("healthz", login_not_required(core_views.health), name="health"),
 ]
 
