@@ -1,6 +1,5 @@
 """Views of the learning app: thin, calling services and permissions."""
 
-import csv
 import json
 from collections import OrderedDict
 
@@ -14,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.exports import csv_response
 from people import roles
 from people.models import User
 from supervision.groups import peer_groups_of
@@ -370,9 +370,7 @@ def record_export(request, fmt, user_id=None):
     stamp = timezone.localdate().isoformat()
     if fmt == "csv":
         entries = _entries(owner).prefetch_related("statements__domain__framework")
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="development-record-{stamp}.csv"'
-        writer = csv.writer(response)
+        response, writer = csv_response(f"development-record-{stamp}.csv")
         header = ["date", "kind", "kind_label", "title", "hours", "counts_as_cpd", "includes_peer_reflection",
                   "summary", "statements", "source", "url"]
         writer.writerow(header)

@@ -1,6 +1,5 @@
 """Supervision and peer learning pages. Thin: rules live in permissions.py, actions in services.py."""
 
-import csv
 import datetime
 
 from django.contrib import messages
@@ -12,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.exports import csv_response
 from people import roles
 from people.models import User
 
@@ -536,9 +536,7 @@ def team_numbers_csv(request):
     form, numbers = _team_numbers_form(request)
     if numbers is None:
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="team-numbers-{numbers["start"]}-{numbers["end"]}.csv"'
-    writer = csv.writer(response)
+    response, writer = csv_response(f'team-numbers-{numbers["start"]}-{numbers["end"]}.csv')
     writer.writerow(["Team", numbers["team"].name, "From", numbers["start"].isoformat(), "To", numbers["end"].isoformat()])
     writer.writerow([])
     writer.writerow(["Supervision type", "Held", "Signed off", "Due"])
