@@ -6,5 +6,5 @@ class LearningConfig(AppConfig):
     verbose_name = "Learning"
     # Models practice leads may edit in the Wagtail admin (people.roles reads this).
     practice_lead_models = [
-        "reflectivetemplate", "framework", "frameworkdomain", "frameworkstatement", "identifiername",
+        "reflectivetemplate", "framework", "frameworkdomain", "frameworkstatement",
     ]

@@ -1,27 +1,14 @@
 """Forms of the learning app, rendered in the GOV.UK style by core.forms."""
 
 import datetime
-import re
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from core.forms import DateInput, GovUKForm, style_form
+from core.privacy import validate_person_reference
 from people.models import Team, User
 
 from .models import CONFIDENCE_SCALE, ActivityType, EntryKind, FrameworkStatement
-
-PERSON_REFERENCE_RE = re.compile(
-    r"^(?:(?:[A-Za-z]\.?\s?){1,4}|[A-Za-z]{0,6}[-/ ]?\d[A-Za-z0-9/-]{0,17})$"
-)
-
-
-def validate_person_reference(value):
-    value = (value or "").strip()
-    if value and not PERSON_REFERENCE_RE.match(value):
-        raise ValidationError(
-            "Enter initials (up to 4 letters, like J.S.) or a case reference (like CR-2024-0193), not a name"
-        )
 
 
 class StatementChoiceField(forms.ModelMultipleChoiceField):
@@ -83,6 +70,10 @@ class LogForm(GovUKForm):
         self.fields["statements"].queryset = statement_queryset()
         for prompt in log.prompts:
             self.fields[answer_field_name(prompt["key"])] = build_answer_field(prompt)
+        # The title and every written answer go through the identifier check (warnings beside each).
+        self.identifier_fields = ["title"] + [
+            answer_field_name(p["key"]) for p in log.prompts if p["answer_type"] in ("long_text", "short_text")
+        ]
         # Show the template's required prompts as required (no "optional" label); a draft save
         # (bound, not completing) still accepts them empty.
         if complete or not self.is_bound:
@@ -128,15 +119,6 @@ class LogForm(GovUKForm):
                 value = data[name]
                 answers[prompt["key"]] = value.isoformat() if isinstance(value, datetime.date) else (value or "")
         log.answers = answers
-
-    def texts_to_check(self):
-        """(field name, label, text) of everything free text, for the identifier check."""
-        out = [("title", "Title", self.cleaned_data.get("title") or "")]
-        for prompt in self.log.prompts:
-            if prompt["answer_type"] in ("long_text", "short_text"):
-                name = answer_field_name(prompt["key"])
-                out.append((name, prompt["heading"], self.cleaned_data.get(name) or ""))
-        return out
 
 
 class ShareForm(GovUKForm):
@@ -196,6 +178,8 @@ class ManualEntryForm(GovUKForm):
         label="Framework statements this relates to",
     )
 
+    identifier_fields = ["title", "summary"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["statements"].queryset = statement_queryset()
@@ -223,4 +207,5 @@ class LogSearchForm(GovUKForm):
 
 
 class CommentForm(GovUKForm):
+    identifier_fields = ["supervisor_comment"]
     supervisor_comment = forms.CharField(label="Your comment", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)

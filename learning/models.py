@@ -262,23 +262,6 @@ class Rating(models.Model):
         return f"{self.statement_id}: {self.value}"
 
 
-# ---- Identifier names list ------------------------------------------------------------------
-
-
-class IdentifierName(models.Model):
-    """A name the identifier check looks for (in addition to settings.IDENTIFIER_NAMES_FILE)."""
-
-    name = models.CharField(max_length=100, unique=True)
-
-    panels = [FieldPanel("name")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
 # ---- Development record ---------------------------------------------------------------------
 
 

@@ -14,14 +14,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.exports import csv_response
+from core.privacy import KIND_LABELS
 from people import roles
 from people.models import User
 from supervision.groups import peer_groups_of
 
 from . import permissions, services
 from .forms import LogForm, LogSearchForm, ManualEntryForm, ShareForm
-from .identifier_names import configured_names
-from .identifiers import find_identifiers
 from .models import (
     ActivityType,
     FrameworkStatement,
@@ -33,15 +32,6 @@ from .models import (
     registration_year_label,
     registration_year_start,
 )
-
-KIND_LABELS = {
-    "nhs_number": "NHS number",
-    "postcode": "Postcode",
-    "phone": "Phone number",
-    "email": "Email address",
-    "date": "Date that could be a date of birth",
-    "name": "Name",
-}
 
 
 def _own_log(request, pk):
@@ -94,12 +84,11 @@ def log_create(request):
 
 
 def _findings(form):
-    names = configured_names()
-    out = []
-    for field, label, text in form.texts_to_check():
-        for finding in find_identifiers(text, names):
-            out.append({"field": field, "label": label, "kind": KIND_LABELS[finding.kind], "text": finding.text})
-    return out
+    """The form's identifier warnings as rows for the log page's buttons."""
+    return [
+        {"field": field, "kind": KIND_LABELS[f.kind], "text": f.text}
+        for field, found in form.findings.items() for f in found
+    ]
 
 
 def log_edit(request, pk):
@@ -327,7 +316,7 @@ def coverage(request, user_id=None):
 
 def record_add(request):
     form = ManualEntryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.warnings_accepted():
         data = form.cleaned_data
         services.add_manual_entry(
             request.user, kind=data["kind"], title=data["title"], occurred_on=data["occurred_on"],

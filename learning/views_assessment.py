@@ -33,6 +33,8 @@ def framework_detail(request, slug):
 
 
 class AssessmentForm(GovUKForm):
+    identifier_fields = ["note"]
+
     def __init__(self, *args, statements, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(str(level["value"]), f"{level['value']} – {level['label']}") for level in CONFIDENCE_SCALE]
@@ -62,7 +64,7 @@ def assessment_create(request, slug):
     if previous:
         initial = {f"s{r.statement_id}": str(r.value) for r in previous.ratings.all()}
     form = AssessmentForm(request.POST or None, statements=statements, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.warnings_accepted():
         with transaction.atomic():
             assessment = SelfAssessment.objects.create(
                 owner=request.user, framework=framework, note=form.cleaned_data.get("note", "")
@@ -94,7 +96,7 @@ def assessment_detail(request, pk):
     if request.method == "POST":
         if not can_comment:
             raise Http404
-        if comment_form.is_valid():
+        if comment_form.is_valid() and comment_form.warnings_accepted():
             assessment.supervisor_comment = comment_form.cleaned_data["supervisor_comment"]
             assessment.comment_by = request.user
             assessment.commented_at = timezone.now()

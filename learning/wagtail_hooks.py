@@ -1,9 +1,9 @@
-"""Admin screens for practice leads: reflective templates, frameworks and the identifier names list."""
+"""Admin screens for practice leads: reflective templates and frameworks."""
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Framework, FrameworkStatement, IdentifierName, ReflectiveTemplate
+from .models import Framework, FrameworkStatement, ReflectiveTemplate
 
 
 class ReflectiveTemplateViewSet(SnippetViewSet):
@@ -31,17 +31,10 @@ class FrameworkStatementViewSet(SnippetViewSet):
     search_fields = ["title", "summary"]
 
 
-class IdentifierNameViewSet(SnippetViewSet):
-    model = IdentifierName
-    icon = "warning"
-    menu_label = "Names to flag in logs"
-    search_fields = ["name"]
-
-
 class LearningGroup(SnippetViewSetGroup):
     menu_label = "Learning"
     menu_icon = "doc-full"
-    items = (ReflectiveTemplateViewSet, FrameworkViewSet, FrameworkStatementViewSet, IdentifierNameViewSet)
+    items = (ReflectiveTemplateViewSet, FrameworkViewSet, FrameworkStatementViewSet)
 
 
 register_snippet(LearningGroup)

@@ -1,8 +1,8 @@
-import re
 
 from django import forms
 
 from core.forms import GovUKForm, GovUKModelForm
+from core.privacy import configured_names, find_identifiers, validate_person_reference
 
 from .models import OutOfDateReport, ServiceNote, Shortlist, ShortlistItem
 
@@ -60,10 +60,8 @@ class ShortlistForm(GovUKModelForm):
 
     def clean_label(self):
         label = self.cleaned_data["label"].strip()
-        words = re.findall(r"[^\W\d_]{2,}", label)
         # "AB", "CR-10442" or "Case 4471" are fine; "Jane Smith" is a name.
-        if sum(1 for w in words if not w.isupper()) >= 2:
-            raise forms.ValidationError("Use initials or a case reference, not a name")
+        validate_person_reference(label)
         return refuse_personal_details(label)
 
 
@@ -88,16 +86,16 @@ class AddToShortlistForm(GovUKForm):
 
 # Kinds of detail that identify a person. Phone numbers and postcodes are left alone: in a note
 # about a service they are usually the service's own.
-PERSONAL_KINDS = {"name", "nhs_number", "date"}
+PERSONAL_KINDS = {"name", "nhs_number", "date_of_birth"}
 
 
 def personal_details(text):
-    """What in the text could identify someone the worker supports (uses learning's identifier check)."""
-    try:
-        from learning.identifier_names import check_text
-    except ImportError:  # the check is optional: without it the notes simply are not screened
-        return []
-    return [f for f in check_text(text) if f.kind in PERSONAL_KINDS]
+    """What in the text could identify someone the worker supports (the site's identifier check).
+
+    Configured names only: a note about a service often names its staff ("ask for Sarah at reception").
+    """
+    found = find_identifiers(text, configured_names(), common_names=False)
+    return [f for f in found if f.kind in PERSONAL_KINDS]
 
 
 def refuse_personal_details(text):

@@ -5,7 +5,8 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from core.forms import GovUKForm, GovUKModelForm, style_form
+from core.forms import ALL_TEXT, GovUKForm, GovUKModelForm, style_form
+from core.privacy import reference_problem, validate_person_reference
 from people import roles
 from people.models import User
 
@@ -17,7 +18,6 @@ from .models import (
     SupervisionAgreement,
     SupervisionTemplate,
 )
-from .references import reference_problem, validate_case_reference
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -38,6 +38,8 @@ class TimeInput(forms.TimeInput):
 
 
 class AgreementForm(GovUKModelForm):
+    identifier_fields = ["place", "notes_arrangements", "cover_arrangements"]
+
     class Meta:
         model = SupervisionAgreement
         fields = [
@@ -124,6 +126,7 @@ class ScheduleSessionForm(GovUKForm):
 
 class AgendaItemForm(GovUKForm):
     prefix = "agenda"
+    identifier_fields = ["text"]
 
     text = forms.CharField(label="Add an item to the agenda", max_length=300,
                            help_text="Refer to people you support by initials or case reference only.",
@@ -138,6 +141,8 @@ def prompt_fields(snapshot):
 
 class NotesForm(GovUKForm):
     """One text box per prompt of the session's template snapshot."""
+
+    identifier_fields = ALL_TEXT
 
     def __init__(self, *args, snapshot, **kwargs):
         super().__init__(*args, **kwargs)
@@ -168,6 +173,7 @@ class NotesForm(GovUKForm):
 
 class CaseDiscussionForm(GovUKModelForm):
     prefix = "case"
+    identifier_fields = ["presenting_situation", "analysis", "options", "decision", "rationale"]
 
     class Meta:
         model = CaseDiscussion
@@ -188,12 +194,13 @@ class CaseDiscussionForm(GovUKModelForm):
 
     def clean_case_reference(self):
         value = self.cleaned_data["case_reference"].strip()
-        validate_case_reference(value)
+        validate_person_reference(value)
         return value
 
 
 class ActionForm(GovUKForm):
     prefix = "action"
+    identifier_fields = ["description"]
 
     description = forms.CharField(label="Action", max_length=300, error_messages={"required": "Enter the action."})
     owner = PersonChoiceField(queryset=User.objects.none(), label="Who will do it", empty_label="Choose a person",
@@ -213,6 +220,7 @@ class ActionStatusForm(forms.Form):
 
 class SignForm(GovUKForm):
     prefix = "sign"
+    identifier_fields = ["disagreement"]
 
     disagreement = forms.CharField(
         label="Anything you disagree with", required=False, widget=forms.Textarea(attrs={"rows": 3}),
@@ -222,6 +230,7 @@ class SignForm(GovUKForm):
 
 class AddendumForm(GovUKForm):
     prefix = "addendum"
+    identifier_fields = ["text"]
 
     text = forms.CharField(label="Addendum", widget=forms.Textarea(attrs={"rows": 4}),
                            help_text="A correction or addition. It is dated and shows your name; the signed record does not change.",
@@ -263,6 +272,8 @@ def parse_lines(text):
 
 class PeerSessionForm(GovUKForm):
     """Everything about a peer session on one page: about two minutes to fill in."""
+
+    identifier_fields = ["themes", "learning_points", "actions"]
 
     held_on = forms.DateField(label="Date", error_messages={"required": "Enter the date of the session.", "invalid": "Enter a real date."})
     length_minutes = forms.IntegerField(label="Length in minutes", initial=90, min_value=10, max_value=480,
@@ -318,6 +329,7 @@ class PeerSessionForm(GovUKForm):
 
 
 class ReflectionForm(GovUKForm):
+    identifier_fields = ["text"]
     text = forms.CharField(
         label="What did you learn from discussing this with your peers?", widget=forms.Textarea(attrs={"rows": 5}),
         help_text="A few sentences in your own words. This makes the session count as peer reflection for your CPD.",

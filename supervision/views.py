@@ -42,7 +42,6 @@ from .models import (
     SupervisionAgreement,
     SupervisionSession,
 )
-from .references import identifier_warnings
 
 
 def _sessions():
@@ -107,7 +106,7 @@ def agreement_create(request):
     if not permissions.can_schedule(request.user):
         raise PermissionDenied("Only supervisors can propose a supervision agreement.")
     form = AgreementForm(request.POST or None, supervisor=request.user, initial=_initial_supervisee(request))
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.warnings_accepted():
         agreement = form.save(commit=False)
         agreement.supervisor = request.user
         services.save_agreement(agreement, changed_by=request.user)
@@ -139,7 +138,7 @@ def agreement_edit(request, pk):
     if not permissions.can_edit_agreement(request.user, agreement):
         raise PermissionDenied("Only the current supervisor can change this agreement.")
     form = AgreementForm(request.POST or None, instance=agreement, supervisor=request.user)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.warnings_accepted():
         services.save_agreement(form.save(commit=False), changed_by=request.user)
         messages.success(request, "Agreement updated. If the terms changed, both of you need to accept it again.")
         return redirect(agreement)
@@ -218,7 +217,8 @@ def session_detail(request, pk):
 
 def _rerender(request, session, **forms):
     """The session page again with a form's errors, keeping what the person typed."""
-    return render(request, "supervision/session_detail.html", _detail_context(request, session, **forms), status=400)
+    status = 400 if any(form.errors for form in forms.values()) else 200  # a warning is not an error
+    return render(request, "supervision/session_detail.html", _detail_context(request, session, **forms), status=status)
 
 
 def _participant_session(request, pk, view_name):
@@ -232,19 +232,11 @@ def _participant_session(request, pk, view_name):
 def agenda_add(request, pk):
     session = _participant_session(request, pk, "agenda-add")
     form = AgendaItemForm(request.POST)
-    if not form.is_valid():
+    if not (form.is_valid() and form.warnings_accepted()):
         return _rerender(request, session, agenda_form=form)
     services.add_agenda_item(session, request.user, form.cleaned_data["text"])
-    _warn_identifiers(request, form.cleaned_data["text"])
     messages.success(request, "Added to the agenda.")
     return redirect(reverse("supervision:session-detail", args=[pk]) + "#agenda")
-
-
-def _warn_identifiers(request, *texts):
-    found = identifier_warnings("\n".join(t for t in texts if t))
-    if found:
-        listed = ", ".join(str(getattr(f, "text", f)) for f in found[:5])
-        messages.warning(request, f"Check this could not identify someone: {listed}. Use initials or a case reference.")
 
 
 def session_notes(request, pk):
@@ -252,23 +244,22 @@ def session_notes(request, pk):
     if not permissions.can_edit_record(request.user, session):
         raise PermissionDenied("The notes can no longer be changed. After sign-off, add an addendum.")
     form = NotesForm(request.POST or None, snapshot=session.template_snapshot, initial=session.notes)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.warnings_accepted():
         notes = {k: v for k, v in form.cleaned_data.items()}
         services.save_notes(session, request.user, notes)
-        _warn_identifiers(request, *notes.values())
         messages.success(request, "Notes saved.")
         return redirect(reverse("supervision:session-detail", args=[pk]) + "#notes")
-    return render(request, "supervision/session_notes.html", {"session": session, "form": form}, status=400 if form.errors else 200)
+    status = 400 if form.errors else 200
+    return render(request, "supervision/session_notes.html", {"session": session, "form": form}, status=status)
 
 
 @require_POST
 def case_add(request, pk):
     session = _participant_session(request, pk, "case-add")
     form = CaseDiscussionForm(request.POST)
-    if not form.is_valid():
+    if not (form.is_valid() and form.warnings_accepted()):
         return _rerender(request, session, case_form=form)
     services.add_case_discussion(session, request.user, **form.cleaned_data)
-    _warn_identifiers(request, *[v for k, v in form.cleaned_data.items() if k != "case_reference"])
     messages.success(request, "Case discussion added.")
     return redirect(reverse("supervision:session-detail", args=[pk]) + "#cases")
 
@@ -277,7 +268,7 @@ def case_add(request, pk):
 def action_add(request, pk):
     session = _participant_session(request, pk, "action-add")
     form = ActionForm(request.POST, session=session)
-    if not form.is_valid():
+    if not (form.is_valid() and form.warnings_accepted()):
         return _rerender(request, session, action_form=form)
     services.add_action(session, request.user, **form.cleaned_data)
     messages.success(request, "Action added.")
@@ -325,7 +316,7 @@ def session_transition(request, pk, step):
 def session_sign(request, pk):
     session = _participant_session(request, pk, "session-sign")
     form = SignForm(request.POST)
-    if not form.is_valid():
+    if not (form.is_valid() and form.warnings_accepted()):
         return _rerender(request, session, sign_form=form)
     disagreement = form.cleaned_data["disagreement"] if permissions.is_supervisee(request.user, session) else ""
     services.sign(session, request.user, disagreement)
@@ -341,7 +332,7 @@ def session_sign(request, pk):
 def addendum_add(request, pk):
     session = _participant_session(request, pk, "addendum-add")
     form = AddendumForm(request.POST)
-    if not form.is_valid():
+    if not (form.is_valid() and form.warnings_accepted()):
         return _rerender(request, session, addendum_form=form)
     services.add_addendum(session, request.user, form.cleaned_data["text"])
     messages.success(request, "Addendum added.")
@@ -452,7 +443,7 @@ def peer_session_create(request, pk):
     if not permissions.can_record_peer_session(request.user, group):
         raise PermissionDenied
     form = PeerSessionForm(request.POST or None, group=group, initial={"held_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.warnings_accepted():
         data = dict(form.cleaned_data)
         attendees = data.pop("attendees")
         guests = data.pop("guests")
@@ -461,7 +452,8 @@ def peer_session_create(request, pk):
         if permissions.can_view_peer_session(request.user, peer_session):
             return redirect(peer_session)
         return redirect(group)
-    return render(request, "supervision/peer_session_form.html", {"group": group, "form": form}, status=400 if form.errors else 200)
+    status = 400 if form.errors else 200
+    return render(request, "supervision/peer_session_form.html", {"group": group, "form": form}, status=status)
 
 
 def peer_session_detail(request, pk):
@@ -475,7 +467,7 @@ def peer_session_detail(request, pk):
     form = None
     if permissions.can_reflect(request.user, peer_session):
         form = ReflectionForm(request.POST or None, initial={"text": reflection.text if reflection else ""})
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST" and form.is_valid() and form.warnings_accepted():
             services.save_peer_reflection(peer_session, request.user, form.cleaned_data["text"])
             messages.success(request, "Reflection saved. This session now counts as peer reflection on your development record.")
             return redirect(peer_session)

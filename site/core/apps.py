@@ -4,4 +4,5 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Site"
-    practice_lead_models = []
+    # Practice leads keep the list of names the identifier check flags.
+    practice_lead_models = ["identifiername"]

@@ -2,10 +2,24 @@
 
 Use GovUKFormMixin on a Form or ModelForm: fields render with label, hint, error message and the
 govuk-* classes, and {{ form }} starts with an error summary linking to each field in error.
+
+Identifier warnings: a form lists its free-text fields in identifier_fields (or ALL_TEXT). Once
+valid, form.warnings holds, per field, what could identify a person; each field shows its warning
+under the label and the summary links to it. A warning never blocks: the view asks
+form.warnings_accepted(), which is true when there is nothing to warn about or the person has
+submitted again after seeing exactly these warnings (a hidden fingerprint the summary carries).
 """
 
+import hashlib
+
 from django import forms
+from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
+
+from core.privacy import KIND_LABELS, check_text, configured_names
+
+ALL_TEXT = "__all_text__"
+WARNINGS_SEEN = "identifiers_seen"
 
 WIDGET_CLASSES = [
     (forms.CheckboxSelectMultiple, "govuk-checkboxes__input"),
@@ -50,6 +64,8 @@ def style_form(form):
         describedby = [i for i in widget.attrs.get("aria-describedby", "").split() if i]
         if str(field.help_text or "").strip() and not grouped:
             describedby.append(f"{form.add_prefix(name)}-hint")
+        if getattr(form, "warnings", None) and name in form.warnings and not grouped:
+            describedby.append(f"{form.add_prefix(name)}-warning")
         # Only once validated: reading form.errors here would validate a form still being built.
         if form._errors and name in form._errors:
             classes += [ERROR_CLASSES[c] for c in list(classes) if c in ERROR_CLASSES]
@@ -62,16 +78,75 @@ def style_form(form):
     return form
 
 
+class GovUKBoundField(BoundField):
+    @property
+    def warnings(self):
+        """Identifier warnings for this field (shown under its label, like an error but not one)."""
+        return getattr(self.form, "warnings", {}).get(self.name, [])
+
+
+def _is_free_text(field):
+    return isinstance(field, forms.CharField) and not isinstance(
+        field, (forms.EmailField, forms.URLField, forms.SlugField, forms.RegexField, forms.UUIDField)
+    ) and not isinstance(field.widget, (forms.HiddenInput, forms.PasswordInput))
+
+
 class GovUKFormMixin:
     default_renderer = GovUKRenderer
+    bound_field_class = GovUKBoundField
+    # Free-text fields the identifier check reads: field names, or ALL_TEXT for every text box.
+    identifier_fields = ()
+    # Kinds of finding to warn about (None: all of them).
+    identifier_kinds = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.warnings, self.findings = {}, {}
         style_form(self)
 
     def full_clean(self):
         super().full_clean()
+        self.warnings, self.findings = {}, {}
+        if self.is_bound and hasattr(self, "cleaned_data"):
+            self._check_identifiers()
         style_form(self)
+
+    def identifier_field_names(self):
+        if self.identifier_fields == ALL_TEXT:
+            return [name for name, field in self.fields.items() if _is_free_text(field)]
+        return [name for name in self.identifier_fields if name in self.fields]
+
+    def _check_identifiers(self):
+        names = None
+        for name in self.identifier_field_names():
+            value = self.cleaned_data.get(name)
+            if name in self._errors or not isinstance(value, str) or not value.strip():
+                continue
+            if names is None:
+                names = configured_names()
+            found = [f for f in check_text(value, names) if self.identifier_kinds is None or f.kind in self.identifier_kinds]
+            if found:
+                self.findings[name] = found
+                listed = ", ".join(f"{KIND_LABELS[f.kind].lower()} “{f.text}”" for f in found[:5])
+                self.warnings[name] = [
+                    f"This could identify someone: {listed}. Use initials or a case reference instead."
+                ]
+
+    @property
+    def warnings_seen_name(self):
+        return self.add_prefix(WARNINGS_SEEN)
+
+    @property
+    def warnings_fingerprint(self):
+        """Changes whenever what is warned about changes, so a new identifier is always pointed out."""
+        found = sorted((name, f.kind, f.text) for name, fs in self.findings.items() for f in fs)
+        return hashlib.sha256(repr(found).encode()).hexdigest()[:20] if found else ""
+
+    def warnings_accepted(self):
+        """True when saving may go ahead: nothing to warn about, or these same warnings seen and kept."""
+        if not self.warnings:
+            return True
+        return self.data.get(self.warnings_seen_name) == self.warnings_fingerprint
 
 
 class GovUKForm(GovUKFormMixin, forms.Form):

@@ -163,3 +163,19 @@ class PrivacyEvent(models.Model):
     @property
     def counts_text(self):
         return ", ".join(f"{label}: {n}" for label, n in (self.counts or {}).items()) or "nothing"
+
+
+class IdentifierName(models.Model):
+    """A name the identifier check flags wherever it appears (with settings.IDENTIFIER_NAMES_FILE)."""
+
+    name = models.CharField(max_length=100, unique=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "name to flag"
+        verbose_name_plural = "names to flag"
+
+    def __str__(self):
+        return self.name

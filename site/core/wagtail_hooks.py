@@ -1,10 +1,13 @@
-"""Admin: the privacy audit (downloads of personal data, retention runs), for administrators only."""
+"""Admin of the site layer: the privacy audit (downloads of personal data, retention runs), for
+administrators only; the names the identifier check flags, kept by practice leads."""
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import AdministratorsOnlyPolicy, PrivacyEvent
+from .models import AdministratorsOnlyPolicy, IdentifierName, PrivacyEvent
 
 register_permission_policy(PrivacyEvent, AdministratorsOnlyPolicy(PrivacyEvent, actions=("view",)))
 
@@ -26,3 +29,14 @@ class PrivacyAuditViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_privacy_audit():
     return PrivacyAuditViewSet("privacy_audit")
+
+
+class IdentifierNameViewSet(SnippetViewSet):
+    model = IdentifierName
+    icon = "warning"
+    menu_label = "Names to flag"
+    search_fields = ["name"]
+    add_to_admin_menu = True
+
+
+register_snippet(IdentifierNameViewSet)

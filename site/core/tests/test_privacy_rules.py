@@ -1,6 +1,6 @@
 import pytest
 
-from supervision.references import reference_problem
+from core.privacy import reference_problem
 
 
 @pytest.mark.parametrize("value", ["JS", "J.S.", "CLD-2041", "Case 12", "AB and CD", "ref 2024/113", "M"])

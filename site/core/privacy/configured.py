@@ -1,12 +1,13 @@
-"""The configured list of names for the identifier check: settings.IDENTIFIER_NAMES_FILE plus the
-names practice leads keep in the Wagtail admin."""
+"""The names this site flags everywhere: settings.IDENTIFIER_NAMES_FILE plus the admin list."""
 
 from django.conf import settings
+from django.db import DatabaseError
 
 from .identifiers import find_identifiers, read_names
 
 
 def configured_names():
+    """Names from IDENTIFIER_NAMES_FILE and from the practice leads' list in the Wagtail admin."""
     names = []
     path = getattr(settings, "IDENTIFIER_NAMES_FILE", "")
     if path:
@@ -14,9 +15,7 @@ def configured_names():
             names += read_names(path)
         except OSError:
             pass  # a missing file must never stop anyone saving; the check just knows fewer names
-    from django.db import DatabaseError
-
-    from .models import IdentifierName
+    from core.models import IdentifierName  # models load after this module (core.forms imports it)
 
     try:
         names += list(IdentifierName.objects.values_list("name", flat=True))
@@ -26,4 +25,5 @@ def configured_names():
 
 
 def check_text(text, names=None):
-    return find_identifiers(text, configured_names() if names is None else names)
+    """find_identifiers with the configured names: what every form and service should call."""
+    return find_identifiers(text or "", configured_names() if names is None else names)

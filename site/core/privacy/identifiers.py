@@ -1,16 +1,20 @@
 """Find things in free text that could identify a person: pure Python, no Django needed.
 
 find_identifiers(text, names=()) returns Finding(kind, start, end, text) for:
-  nhs_number  10 digits (plain, 3-3-4 spaced or hyphenated) whose Modulus 11 check digit is valid
-  postcode    a full UK postcode of a valid shape ("B12 9QX", "sw1a1aa"); never an outward code alone
-  phone       UK landlines, mobiles, 03/08 numbers, in 0..., +44 ..., +44 (0)... and 0044 forms
-  email       addresses
-  date        full dates in common formats (12/03/1987, 12-03-87, 12 March 1987, March 12th 1987,
-              1987-03-12) and, after "DOB", "date of birth" or "born", partial ones (12 March, March 1987)
-  name        whole-word, case-insensitive matches of the given names
-Offsets are character offsets into text. Overlaps resolve to the more specific kind.
+  nhs_number     10 digits (plain, 3-3-4 spaced or hyphenated) whose Modulus 11 check digit is valid
+  postcode       a full UK postcode of a valid shape ("B12 9QX", "sw1a1aa"); never an outward code alone
+  phone          UK landlines, mobiles, 03/08 numbers, in 0..., +44 ..., +44 (0)... and 0044 forms
+  email          addresses
+  date_of_birth  a date the words around it call a birth date ("born 3/4/1950", "DOB 03.04.1950",
+                 "aged 82 (12/01/1942)", "date of birth: 3 May"); meeting and review dates are left alone
+  name           the given names anywhere, and common UK names where the context says "a person"
+                 (see names.py)
+A number that follows a reference word ("invoice 0161496000", "case ref 9434765919") is a reference,
+not a phone or NHS number. Offsets are character offsets into text. Overlaps resolve to the more
+specific kind.
 """
 
+import datetime
 import re
 from dataclasses import asdict, dataclass
 
@@ -27,7 +31,8 @@ class Finding:
 
 
 # Earlier kinds win when two findings overlap.
-PRIORITY = ["email", "nhs_number", "phone", "postcode", "date", "name"]
+PRIORITY = ["email", "nhs_number", "phone", "postcode", "date_of_birth", "name"]
+KINDS = tuple(PRIORITY)
 
 # ---- NHS numbers ----------------------------------------------------------------------------
 
@@ -73,7 +78,7 @@ def _postcodes(text):
 # ---- Phone numbers --------------------------------------------------------------------------
 
 PHONE_RE = re.compile(
-    r"(?<![\w+])(?:\+\s?44|0044)?[ \-.]?(?:\(0\)[ \-.]?)?\(?\d[\d]*\)?(?:[ \-.]{1,2}\(?\d+\)?){0,5}"
+    r"(?<![\w+/-])(?:\+\s?44|0044)?[ \-.]?(?:\(0\)[ \-.]?)?\(?\d[\d]*\)?(?:[ \-.]{1,2}\(?\d+\)?){0,5}"
 )
 _PHONE_START = re.compile(r"^(?:\+\s?44|0044|\(?0)")
 
@@ -136,7 +141,9 @@ def _emails(text):
         yield Finding("email", m.start(), m.end(), m.group(0))
 
 
-# ---- Dates ----------------------------------------------------------------------------------
+# ---- Dates of birth -------------------------------------------------------------------------
+# A date alone says nothing about a person: meetings, reviews and visits all have dates. A date
+# identifies when the words around it say it is a birth date ("born", "DOB", "aged 82 (...)").
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -153,39 +160,83 @@ NUMERIC_DATE_RE = re.compile(
 ISO_DATE_RE = re.compile(r"(?<![\w/.\-])(?P<y>(?:1[89]|20)\d{2})([/\-.])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\w/]|[.\-]\d)")
 DAY_MONTH_YEAR_RE = re.compile(rf"(?<!\w){_DAY}[ \t]+(?:of[ \t]+)?{_MONTH},?[ \t]+{_YEAR}(?!\w)", re.IGNORECASE)
 MONTH_DAY_YEAR_RE = re.compile(rf"(?<!\w){_MONTH}[ \t]+{_DAY},?[ \t]+{_YEAR}(?!\w)", re.IGNORECASE)
+
+_BIRTH_WORDS = (
+    r"d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?date|birthday|born|b\.(?=\s*\d)"
+)
+# The birth word directly before the date: "born 3/4/1950", "DOB: 03.04.1950", "date of birth is 4 May 1950".
 DOB_CONTEXT_RE = re.compile(
-    r"(?<!\w)(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?date|birthday|born(?:\s+on|\s+in)?)(?!\w)\s*(?:[:\-–]|is|was)?\s*",
+    rf"(?<!\w)(?:{_BIRTH_WORDS})(?!\w)[ \t]*(?:[:\-–=]|is|was|on|in|of)?[ \t]*(?:(?:is|was|on|in|of)[ \t]+)?$",
     re.IGNORECASE,
 )
+# A little further back in the same clause: "born in Leeds on 3/4/1950", "her DOB, which is 3/4/1950".
+DOB_NEARBY_RE = re.compile(rf"(?<!\w)(?:{_BIRTH_WORDS})(?!\w)[^.;!?\n\d]{{0,30}}$", re.IGNORECASE)
+# An age then the date in brackets or after a comma: "aged 82 (12/01/1942)", "age 7, 03/05/2019".
+AGE_CONTEXT_RE = re.compile(
+    r"(?<!\w)(?:aged?|age:)[ \t]*\d{1,3}(?:[ \t]*(?:years?|yrs?)(?:[ \t]*old)?)?[ \t]*[(,][ \t]*$"
+    r"|(?<!\w)\d{1,3}[ \t-]*(?:years?|yrs?)[ \t-]*old[ \t]*[(,][ \t]*$",
+    re.IGNORECASE,
+)
+# The birth word just after the date: "12/01/1942 (DOB)", "3 May 1950 was her date of birth".
+DOB_AFTER_RE = re.compile(rf"^[ \t]*(?:\(|,|-|–)?[ \t]*(?:(?:is|was)[ \t]+(?:his|her|their|the)[ \t]+)?(?:{_BIRTH_WORDS})(?!\w)", re.IGNORECASE)
+
 PARTIAL_DATE_RES = [
     re.compile(rf"{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH}(?!\w)", re.IGNORECASE),
     re.compile(rf"{_MONTH}[ \t]+{_DAY}(?!\w)", re.IGNORECASE),
     re.compile(rf"{_MONTH},?[ \t]+{_YEAR}(?!\w)", re.IGNORECASE),
     re.compile(r"(?P<day>\d{1,2})[/.\-](?P<mon>\d{1,2})(?![\d/.\-])"),
 ]
+BIRTH_YEAR_RE = re.compile(r"(?P<year>(?:19|20)\d{2})(?!\w)")
 
 
 def _valid_day_month(day, month):
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
-def _dates(text):
+def _full_dates(text):
+    """(start, end, year or None) of every full date in text."""
     for m in NUMERIC_DATE_RE.finditer(text):
         a, b, y = int(m.group("a")), int(m.group("b")), m.group("y")
         if m.group("sep") == "." and len(y) == 2:
             continue  # "1.2.33" is more often a section or version number
         if _valid_day_month(a, b) or _valid_day_month(b, a):
-            yield Finding("date", m.start(), m.end(), m.group(0))
+            yield m.start(), m.end(), int(y) if len(y) == 4 else None
     for m in ISO_DATE_RE.finditer(text):
         if _valid_day_month(int(m.group("d")), int(m.group("m"))):
-            yield Finding("date", m.start(), m.end(), m.group(0))
+            yield m.start(), m.end(), int(m.group("y"))
     for regex in (DAY_MONTH_YEAR_RE, MONTH_DAY_YEAR_RE):
         for m in regex.finditer(text):
             if 1 <= int(m.group("day")) <= 31:
-                yield Finding("date", m.start(), m.end(), m.group(0))
-    # After "DOB", "date of birth" or "born", partial dates identify too.
-    for ctx in DOB_CONTEXT_RE.finditer(text):
+                year = m.group("year")
+                yield m.start(), m.end(), None if year.startswith("'") else int(year)
+
+
+def _clause_before(text, start, width=60):
+    """Up to width characters before start, cut at the last line break."""
+    before = text[max(0, start - width):start]
+    return before.rsplit("\n", 1)[-1]
+
+
+def _is_birth_context(text, start, end):
+    before = _clause_before(text, start)
+    if DOB_CONTEXT_RE.search(before) or AGE_CONTEXT_RE.search(before) or DOB_NEARBY_RE.search(before):
+        return True
+    return bool(DOB_AFTER_RE.match(text[end:end + 40]))
+
+
+def _dates_of_birth(text, this_year):
+    full = []
+    for start, end, year in _full_dates(text):
+        full.append((start, end))
+        if year is not None and year > this_year:
+            continue  # nobody was born in the future: "born" here is a plan or a due date
+        if _is_birth_context(text, start, end):
+            yield Finding("date_of_birth", start, end, text[start:end])
+    # After "DOB", "date of birth" or "born", partial dates identify too ("born 3rd of May").
+    for ctx in re.finditer(rf"(?<!\w)(?:{_BIRTH_WORDS})(?!\w)[ \t]*(?:[:\-–]|is|was)?[ \t]*(?:(?:on|in)[ \t]+)?(?:the[ \t]+)?", text, re.IGNORECASE):
         pos = ctx.end()
+        if any(s <= pos < e for s, e in full):
+            continue
         for regex in PARTIAL_DATE_RES:
             m = regex.match(text, pos)
             if not m:
@@ -195,41 +246,55 @@ def _dates(text):
                 continue
             if groups.get("mon") and not 1 <= int(groups["mon"]) <= 12:
                 continue
-            yield Finding("date", m.start(), m.end(), m.group(0))
+            yield Finding("date_of_birth", m.start(), m.end(), m.group(0))
             break
         else:
-            m = re.compile(r"(?:in\s+)?(?P<year>(?:19|20)\d{2})(?!\w)").match(text, pos)
-            if m:
-                yield Finding("date", m.start("year"), m.end("year"), m.group("year"))
-
-
-# ---- Names ----------------------------------------------------------------------------------
-
-
-def _names(text, names):
-    cleaned = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
-    if not cleaned:
-        return
-    alternatives = "|".join(r"\s+".join(re.escape(part) for part in n.split()) for n in cleaned)
-    regex = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’]\w\w)", re.IGNORECASE)
-    for m in regex.finditer(text):
-        yield Finding("name", m.start(), m.end(), m.group(0))
+            m = BIRTH_YEAR_RE.match(text, pos)
+            if m and int(m.group("year")) <= this_year:
+                yield Finding("date_of_birth", m.start("year"), m.end("year"), m.group("year"))
 
 
 # ---- Putting it together --------------------------------------------------------------------
 
 
-def find_identifiers(text, names=()):
-    """Everything in text that could identify a person, in order of position."""
+def find_identifiers(text, names=(), *, common_names=True, this_year=None):
+    """Everything in text that could identify a person, in order of position.
+
+    names are configured names, flagged wherever they appear; common_names=False turns off the
+    shipped list of common UK names (for a caller that only wants its own list).
+    """
     if not text:
         return []
-    found = [*_emails(text), *_nhs(text), *_phones(text), *_postcodes(text), *_dates(text), *_names(text, names)]
+    from .names import find_names  # names.py builds on the helpers above
+
+    this_year = this_year or datetime.date.today().year
+    found = [
+        *_emails(text), *_nhs(text), *_phones(text), *_postcodes(text), *_dates_of_birth(text, this_year),
+        *find_names(text, names, common=common_names),
+    ]
+    found = [f for f in found if f.kind not in ("phone", "nhs_number") or not _after_reference_word(text, f)]
     found.sort(key=lambda f: (PRIORITY.index(f.kind), f.start, -(f.end - f.start)))
     kept = []
     for f in found:
         if all(f.end <= k.start or f.start >= k.end for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+# Numbers that are references to a document or a case, not to a person's phone or NHS record.
+REFERENCE_WORD_RE = re.compile(
+    r"(?<!\w)(?:ref(?:erence)?|case|invoice|inv|order|account|acct|claim|file|policy|receipt|booking|"
+    r"ticket|serial|payroll|purchase\s+order|po|batch|job|crime|incident|log)(?:\s+(?:ref|no|number|id))?"
+    r"\.?\s*(?:[:#=-]|no\.?|number)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _after_reference_word(text, finding):
+    before = text[max(0, finding.start - 30):finding.start]
+    if re.search(r"(?i)\bnhs\b", before):
+        return False
+    return bool(REFERENCE_WORD_RE.search(before))
 
 
 def read_names(path):

@@ -1,6 +1,6 @@
 import pytest
 
-from learning.identifiers import find_identifiers, nhs_check_digit_ok
+from core.privacy import find_identifiers, nhs_check_digit_ok
 
 
 def kinds(text, names=()):
@@ -34,12 +34,12 @@ def test_emails():
 
 
 @pytest.mark.parametrize("text", ["12/03/1987", "12-03-87", "12 March 1987", "March 12th 1987", "1987-03-12"])
-def test_dates(text):
-    assert kinds(f"DOB {text}.") == [("date", text)]
+def test_dates_of_birth(text):
+    assert kinds(f"DOB {text}.") == [("date_of_birth", text)]
 
 
 def test_partial_dates_after_born():
-    assert kinds("she was born on 3rd of May") == [("date", "3rd of May")]
+    assert kinds("she was born on 3rd of May") == [("date_of_birth", "3rd of May")]
 
 
 def test_names_are_whole_word_and_case_insensitive():
