@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from core.forms import ALL_TEXT, GovUKForm, GovUKModelForm, style_form
+from core.inputs import DateWindow
 from core.privacy import reference_problem, validate_person_reference
 from people import roles
 from people.models import User
@@ -18,6 +19,13 @@ from .models import (
     SupervisionAgreement,
     SupervisionTemplate,
 )
+
+# How far from today a typed date may be. Supervision is planned at most a couple of years ahead and
+# recorded up to ten years back; a year like 9999 is a slip, and would break the due-date arithmetic.
+SESSION_DATES = DateWindow(years_back=10, years_ahead=2)
+REVIEW_DATES = DateWindow(years_back=10, years_ahead=5)
+ACTION_DATES = DateWindow(years_back=10, years_ahead=5)
+REPORT_DATES = DateWindow(years_back=20, years_ahead=2)
 
 
 class PersonChoiceField(forms.ModelChoiceField):
@@ -72,6 +80,8 @@ class AgreementForm(GovUKModelForm):
             self.fields["supervisee"].queryset = roles.current_supervisees(supervisor)
             self.fields["supervisee"].label = "Supervisee"
             self.fields["supervisee"].empty_label = "Choose a supervisee"
+        self.fields["starts_on"].validators.append(SESSION_DATES)
+        self.fields["review_on"].validators.append(REVIEW_DATES)
         style_form(self)  # style the fields this form added or replaced
 
     def clean_frequency(self):
@@ -103,7 +113,8 @@ class ScheduleSessionForm(GovUKForm):
         queryset=SupervisionTemplate.objects.none(), widget=forms.RadioSelect, empty_label=None,
         label="Template", error_messages={"required": "Choose a template."},
     )
-    date = forms.DateField(label="Date", error_messages={"required": "Enter the date of the session.", "invalid": "Enter a real date."})
+    date = forms.DateField(label="Date", validators=[SESSION_DATES],
+                           error_messages={"required": "Enter the date of the session.", "invalid": "Enter a real date."})
     time = forms.TimeField(label="Start time", widget=TimeInput, help_text="For example 14:00.",
                            error_messages={"required": "Enter the start time.", "invalid": "Enter a time like 14:00."})
     length_minutes = forms.IntegerField(label="Length in minutes", initial=90, min_value=15, max_value=480,
@@ -205,7 +216,8 @@ class ActionForm(GovUKForm):
     description = forms.CharField(label="Action", max_length=300, error_messages={"required": "Enter the action."})
     owner = PersonChoiceField(queryset=User.objects.none(), label="Who will do it", empty_label="Choose a person",
                               error_messages={"required": "Choose who will do it."})
-    due_on = forms.DateField(label="Due date", required=False, error_messages={"invalid": "Enter a real date."})
+    due_on = forms.DateField(label="Due date", required=False, validators=[ACTION_DATES],
+                             error_messages={"invalid": "Enter a real date."})
 
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
@@ -238,7 +250,8 @@ class AddendumForm(GovUKForm):
 
 
 class RescheduleForm(GovUKForm):
-    date = forms.DateField(label="Date", error_messages={"required": "Enter the date.", "invalid": "Enter a real date."})
+    date = forms.DateField(label="Date", validators=[SESSION_DATES],
+                           error_messages={"required": "Enter the date.", "invalid": "Enter a real date."})
     time = forms.TimeField(label="Start time", widget=TimeInput, error_messages={"required": "Enter the start time.", "invalid": "Enter a time like 14:00."})
     length_minutes = forms.IntegerField(label="Length in minutes", min_value=15, max_value=480,
                                         widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}))
@@ -308,6 +321,7 @@ class PeerSessionForm(GovUKForm):
         value = self.cleaned_data["held_on"]
         if value > timezone.localdate():
             raise forms.ValidationError("The date must be today or in the past.")
+        SESSION_DATES(value)
         return value
 
     def clean_guests(self):
@@ -339,8 +353,8 @@ class ReflectionForm(GovUKForm):
 
 class TeamNumbersForm(GovUKForm):
     team = forms.ModelChoiceField(queryset=User.objects.none(), label="Team", empty_label=None)
-    start = forms.DateField(label="From", error_messages={"invalid": "Enter a real date."})
-    end = forms.DateField(label="To", error_messages={"invalid": "Enter a real date."})
+    start = forms.DateField(label="From", validators=[REPORT_DATES], error_messages={"invalid": "Enter a real date."})
+    end = forms.DateField(label="To", validators=[REPORT_DATES], error_messages={"invalid": "Enter a real date."})
 
     def __init__(self, *args, teams, **kwargs):
         super().__init__(*args, **kwargs)

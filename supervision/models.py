@@ -1,5 +1,6 @@
 """Supervision: templates, agreements, sessions with their record, and peer learning groups."""
 
+import datetime
 import uuid
 
 from django.conf import settings
@@ -166,7 +167,10 @@ class SupervisionSession(models.Model):
 
     @property
     def ends_at(self):
-        return self.starts_at + timezone.timedelta(minutes=self.length_minutes)
+        try:
+            return self.starts_at + timezone.timedelta(minutes=self.length_minutes)
+        except OverflowError:  # a row stored before dates were checked, near the year 9999
+            return datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
     @property
     def is_locked(self):

@@ -19,14 +19,25 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, day)
 
 
+def _later(start: date, every: int, unit: str) -> date | None:
+    """`every` units after start, or None when that falls beyond 31 December 9999."""
+    if unit not in ("days", "weeks", "months"):
+        raise ValueError(f"Unknown frequency unit: {unit}")
+    try:
+        if unit == "months":
+            return add_months(start, every)
+        return start + timedelta(**{unit: every})
+    except (OverflowError, ValueError):
+        return None
+
+
 def add_interval(start: date, every: int, unit: str) -> date:
-    if unit == "days":
-        return start + timedelta(days=every)
-    if unit == "weeks":
-        return start + timedelta(weeks=every)
-    if unit == "months":
-        return add_months(start, every)
-    raise ValueError(f"Unknown frequency unit: {unit}")
+    """`every` units after start; the last day of the calendar when that is beyond it.
+
+    A stored agreement dated near the year 9999 must not break every page that shows when
+    supervision is due (forms refuse such dates now; older rows may still hold them).
+    """
+    return _later(start, every, unit) or date.max
 
 
 @dataclass(frozen=True)
@@ -63,10 +74,10 @@ def due_dates_between(*, every: int, unit: str, starts_on: date, start: date, en
     dates = []
     n = 1
     # Multiply rather than chain, so monthly dates do not drift (31 Jan, 28 Feb, 31 Mar...).
-    current = add_interval(starts_on, every, unit)
-    while current <= end and n < 10000:
+    current = _later(starts_on, every, unit)
+    while current is not None and current <= end and n < 10000:
         if current >= start:
             dates.append(current)
         n += 1
-        current = add_interval(starts_on, every * n, unit)
+        current = _later(starts_on, every * n, unit)
     return dates

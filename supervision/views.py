@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.exports import csv_response
+from core.inputs import id_from
 from people import roles
 from people.models import User
 
@@ -116,8 +117,8 @@ def agreement_create(request):
 
 
 def _initial_supervisee(request):
-    pk = request.GET.get("supervisee")
-    return {"supervisee": pk} if pk and pk.isdigit() else {}
+    pk = id_from(request.GET.get("supervisee"))
+    return {"supervisee": pk} if pk else {}
 
 
 def agreement_detail(request, pk):
@@ -161,9 +162,8 @@ def agreement_accept(request, pk):
 def session_create(request):
     if not permissions.can_schedule(request.user):
         raise PermissionDenied("Only supervisors can schedule supervision.")
-    initial = {}
-    if request.GET.get("supervisee", "").isdigit():
-        initial["supervisees"] = [request.GET["supervisee"]]
+    supervisee = id_from(request.GET.get("supervisee"))
+    initial = {"supervisees": [supervisee]} if supervisee else {}
     form = ScheduleSessionForm(request.POST or None, supervisor=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -281,18 +281,21 @@ def action_status(request, pk):
     session = action.session
     if not permissions.can_view_session(request.user, session):
         raise Http404
+    # Where to return, checked before anything is saved: a change is made whole or not at all.
+    back, in_session = session, None
+    if request.POST.get("from_session"):
+        back = SupervisionSession.objects.filter(pk=id_from(request.POST["from_session"])).first()
+        if back is None or not permissions.can_view_session(request.user, back):
+            messages.error(request, "The action was not changed: the session you came from could not be found.")
+            return redirect(reverse("supervision:session-detail", args=[session.pk]) + "#agenda")
+        in_session = back
     status = request.POST.get("status")
     if status not in ActionStatus.values:
         messages.error(request, "Choose a status for the action.")
     else:
-        in_session = None
-        back = request.POST.get("from_session", "")
-        if back.isdigit():
-            in_session = SupervisionSession.objects.filter(pk=back).first()
         services.set_action_status(action, request.user, status, in_session=in_session)
         messages.success(request, f"Action marked as {ActionStatus(status).label.lower()}.")
-    target = request.POST.get("from_session") or session.pk
-    return redirect(reverse("supervision:session-detail", args=[target]) + "#agenda")
+    return redirect(reverse("supervision:session-detail", args=[back.pk]) + "#agenda")
 
 
 @require_POST

@@ -1,8 +1,11 @@
 """Who may open each page, for every role: participants, outsiders, a former supervisor, leads, auditors."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 
 from supervision.demo import ensure_auditor_group
 from supervision.models import AccessLogEntry
@@ -99,10 +102,12 @@ def test_scheduling_is_for_current_supervisors(who, expected, people, client_for
 def test_cannot_schedule_with_someone_you_do_not_supervise(people, client_for):
     from .factories import template
 
+    day = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
     r = client_for(people["supervisor"]).post(reverse("supervision:session-create"), {
-        "supervisees": [people["other_worker"].pk], "template": template().pk, "date": "2030-01-01", "time": "10:00", "length_minutes": 60,
+        "supervisees": [people["other_worker"].pk], "template": template().pk, "date": day, "time": "10:00", "length_minutes": 60,
     })
     assert r.status_code == 200 and "govuk-error-summary" in r.content.decode()
+    assert "Select a valid choice" in r.content.decode() and "Enter a date between" not in r.content.decode()
 
 
 @pytest.mark.parametrize("who, expected", [
