@@ -154,7 +154,17 @@ def can_create_group(user):
 
 
 def can_edit_group(user, group):
+    """Name, description and usual format: the facilitator or a lead of the group's team."""
     return group.facilitator_id == user.pk or leads_group_team(user, group)
+
+
+def can_change_group_members(user, group):
+    """Who attends and who facilitates: the facilitator or an administrator, never a lead as such.
+
+    Membership opens the group's sessions, so a lead who could add themselves would read notes
+    their role gives them only the dates and numbers of.
+    """
+    return user.is_authenticated and (group.facilitator_id == user.pk or roles.is_administrator(user))
 
 
 def can_view_peer_session(user, peer_session):

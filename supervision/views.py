@@ -414,6 +414,9 @@ def peer_group_edit(request, pk):
     if not permissions.can_edit_group(request.user, group):
         raise PermissionDenied("Only the facilitator or a practice lead can change this group.")
     form = PeerGroupForm(request.POST or None, instance=group, people=_group_people(request.user, group))
+    if not permissions.can_change_group_members(request.user, group):
+        # The form saves only the fields it shows: members and facilitator stay as they are.
+        del form.fields["facilitator"], form.fields["members"]
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Group updated.")

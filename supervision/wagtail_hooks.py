@@ -1,4 +1,8 @@
-"""Admin screens: templates and peer groups for practice leads; the access log for administrators only."""
+"""Admin screens: templates for practice leads; peer groups and the access log for administrators only.
+
+Peer-group membership decides who reads a group's sessions, so, like roles, it is granted by
+administrators alone (people.permission_policies).
+"""
 
 from django.contrib.auth import get_user_model
 from wagtail import hooks
@@ -8,6 +12,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from people import roles
+from people.permission_policies import AdministratorsOnlyPolicy
 
 from .models import AccessLogEntry, PeerGroup, SupervisionTemplate
 
@@ -22,24 +27,20 @@ class AdministratorsReadOnlyPolicy(BasePermissionPolicy):
         return "view" in actions and self._is_admin(user)
 
     def users_with_any_permission(self, actions):
-        User = get_user_model()
         if "view" not in actions:
-            return User.objects.none()
-        return User.objects.filter(is_active=True).filter(
-            pk__in=[u.pk for u in User.objects.filter(is_active=True) if self._is_admin(u)]
-        )
+            return get_user_model().objects.none()
+        return roles.administrators()
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])
 
     @staticmethod
     def _is_admin(user):
-        return user.is_authenticated and user.is_active and (
-            user.is_superuser or roles.has_role(user, roles.Role.ADMINISTRATOR)
-        )
+        return roles.is_administrator(user)
 
 
 register_permission_policy(AccessLogEntry, AdministratorsReadOnlyPolicy(AccessLogEntry))
+register_permission_policy(PeerGroup, AdministratorsOnlyPolicy(PeerGroup))
 
 
 class SupervisionTemplateViewSet(ModelViewSet):

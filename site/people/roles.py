@@ -6,6 +6,7 @@ so the rules for "current" (dates, ended relationships) live in one place.
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from django.utils import timezone
 
 from .models import Membership, Role, SupervisionRelationship, User
@@ -91,6 +92,22 @@ def is_current_supervisor(supervisor, supervisee, on=None):
     )
 
 
+def is_administrator(user):
+    """Administrators alone grant roles, auditor access, supervision and peer-group membership."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_active and has_role(user, Role.ADMINISTRATOR))
+
+
+def administrators():
+    """Active users who are administrators today (superusers included)."""
+    today = timezone.localdate()
+    admin_ids = (
+        Membership.objects.filter(role=Role.ADMINISTRATOR, joined_on__lte=today)
+        .exclude(left_on__lt=today)
+        .values("user")
+    )
+    return User.objects.filter(is_active=True).filter(Q(is_superuser=True) | Q(pk__in=admin_ids))
+
+
 def can_use_admin(user):
     return user.is_authenticated and (user.is_superuser or has_role(user, *ADMIN_ROLES))
 
@@ -99,32 +116,41 @@ def ensure_role_groups():
     """Create the Wagtail groups practice leads and administrators get, with their permissions.
 
     Each app lists the models practice leads edit in its AppConfig.practice_lead_models, so
-    private content (logs, supervision notes) is never given to the admin by accident.
+    private content (logs, supervision notes) is never given to the admin by accident. Leads get
+    content only: who holds which role, who supervises whom and who sits in a peer group are
+    administrators' business (and their admin screens check for the role as well, in
+    people.permission_policies, so a stray permission cannot open them).
     """
     admin_access = Permission.objects.get(
         content_type__app_label="wagtailadmin", codename="access_admin"
     )
-    lead_perms = [admin_access]
-    for config in apps.get_app_configs():
-        for model_name in getattr(config, "practice_lead_models", []):
-            lead_perms += Permission.objects.filter(
-                content_type__app_label=config.label, content_type__model=model_name
-            )
+    lead_perms = [admin_access] + _declared_model_permissions("practice_lead_models")
     # Guidance pages, images and documents are edited through Wagtail's page and collection
     # permissions; here only the model permissions they need.
     lead_perms += Permission.objects.filter(
         content_type__app_label__in=["wagtailimages", "wagtaildocs"],
         codename__regex=r"^(add|change|choose)_",
     )
+    admin_perms = list(Permission.objects.filter(
+        content_type__app_label__in=["people", "wagtailusers", "auth", "wagtailcore", "wagtailadmin", "wagtailredirects"]
+    )) + _declared_model_permissions("administrator_models")
     leads, _ = Group.objects.get_or_create(name=GROUP_NAMES[Role.PRACTICE_LEAD])
     leads.permissions.set(lead_perms)
     admins, _ = Group.objects.get_or_create(name=GROUP_NAMES[Role.ADMINISTRATOR])
-    admins.permissions.set(lead_perms + list(Permission.objects.filter(
-        content_type__app_label__in=["people", "wagtailusers", "auth", "wagtailcore", "wagtailadmin", "wagtailredirects"]
-    )))
-    _grant_page_permissions(leads)
-    _grant_page_permissions(admins)
+    admins.permissions.set(lead_perms + admin_perms)
+    for group in (leads, admins):
+        _grant_page_permissions(group)
+        _grant_collection_permissions(group)
     return leads, admins
+
+
+def _declared_model_permissions(attribute):
+    """The permissions on the models each app lists in its AppConfig under that attribute."""
+    found = []
+    for config in apps.get_app_configs():
+        for model_name in getattr(config, attribute, []):
+            found += Permission.objects.filter(content_type__app_label=config.label, content_type__model=model_name)
+    return found
 
 
 def _grant_page_permissions(group):
@@ -136,6 +162,19 @@ def _grant_page_permissions(group):
     for codename in ["add_page", "change_page", "publish_page", "delete_page"]:
         perm = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=group, page=root, permission=perm)
+
+
+def _grant_collection_permissions(group):
+    # Images and documents are permitted per collection: the root one covers them all.
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for perm in Permission.objects.filter(
+        content_type__app_label__in=["wagtailimages", "wagtaildocs"], codename__regex=r"^(add|change|choose)_"
+    ):
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=perm)
 
 
 def sync_user_groups(user):

@@ -1,8 +1,24 @@
+"""People in the admin: teams, roles and supervision relationships, for administrators only.
+
+A practice lead's admin is content (templates, frameworks, glossary, directory, guidance) and
+counts; who holds which role and who supervises whom decide who may read whose records, so only
+administrators change them. The policies below check the role on every view, create and edit
+included, whatever permissions a group happens to carry.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
 from .models import Membership, SupervisionRelationship, Team
+from .permission_policies import AdministratorsOnlyPolicy
+
+# Wagtail's own users and groups screens too: a user's groups decide auditor access.
+for _model in (Team, Membership, SupervisionRelationship, get_user_model(), Group):
+    register_permission_policy(_model, AdministratorsOnlyPolicy(_model))
 
 
 class TeamViewSet(ModelViewSet):

@@ -139,6 +139,35 @@ def test_peer_session_seen_by_members_only(people, client_for, team):
     assert AccessLogEntry.objects.filter(object_kind="peersession").count() == 2
 
 
+def test_a_lead_cannot_join_a_peer_group_to_read_its_sessions(people, client_for, team):
+    group = PeerGroupFactory(team=team, facilitator=people["supervisor"], members=[people["worker"]])
+    ps = PeerSessionFactory(group=group, attendees=[people["worker"]])
+    lead_user = people["practice_lead"]
+    lead = client_for(lead_user)
+    url = reverse("supervision:peer-group-edit", args=[group.pk])
+    assert 'name="members"' not in lead.get(url).content.decode()
+    response = lead.post(url, {
+        "name": "Renamed by the lead", "description": "", "facilitator": lead_user.pk,
+        "members": [people["worker"].pk, lead_user.pk], "default_format": group.default_format,
+    })
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.name == "Renamed by the lead"  # the lead still looks after the group's details
+    assert group.facilitator_id == people["supervisor"].pk
+    assert list(group.members.all()) == [people["worker"]]
+    assert lead.get(ps.get_absolute_url()).status_code == 403
+
+
+def test_the_facilitator_still_changes_who_is_in_the_group(people, client_for, team):
+    group = PeerGroupFactory(team=team, facilitator=people["supervisor"], members=[people["worker"]])
+    response = client_for(people["supervisor"]).post(reverse("supervision:peer-group-edit", args=[group.pk]), {
+        "name": group.name, "description": "", "facilitator": people["supervisor"].pk,
+        "members": [people["worker"].pk, people["other_worker"].pk], "default_format": group.default_format,
+    })
+    assert response.status_code == 302
+    assert set(group.members.all()) == {people["worker"], people["other_worker"]}
+
+
 @pytest.mark.parametrize("who, expected", [
     ("practice_lead", 200), ("supervisor", 403), ("worker", 403),
 ])

@@ -44,9 +44,10 @@ def test_anonymous_admin_goes_to_login(groups, client_for):
     assert response.status_code == 302 and "login" in response["Location"]
 
 
-def test_practice_lead_manages_teams_but_not_users(groups, people, client_for):
+def test_practice_lead_manages_content_but_not_teams_or_users(groups, people, client_for):
     lead = client_for(people["practice_lead"])
-    assert lead.get("/admin/people/teams/").status_code == 200
+    assert lead.get("/admin/supervision/templates/").status_code == 200
+    assert lead.get("/admin/people/teams/").status_code in (302, 403)
     assert lead.get("/admin/users/").status_code in (302, 403)
     admin = client_for(people["administrator"])
     assert admin.get("/admin/users/").status_code == 200
