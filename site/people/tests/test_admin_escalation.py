@@ -39,10 +39,10 @@ ADMINISTRATORS_ONLY = {
     "supervision.PeerGroup",
     "supervision.AccessLogEntry",
     "wagtailcore.Site",
+    "core.PrivacyEvent",
 }
 # Other admin screens that change who may do what, or site-wide behaviour.
 ADMINISTRATOR_URLS = [
-    "/admin/settings/people/securitysettings/",
     "/admin/workflows/list/",
     "/admin/workflows/tasks/index/",
     "/admin/collections/",
@@ -82,6 +82,12 @@ def _url(viewset, name, *args):
     return None
 
 
+def _settings_urls():
+    from wagtail.contrib.settings.registry import registry
+
+    return [reverse("wagtailsettings:edit", args=[m._meta.app_label, m._meta.model_name]) for m in registry]
+
+
 def _an_instance(viewset):
     return viewset.model._default_manager.order_by("pk").first()
 
@@ -108,7 +114,9 @@ def test_a_practice_lead_is_refused_every_people_role_and_group_screen(admin_cas
             if response.status_code == 302:
                 assert not response["Location"].startswith(url)
             checked += 1
-    for url in ADMINISTRATOR_URLS:
+    settings_urls = _settings_urls()
+    assert "/admin/settings/people/securitysettings/" in settings_urls
+    for url in ADMINISTRATOR_URLS + settings_urls:
         assert lead.get(url).status_code in (302, 403), url
     assert checked >= 20
 
