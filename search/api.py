@@ -17,7 +17,8 @@ Meanings the standard leaves open, decided here:
 - page below 1 is page 1; per_page is 1 to 100 (default 50); a page past the end is empty.
 
 Whether the API needs a login is the ORUK_API_PUBLIC setting. Public, it sends
-Access-Control-Allow-Origin: * so other councils' sites can read it from the browser.
+Access-Control-Allow-Origin: * so other councils' sites can read it from the browser, and
+Cache-Control: public, max-age=300; signed-in only, it is private and never stored like every other page.
 """
 
 import math
@@ -28,7 +29,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import JsonResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
 from . import oruk
@@ -90,6 +91,8 @@ def oruk_endpoint(view):
         if public:
             response["Access-Control-Allow-Origin"] = "*"
             response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+            # Published data: shared caches may keep it briefly (everything else is no-store).
+            patch_cache_control(response, public=True, max_age=300)
         else:
             patch_vary_headers(response, ["Cookie"])
         return response

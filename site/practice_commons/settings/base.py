@@ -1,8 +1,10 @@
 """Settings shared by every environment. Everything that varies comes from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 SITE_DIR = Path(__file__).resolve().parents[2]  # the site/ folder
 REPO_ROOT = SITE_DIR.parent
@@ -70,11 +72,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so static files keep their long-lived caching.
+    "core.middleware.PrivateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -211,6 +217,40 @@ WAGTAIL_USER_CUSTOM_FIELDS = ["first_name", "last_name"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+_oidc = urlsplit(env("OIDC_SERVER_URL", default=""))
+OIDC_ORIGIN = [f"{_oidc.scheme}://{_oidc.netloc}"] if _oidc.netloc else []
+# Security headers. The Content-Security-Policy allows no inline script or style and no plugins:
+# our templates have none (scripts and styles are files under static/). Django's SecurityMiddleware
+# adds Referrer-Policy and X-Content-Type-Options; core.middleware adds Permissions-Policy.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],  # data: for the two-factor set-up QR code
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        # Single sign-on posts to us and is redirected to the identity provider: browsers check
+        # form-action on that redirect too.
+        "form-action": [SELF, *OIDC_ORIGIN],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin still has inline scripts and styles, embeds previews of our pages in a frame and
+# shows avatars from Gravatar: these relaxations apply under its prefix only.
+CSP_ADMIN_PREFIX = "/admin/"
+CSP_ADMIN_REPLACE = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+    "frame-src": [SELF],
+    "frame-ancestors": [SELF],
+}
 
 # Directory API: public (many councils publish their local offer) or staff-only.
 ORUK_API_PUBLIC = env.bool("ORUK_API_PUBLIC", default=True)

@@ -1,0 +1,47 @@
+"""Response headers every page gets: a Content-Security-Policy, no caching of private pages,
+and a Permissions-Policy. (Referrer-Policy, X-Content-Type-Options and X-Frame-Options come from
+Django's SecurityMiddleware and clickjacking middleware.)"""
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+# No page of ours uses these browser features; a script injected despite everything cannot either.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), browsing-topics=()"
+)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the relaxations Wagtail's admin needs applied under its prefix only.
+
+    The admin's own templates still carry inline scripts and styles; our pages carry none, so the
+    strict CONTENT_SECURITY_POLICY holds everywhere else.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and request.path_info.startswith(settings.CSP_ADMIN_PREFIX):
+            parts.replace = {**settings.CSP_ADMIN_REPLACE, **(parts.replace or {})}
+        return parts
+
+
+class PrivateByDefaultMiddleware:
+    """Cache-Control: no-store on every response unless its view declared it `public`.
+
+    Nearly everything here is personal (reflections, supervision notes, exports, calendar files):
+    neither a shared proxy nor the browser's disk cache should keep a copy. A view that is safe to
+    cache (the public directory API) says so with Cache-Control: public. Static files are served
+    by WhiteNoise before this runs.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if "public" not in response.get("Cache-Control", ""):
+            patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
