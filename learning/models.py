@@ -336,8 +336,8 @@ def as_decimal(value):
 
 
 class LogPeerGroupShare(models.Model):
-    """A log shared with a peer group. Peer groups belong to supervision: we keep the group's id and
-    name (as it was when shared) and ask supervision.groups who belongs, never its tables."""
+    """A log shared with a peer group. Peer groups belong to another app: we keep the group's id and
+    name (as it was when shared) and ask learning.record.peer_groups_of who belongs, never its tables."""
 
     log = models.ForeignKey(ReflectiveLog, on_delete=models.CASCADE, related_name="peer_group_shares")
     peer_group_id = models.PositiveIntegerField()

@@ -3,17 +3,19 @@
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from . import services
+from . import record, services
 from .models import RecordEntry, registration_year_bounds, registration_year_label
 
 
-def render_portfolio(owner, year=None, request=None):
+def render_portfolio(owner, year=None, viewer=None):
+    """The portfolio as `viewer` (default: the owner) may see it: other people's text only where shared."""
     entries = RecordEntry.objects.filter(owner=owner).prefetch_related("statements__domain__framework")
     if year is not None:
         entries = entries.filter(occurred_on__range=registration_year_bounds(year))
-    entries = list(entries.order_by("occurred_on", "id"))
+    entries = record.visible_content(viewer or owner, entries.order_by("occurred_on", "id"))
     html = render_to_string("learning/portfolio_pdf.html", {
         "owner": owner,
+        "not_shared": record.NOT_SHARED,
         "entries": entries,
         "cpd_entries": [e for e in entries if e.counts_as_cpd],
         "period": registration_year_label(year) if year is not None else "All entries",

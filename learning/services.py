@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from . import record
+from . import permissions, record
 from .models import (
     ActivityType,
     EntryKind,
@@ -215,30 +215,8 @@ def readiness(owner, on=None):
 
 
 def logs_shared_with(user):
-    """Complete logs other people have shared with this user: as their current supervisor, with a
-    team both are in today, or with a peer group the user belongs to. Mirrors permissions.can_view_log."""
-    from django.db.models import Q
-
-    from people import roles
-    from supervision.groups import peer_group_ids_of
-
-    from .models import LogStatus, ReflectiveLog
-
-    supervisee_ids = roles.current_supervisees(user).values("pk")
-    my_teams = list(roles.teams_of(user))
-    team_mates = {pk for team in my_teams for pk in roles.team_members(team).values_list("pk", flat=True)}
-    shared = (
-        Q(owner__in=supervisee_ids) & (Q(share_with_all_supervisors=True) | Q(shared_supervisors=user))
-        | Q(shared_teams__in=my_teams, owner__in=team_mates)
-        | Q(peer_group_shares__peer_group_id__in=peer_group_ids_of(user))
-    )
-    return (
-        ReflectiveLog.objects.filter(status=LogStatus.COMPLETE)
-        .exclude(owner=user)
-        .filter(shared)
-        .distinct()
-        .order_by("-occurred_on", "-pk")
-    )
+    """"Shared with me": the logs permissions.logs_shared_with lets the user read, newest first."""
+    return permissions.logs_shared_with(user).order_by("-occurred_on", "-pk")
 
 
 def share_with_peer_groups(log, groups):

@@ -17,9 +17,9 @@ from core.exports import csv_response
 from core.privacy import KIND_LABELS
 from people import roles
 from people.models import User
-from supervision.groups import peer_groups_of
 
 from . import permissions, services
+from . import record as record_contract
 from .forms import LogForm, LogSearchForm, ManualEntryForm, ShareForm
 from .models import (
     ActivityType,
@@ -160,7 +160,7 @@ def log_share(request, pk):
     log = _own_log(request, pk)
     supervisors = roles.current_supervisors(request.user)
     teams = roles.teams_of(request.user)
-    peer_groups = peer_groups_of(request.user)
+    peer_groups = record_contract.peer_groups_of(request.user)
     if request.method == "POST":
         form = ShareForm(request.POST, supervisors=supervisors, teams=teams, peer_groups=peer_groups)
         if form.is_valid():
@@ -280,11 +280,12 @@ def record(request, user_id=None):
     query = request.GET.copy()
     query.pop("page", None)
     is_owner = owner.pk == request.user.pk
+    shown = record_contract.visible_content(request.user, page.object_list)
     return render(request, "learning/record.html", {
         "owner": owner,
         "is_owner": is_owner,
         "page": page,
-        "entries": [(e, [statements[s.pk] for s in e.statements.all() if s.pk in statements]) for e in page.object_list],
+        "entries": [(e, [statements[s.pk] for s in e.statements.all() if s.pk in statements]) for e in shown],
         "year": year,
         "year_label": registration_year_label(year) if year is not None else "All years",
         "years": [(y, registration_year_label(y)) for y in years],
@@ -337,8 +338,8 @@ def record_entry_delete(request, pk):
     return render(request, "learning/record_entry_delete.html", {"entry": entry})
 
 
-def _entry_rows(entries):
-    for e in entries:
+def _entry_rows(viewer, entries):
+    for e in record_contract.visible_content(viewer, entries):
         yield {
             "date": e.occurred_on.isoformat(),
             "kind": e.kind,
@@ -347,6 +348,7 @@ def _entry_rows(entries):
             "hours": str(e.hours) if e.hours is not None else "",
             "counts_as_cpd": e.counts_as_cpd,
             "includes_peer_reflection": e.includes_peer_reflection,
+            "content_shared": e.content_shown,
             "summary": e.summary,
             "statements": [f"{s.domain.framework.short_name} {s.code}" for s in e.statements.all()],
             "source": e.source,
@@ -363,14 +365,15 @@ def record_export(request, fmt, user_id=None):
         header = ["date", "kind", "kind_label", "title", "hours", "counts_as_cpd", "includes_peer_reflection",
                   "summary", "statements", "source", "url"]
         writer.writerow(header)
-        for row in _entry_rows(entries):
+        for row in _entry_rows(request.user, entries):
             row["statements"] = "; ".join(row["statements"])
+            row["summary"] = row["summary"] if row["content_shared"] else record_contract.NOT_SHARED
             writer.writerow([row[h] for h in header])
         return response
     if fmt == "json":
         entries = _entries(owner).prefetch_related("statements__domain__framework")
         body = {"owner": owner.get_full_name() or owner.email, "exported_on": stamp,
-                "entries": list(_entry_rows(entries))}
+                "entries": list(_entry_rows(request.user, entries))}
         response = HttpResponse(json.dumps(body, indent=2, ensure_ascii=False), content_type="application/json")
         response["Content-Disposition"] = f'attachment; filename="development-record-{stamp}.json"'
         return response
@@ -378,7 +381,7 @@ def record_export(request, fmt, user_id=None):
         from .pdf import render_portfolio
 
         year = _year_filter(request)
-        pdf = render_portfolio(owner, year, request=request)
+        pdf = render_portfolio(owner, year, viewer=request.user)
         response = HttpResponse(pdf, content_type="application/pdf")
         label = year if year is not None else "all"
         response["Content-Disposition"] = f'attachment; filename="cpd-portfolio-{label}.pdf"'

@@ -1,7 +1,7 @@
 """Peer groups as other apps may ask about them: who belongs, and to which groups.
 
-Learning uses this to let a worker share a reflective log with a peer group; it never reads
-supervision's models itself.
+supervision/audiences.py hands this to learning's audiences contract, so a worker can share a
+reflective log with a peer group while learning never imports supervision.
 """
 
 from django.db.models import Q

@@ -6,7 +6,11 @@ have ended sees the date and status of sessions they ran, never the content: the
 belongs to the supervisee and their current supervisor.
 """
 
+from django.db.models import Q
+
 from people import roles
+
+from .models import PeerSession, SupervisionSession
 
 AUDIT_PERMISSION = "supervision.audit_supervision"
 AUDITOR_GROUP = "Supervision auditors"
@@ -58,6 +62,16 @@ def can_see_session_exists(user, session):
 
 def is_participant(user, session):
     return is_supervisee(user, session) or is_current_session_supervisor(user, session)
+
+
+def sessions_in_the_room(user, session_ids):
+    """Of these sessions, those whose content the user may read as one of the people in the room
+    (is_participant, for many sessions in one query): copies of session content follow this rule."""
+    if not user.is_authenticated:
+        return SupervisionSession.objects.none()
+    current = roles.current_supervisees(user).values("pk")
+    room = Q(participants__user=user) | Q(supervisor=user, participants__user__in=current)
+    return SupervisionSession.objects.filter(pk__in=list(session_ids)).filter(room).distinct()
 
 
 def can_add_agenda_item(user, session):
@@ -175,6 +189,14 @@ def can_view_peer_session(user, peer_session):
     if peer_session.attendees.filter(pk=user.pk).exists():
         return True
     return is_group_member(user, peer_session.group)
+
+
+def peer_sessions_of_members(user, peer_session_ids):
+    """Of these peer sessions, those the user may read (can_view_peer_session, in one query)."""
+    if not user.is_authenticated:
+        return PeerSession.objects.none()
+    member = Q(facilitator=user) | Q(attendees=user) | Q(group__members=user) | Q(group__facilitator=user)
+    return PeerSession.objects.filter(pk__in=list(peer_session_ids)).filter(member).distinct()
 
 
 def can_reflect(user, peer_session):
