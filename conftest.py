@@ -21,6 +21,15 @@ def require_service(name, available, reason):
     pytest.skip(message)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database with the shared cache's table, as scripts/setup makes it."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
+
+
 @pytest.fixture
 def team(db):
     from people.tests.factories import TeamFactory

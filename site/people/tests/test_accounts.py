@@ -1,5 +1,6 @@
 """Signing in and staying safe: login, logout, reset, two-factor authentication, rate limiting."""
 
+import os
 import re
 
 import pytest
@@ -17,7 +18,7 @@ LOGIN = "/accounts/login/"
 
 
 @pytest.fixture(autouse=True)
-def fresh_rate_limits():
+def fresh_rate_limits(db):
     cache.clear()
     yield
     cache.clear()
@@ -92,6 +93,37 @@ def test_failed_logins_are_rate_limited(client):
     assert response.status_code in (200, 429)
     assert "_auth_user_id" not in client.session
     assert "Too many" in response.content.decode() or response.status_code == 429
+
+
+@pytest.mark.django_db
+def test_failed_logins_in_one_office_do_not_lock_out_the_next_person(client):
+    # Everyone behind a council's NAT signs in from one address.
+    for n in range(12):
+        make_person(Role.WORKER, email=f"colleague{n}@example.org")
+        response = login(client, f"colleague{n}@example.org", "mistyped-password")
+        assert response.status_code == 200 and "Too many" not in response.content.decode()
+    make_person(Role.WORKER, email="thirteenth@example.org")
+    assert login(client, "thirteenth@example.org").status_code == 302
+
+
+@pytest.mark.django_db
+def test_six_failures_lock_that_account_only(client):
+    make_person(Role.WORKER, email="sam@example.org")
+    make_person(Role.WORKER, email="alex@example.org")
+    for _ in range(6):
+        login(client, "sam@example.org", "wrong-password")
+    response = login(client, "sam@example.org")
+    assert "_auth_user_id" not in client.session
+    assert response.status_code == 429 or "Too many" in response.content.decode()
+    assert login(client, "alex@example.org").status_code == 302
+
+
+def test_login_limits_live_in_a_cache_every_process_shares():
+    from django.core.cache.backends.locmem import LocMemCache
+
+    assert not isinstance(cache, LocMemCache)
+    if not os.environ.get("CACHE_URL"):
+        assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
 
 
 def enrol_totp(client):

@@ -144,7 +144,10 @@ STORAGES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# One cache every process shares (login limits count across workers): the database by default,
+# so the embedded default needs nothing else running. `createcachetable` makes its table
+# (scripts/setup, and the tests). CACHE_URL overrides it, e.g. redis://host:6379/1.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://pc_cache")}
 
 # Sessions end after a period of inactivity: every request renews the cookie.
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
@@ -175,9 +178,12 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# Failed logins are limited per account (5 in 5 minutes); the per-address limits are generous
+# because a whole council office signs in from one NAT address.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": env("LOGIN_FAILED_RATE_LIMIT", default="10/m/ip,5/5m/key"),
-    "reset_password": "20/m/ip,5/m/key",
+    "login": env("LOGIN_RATE_LIMIT", default="300/m/ip"),
+    "login_failed": env("LOGIN_FAILED_RATE_LIMIT", default="100/m/ip,5/5m/key"),
+    "reset_password": env("RESET_PASSWORD_RATE_LIMIT", default="100/m/ip,5/m/key"),
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Practice Commons] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
