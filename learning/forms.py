@@ -5,6 +5,7 @@ import datetime
 from django import forms
 
 from core.forms import DateInput, GovUKForm, style_form
+from core.inputs import DateWindow
 from core.privacy import validate_person_reference
 from people.models import Team, User
 
@@ -14,6 +15,11 @@ from .models import CONFIDENCE_SCALE, ActivityType, EntryKind, FrameworkStatemen
 class StatementChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.domain.framework.short_name} {obj.code}: {obj.title}"
+
+
+# Learning is recorded as it happens or looked back on: up to 30 years back, at most a year ahead
+# (a course booked for next spring). Years like 0001 or 9999 are slips.
+LEARNING_DATES = DateWindow(years_back=30, years_ahead=1)
 
 
 def statement_queryset():
@@ -38,7 +44,7 @@ def build_answer_field(prompt):
         choices = [(str(level["value"]), f"{level['value']} – {level['label']}") for level in CONFIDENCE_SCALE]
         return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **common)
     if kind == "date":
-        return forms.DateField(widget=DateInput(), **common)
+        return forms.DateField(widget=DateInput(), validators=[LEARNING_DATES], **common)
     return forms.CharField(widget=forms.Textarea, **common)
 
 
@@ -46,7 +52,7 @@ class LogForm(GovUKForm):
     """A log's details and one field per prompt of its snapshot. complete=True enforces required prompts."""
 
     title = forms.CharField(max_length=200, required=False, help_text="A few words you will recognise later.")
-    occurred_on = forms.DateField(label="Date of the practice or learning event", required=False)
+    occurred_on = forms.DateField(label="Date of the practice or learning event", required=False, validators=[LEARNING_DATES])
     hours = forms.DecimalField(
         label="Time spent (hours)", required=False, min_value=0, max_value=1000, decimal_places=2,
         help_text="For example 1.5", widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-5"}),
@@ -166,7 +172,7 @@ class ManualEntryForm(GovUKForm):
     ]
     kind = forms.ChoiceField(choices=KINDS, widget=forms.RadioSelect, label="Type of learning")
     title = forms.CharField(max_length=200)
-    occurred_on = forms.DateField(label="Date")
+    occurred_on = forms.DateField(label="Date", validators=[LEARNING_DATES])
     hours = forms.DecimalField(label="Hours", min_value=0, max_value=1000, decimal_places=2,
                                widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "govuk-input--width-5"}))
     summary = forms.CharField(label="What you learnt", widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)

@@ -191,6 +191,10 @@ class ReflectiveLog(RevisionMixin, models.Model):
     shared_teams = models.ManyToManyField("people.Team", blank=True, related_name="shared_logs")
     # Title and answers flattened, for portable icontains search.
     search_text = models.TextField(blank=True, editable=False)
+    # The draft revision autosave keeps updating, so typing leaves one revision, not one per pause.
+    autosave_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -133,6 +133,30 @@ def save_log(log, *, user, complete=None):
     return log
 
 
+@transaction.atomic
+def autosave_log(log, *, user, statements=None):
+    """Keep what has been typed so far in one rolling draft revision, not one per pause in typing.
+
+    The rolling revision is updated only while it is still the latest: after an explicit "Save draft"
+    or "Complete" (save_log) the next autosave starts a new one, so those stay in the history.
+    """
+    log.save()
+    if statements is not None:
+        log.statements.set(statements)
+    rolling = log.autosave_revision
+    if rolling is not None and log.autosave_revision_id == log.latest_revision_id:
+        rolling.content = log.serializable_data()
+        rolling.object_str = str(log)[:255]
+        rolling.user = user
+        rolling.created_at = timezone.now()
+        rolling.save(update_fields=["content", "object_str", "user", "created_at"])
+    else:
+        log.autosave_revision = log.save_revision(user=user, log_action=False, clean=False)
+        log.save(update_fields=["autosave_revision"])
+    sync_log(log)
+    return log
+
+
 def restore_revision(log, revision, *, user):
     """Bring back the answers and details of an earlier revision as a new revision."""
     old = revision.as_object()

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.exports import csv_response
+from core.inputs import id_from
 from core.privacy import KIND_LABELS
 from people import roles
 from people.models import User
@@ -73,11 +74,11 @@ def log_list(request):
 def log_create(request):
     templates = ReflectiveTemplate.objects.filter(is_active=True)
     if request.method == "POST":
-        template = templates.filter(pk=request.POST.get("template")).first()
+        template = templates.filter(pk=id_from(request.POST.get("template"))).first()
         if template is None:
             return render(request, "learning/log_create.html", {
                 "templates": templates, "error": "Choose a reflective model to start your log",
-            })
+            }, status=400)
         log = services.create_log(request.user, template)
         return redirect("learning:log-edit", pk=log.pk)
     return render(request, "learning/log_create.html", {"templates": templates})
@@ -124,19 +125,32 @@ def log_edit(request, pk):
 
 @require_POST
 def log_autosave(request, pk):
+    """Save the draft typed so far, all or nothing.
+
+    Any field that fails validation (too long, a NUL character...) means nothing is stored and the
+    answer is HTTP 400 with saved: false, naming each field and why; the page then keeps the text
+    on the device and says it was not saved. saved: true means every field sent was stored.
+    """
     log = _own_log(request, pk)
     form = LogForm(request.POST, log=log)
-    form.is_valid()  # drafts keep whatever is valid; nothing typed is thrown away for one bad field
-    cleaned = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
-    form.apply(log, cleaned)
-    services.save_log(log, user=request.user)
-    if "statements" in cleaned and "statements" in request.POST:
-        log.statements.set(cleaned["statements"])
+    if not form.is_valid():
+        return JsonResponse({
+            "saved": False,
+            "errors": {name: [str(e) for e in errors] for name, errors in form.errors.items()},
+            "not_saved": [
+                {"field": name, "label": str(form[name].label) if name in form.fields else "The form",
+                 "messages": [str(e) for e in errors]}
+                for name, errors in form.errors.items()
+            ],
+        }, status=400)
+    form.apply(log)
+    statements = form.cleaned_data["statements"] if "statements" in request.POST else None
+    services.autosave_log(log, user=request.user, statements=statements)
     return JsonResponse({
         "saved": True,
         "saved_at": timezone.localtime(log.updated_at).strftime("%H:%M:%S"),
         "revision": log.latest_revision_id,
-        "errors": {k: [str(e) for e in v] for k, v in form.errors.items()},
+        "errors": {},
     })
 
 
@@ -252,8 +266,9 @@ def _year_filter(request, default_current=True):
     raw = request.GET.get("year", "")
     if raw == "all":
         return None
-    if raw.isdigit() and 1990 <= int(raw) <= 2100:
-        return int(raw)
+    year = id_from(raw)
+    if year and 1990 <= year <= 2100:
+        return year
     return registration_year_start(timezone.localdate()) if default_current else None
 
 
@@ -269,9 +284,7 @@ def _entries(owner, year=None, statement=None):
 def record(request, user_id=None):
     owner = _record_owner(request, user_id)
     year = _year_filter(request)
-    statement = None
-    if request.GET.get("statement", "").isdigit():
-        statement = FrameworkStatement.objects.filter(pk=request.GET["statement"]).first()
+    statement = FrameworkStatement.objects.filter(pk=id_from(request.GET.get("statement"))).first()
     entries = _entries(owner, year, statement).prefetch_related("statements")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     this_year = registration_year_start(timezone.localdate())

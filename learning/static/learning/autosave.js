@@ -1,5 +1,6 @@
 // Autosave for the reflective log form: posts the form a moment after typing stops, and keeps a
-// copy in localStorage when the post fails (offline), restoring it with a notice on reload.
+// copy in localStorage until the server has stored every field (offline, signed out, a field
+// refused), restoring it with a notice on reload. It says "saved" only when the server says so.
 // Without JavaScript the form's Save buttons still work.
 (function () {
   "use strict";
@@ -11,6 +12,7 @@
   var statusEl = document.getElementById("autosave-status");
   var timer = null;
   var DELAY = 2000;
+  var TIMEOUT = 20000;
 
   function say(text) { if (statusEl) { statusEl.textContent = text; } }
 
@@ -55,22 +57,51 @@
     schedule();
   }
 
+  // The text stays in localStorage until the server says it stored every field (saved: true).
+  function notSaved(reason) {
+    if (statusEl) { statusEl.classList.add("govuk-error-message"); }
+    say("Draft NOT saved: " + reason + " Your text is kept on this device until it can be saved.");
+  }
+
+  function reasons(body) {
+    var parts = (body && body.not_saved || []).map(function (f) {
+      return f.label + ": " + (f.messages || []).join(" ");
+    });
+    return parts.length ? parts.join("; ") + "." : "the server refused it.";
+  }
+
   function save() {
     timer = null;
     keepLocal();
     say("Saving…");
-    fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin",
-                 headers: { "X-Requested-With": "XMLHttpRequest" } })
+    var controller = window.AbortController ? new AbortController() : null;
+    var timeout = setTimeout(function () { if (controller) { controller.abort(); } }, TIMEOUT);
+    // redirect "manual": an expired session answers with a redirect to the sign-in page, which
+    // must not be mistaken for a saved draft.
+    fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual",
+                 signal: controller ? controller.signal : undefined,
+                 headers: { "X-Requested-With": "XMLHttpRequest", "Accept": "application/json" } })
       .then(function (response) {
-        if (!response.ok) { throw new Error("status " + response.status); }
-        return response.json();
-      })
-      .then(function (body) {
-        try { localStorage.removeItem(key); } catch (e) { /* ignore */ }
-        say("Draft saved at " + body.saved_at + ".");
+        clearTimeout(timeout);
+        if (response.type === "opaqueredirect" || response.status === 401 || response.status === 403) {
+          notSaved("you have been signed out. Sign in again in another tab, then come back and carry on.");
+          return;
+        }
+        var json = (response.headers.get("Content-Type") || "").indexOf("application/json") === 0;
+        if (!json) { notSaved("the server did not answer (" + response.status + ")."); return; }
+        return response.json().then(function (body) {
+          if (response.ok && body && body.saved === true) {
+            try { localStorage.removeItem(key); } catch (e) { /* ignore */ }
+            if (statusEl) { statusEl.classList.remove("govuk-error-message"); }
+            say("Draft saved at " + body.saved_at + ".");
+          } else {
+            notSaved(reasons(body));
+          }
+        });
       })
       .catch(function () {
-        say("Not connected: your text is kept on this device and will be saved when you are back online.");
+        clearTimeout(timeout);
+        notSaved("not connected. It will be saved when you are back online.");
       });
   }
 
