@@ -3,7 +3,7 @@ import json
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -179,11 +179,14 @@ def test_the_command_prints_the_report(example_service, write_json):
     del bad["status"]
     out = StringIO()
 
-    call_command("import_oruk", str(write_json([example_service, bad])), stdout=out)
+    with pytest.raises(CommandError, match="1 records were rejected") as failure:
+        call_command("import_oruk", str(write_json([example_service, bad])), stdout=out)
 
     text = out.getvalue()
     assert "2 records: 1 created, 0 updated, 0 unchanged, 1 rejected" in text
     assert "record 2 “Needs a status”" in text and "'status' is a required property" in text
+    assert failure.value.returncode == 1  # a scheduler sees the failure; the good record is in
+    assert m.Service.objects.filter(name=example_service["name"]).exists()
 
     out = StringIO()
     call_command("import_oruk", str(write_json([example_service])), "--dry-run", stdout=out)

@@ -7,7 +7,7 @@ class Command(BaseCommand):
     help = (
         "Import Open Referral UK 3.0 services (fully nested, as a JSON list, one object or JSON Lines). "
         "Each service is validated against the ORUK schemas and upserted by its id in its own "
-        "transaction; rejected records are listed at the end."
+        "transaction; rejected records are listed at the end and the command exits 1 when there are any."
     )
 
     def add_arguments(self, parser):
@@ -24,7 +24,8 @@ class Command(BaseCommand):
         for line in report.lines():
             self.stdout.write(line)
         if report.rejected:
-            self.stdout.write(self.style.WARNING(f"{len(report.rejected)} records were rejected."))
+            # The good records stay imported; a non-zero exit tells a scheduler or script to look.
+            raise CommandError(f"{len(report.rejected)} records were rejected (listed above); the others were imported.")
         else:
             self.stdout.write(self.style.SUCCESS("No records were rejected."))
 
