@@ -42,25 +42,64 @@ class StaffImportReport:
         return not self.errors
 
 
-def import_staff_csv(text_or_file, dry_run=False):
+def import_staff_csv(data, dry_run=False):
     """Import staff rows; each bad row is reported with its line and reason, good rows are kept.
 
-    Supervisors named in supervisor_email may appear later in the same file: relationships are
-    made in a second pass once every person exists.
+    `data` is the file's bytes (UTF-8, with or without a byte-order mark), its text, or an open
+    text file. A file that cannot be read as a whole (not UTF-8, unknown or missing columns) is
+    rejected with the reason and nothing is imported. Supervisors named in supervisor_email may
+    appear later in the same file: relationships are made in a second pass once every person exists.
     """
-    handle = io.StringIO(text_or_file) if isinstance(text_or_file, str) else text_or_file
-    reader = csv.DictReader(handle)
     report = StaffImportReport()
-    headers = {h.strip().lower() for h in (reader.fieldnames or [])}
-    missing = REQUIRED_COLUMNS - headers
+    text = _staff_csv_text(data, report)
+    if text is None:
+        return report
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        headers = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
+        rows = list(enumerate(reader, start=2))
+    except csv.Error as exc:
+        report.errors.append((reader.line_num, "", f"the file is not a readable CSV: {exc}"))
+        return report
+    missing = REQUIRED_COLUMNS - set(headers)
     if missing:
         report.errors.append((1, "", f"missing column(s): {', '.join(sorted(missing))}"))
+    unknown = [h for h in headers if h not in STAFF_CSV_COLUMNS]
+    if unknown:
+        report.errors.append((
+            1, "", f"unknown column(s): {', '.join(repr(h) for h in unknown)}; "
+            f"the columns are: {', '.join(STAFF_CSV_COLUMNS)}",
+        ))
+    repeated = sorted({h for h in headers if headers.count(h) > 1})
+    if repeated:
+        report.errors.append((1, "", f"column(s) named twice: {', '.join(repeated)}"))
+    if report.errors:
         return report
+    lines_by_email = {}
+    for line_no, raw in rows:
+        email = (raw.get("email") or "").strip().lower()
+        if email:
+            lines_by_email.setdefault(email, []).append(line_no)
 
     pending_relationships = []
-    for line_no, raw in enumerate(reader, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+    for line_no, raw in rows:
+        if None in raw:  # DictReader keeps values beyond the header under None
+            report.errors.append((
+                line_no, (raw.get("email") or "").strip().lower(),
+                f"the row has {len(headers) + len(raw[None])} values but the header names {len(headers)} columns",
+            ))
+            continue
+        row = {k: (v or "").strip() for k, v in zip(headers, raw.values(), strict=True)}
         email = row.get("email", "").lower()
+        others = [n for n in lines_by_email.get(email, []) if n != line_no]
+        if others:
+            # Two rows for one person could give two roles: neither is guessed, both are refused.
+            report.errors.append((
+                line_no, email,
+                f"{email} is also on line {', '.join(map(str, others))}: give each person one row "
+                "(add further teams in the admin)",
+            ))
+            continue
         try:
             cleaned = _clean_staff_row(row)
         except ValidationError as exc:
@@ -104,6 +143,24 @@ def import_staff_csv(text_or_file, dry_run=False):
         )
         report.relationships += int(made)
     return report
+
+
+def _staff_csv_text(data, report):
+    if isinstance(data, str):
+        return data
+    if not isinstance(data, bytes):
+        data = data.read()
+        if isinstance(data, str):
+            return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line_no = data[: exc.start].count(b"\n") + 1
+        report.errors.append((
+            line_no, "", "the file is not UTF-8 text: save it from the spreadsheet as "
+            "'CSV UTF-8 (comma delimited)' and import it again",
+        ))
+        return None
 
 
 def _clean_staff_row(row):

@@ -64,3 +64,55 @@ def test_dry_run_saves_nothing(tmp_path):
     with pytest.raises(SystemExit):
         call_command("import_staff", str(path), "--dry-run")
     assert not User.objects.exists()
+
+
+HEADER = "email,first_name,last_name,job_title,team,role,supervisor_email,supervision_kind,start_date\n"
+
+
+@pytest.mark.django_db
+def test_unknown_columns_refuse_the_file_naming_them(tmp_path, capsys):
+    path = tmp_path / "staff.csv"
+    path.write_text(HEADER.strip() + ",nhs_number,notes\nsam@example.org,Sam,Taylor,,CLDT South,worker,,,,123,x\n")
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("import_staff", str(path))
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert "line 1" in err and "unknown column(s): 'nhs_number', 'notes'" in err
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_row_with_more_values_than_columns_is_reported_not_a_crash():
+    report = import_staff_csv(HEADER + "sam@example.org,Sam,Taylor,,CLDT South,worker,,,,surplus\n"
+                              "tom@example.org,Tom,Reilly,,CLDT South,worker,,,\n")
+    assert [(line, email) for line, email, _ in report.errors] == [(2, "sam@example.org")]
+    assert "10 values but the header names 9 columns" in report.errors[0][2]
+    assert list(User.objects.values_list("email", flat=True)) == ["tom@example.org"]
+
+
+@pytest.mark.django_db
+def test_a_file_that_is_not_utf8_is_reported_with_its_line(tmp_path, capsys):
+    path = tmp_path / "staff.csv"
+    path.write_bytes((HEADER + "sam@example.org,Sam,Taylor,,CLDT South,worker,,,\n").encode()
+                     + "zoe@example.org,Zoë,Brontë,,CLDT South,worker,,,\n".encode("cp1252"))
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("import_staff", str(path))
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err
+    assert "line 3" in err and "not UTF-8" in err
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_email_on_two_rows_is_refused_on_both_and_never_merged():
+    report = import_staff_csv(
+        HEADER
+        + "sam@example.org,Sam,Taylor,,CLDT South,worker,,,\n"
+        + "tom@example.org,Tom,Reilly,,CLDT South,supervisor,,,\n"
+        + "SAM@example.org,Samuel,Taylor,,CLDT North,administrator,,,\n"
+    )
+    errors = {line: reason for line, _email, reason in report.errors}
+    assert set(errors) == {2, 4}
+    assert "also on line 4" in errors[2] and "also on line 2" in errors[4]
+    assert list(User.objects.values_list("email", flat=True)) == ["tom@example.org"]
+    assert not Membership.objects.filter(role=Role.ADMINISTRATOR).exists()

@@ -7,7 +7,8 @@ class Command(BaseCommand):
     help = (
         "Import staff from a CSV with columns: "
         + ", ".join(STAFF_CSV_COLUMNS)
-        + ". Good rows are imported; each bad row is reported with its line number and reason."
+        + ". Good rows are imported; each bad row is reported with its line number and reason, and the "
+        "command exits 1. A file with unknown columns or not in UTF-8 is refused whole."
     )
 
     def add_arguments(self, parser):
@@ -16,10 +17,11 @@ class Command(BaseCommand):
 
     def handle(self, path, dry_run=False, **options):
         try:
-            with open(path, newline="", encoding="utf-8-sig") as handle:
-                report = import_staff_csv(handle, dry_run=dry_run)
+            with open(path, "rb") as handle:
+                data = handle.read()
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc}") from exc
+        report = import_staff_csv(data, dry_run=dry_run)
         for line_no, email, reason in report.errors:
             self.stderr.write(f"line {line_no}{f' ({email})' if email else ''}: {reason}")
         verb = "would be checked" if dry_run else "imported"
