@@ -29,6 +29,8 @@ from django.utils.dateparse import parse_date, parse_datetime, parse_time
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.safe_urls import is_safe_url
+
 from . import models as m
 from .oruk import prefetch_services, schema_errors, service_to_oruk
 from .signals import notify_services_changed
@@ -168,6 +170,14 @@ class Converter:
             self.fail(f"{path}/{key}", f"is longer than {limit} characters")
         return value
 
+    def url(self, data, key, path, model):
+        """A web address: one that is not http(s) (javascript:, data:...) is left out with a warning."""
+        value = self.text(data, key, path, model)
+        if value and not is_safe_url(value):
+            self.warnings.append(f"{path}/{key}: {value[:80]!r} is not an http or https address, so it was left out")
+            return ""
+        return value
+
     def date(self, data, key, path):
         value = data.get(key)
         if value in (None, ""):
@@ -286,7 +296,7 @@ def prepare_service(record):
     svc["fields"] = {
         "name": conv.text(record, "name", "", S),
         "description": conv.text(record, "description", "", S),
-        "url": conv.text(record, "url", "", S),
+        "url": conv.url(record, "url", "", S),
         "email": conv.text(record, "email", "", S),
         "status": record["status"],
         "fees": conv.text(record, "fees", "", S),
@@ -321,7 +331,7 @@ def prepare_service(record):
                 "service_area": conv.text(a, "service_area", f"/service_areas/{i}", m.ServiceArea),
                 "extent": conv.text(a, "extent", f"/service_areas/{i}", m.ServiceArea),
                 "extent_type": conv.text(a, "extent_type", f"/service_areas/{i}", m.ServiceArea),
-                "uri": conv.text(a, "uri", f"/service_areas/{i}", m.ServiceArea),
+                "uri": conv.url(a, "uri", f"/service_areas/{i}", m.ServiceArea),
             },
         )
         for i, a in enumerate(record.get("service_areas") or [])
@@ -464,7 +474,7 @@ def prepare_schedule(conv, s, path, oid, sal_id):
             "opens_at": conv.time(s, "opens_at", path),
             "closes_at": conv.time(s, "closes_at", path),
             "description": conv.text(s, "description", path, M),
-            "schedule_link": conv.text(s, "schedule_link", path, M),
+            "schedule_link": conv.url(s, "schedule_link", path, M),
             "attending_type": conv.text(s, "attending_type", path, M),
             "notes": conv.text(s, "notes", path, M),
         },
@@ -499,9 +509,9 @@ def prepare_organization(conv, org, path, oid):
             "name": conv.text(org, "name", path, Org),
             "description": conv.text(org, "description", path, Org),
             "email": conv.text(org, "email", path, Org),
-            "website": conv.text(org, "website", path, Org),
-            "logo": conv.text(org, "logo", path, Org),
-            "uri": conv.text(org, "uri", path, Org),
+            "website": conv.url(org, "website", path, Org),
+            "logo": conv.url(org, "logo", path, Org),
+            "uri": conv.url(org, "uri", path, Org),
             "parent_organization_uuid": conv.uuid(parent, f"{path}/parent_organization_id") if parent else None,
         },
         "identifiers": [
@@ -558,7 +568,7 @@ def prepare_location(conv, loc, path, oid):
                 {
                     "description": conv.text(a, "description", path, m.Accessibility),
                     "details": conv.text(a, "details", path, m.Accessibility),
-                    "url": conv.text(a, "url", path, m.Accessibility),
+                    "url": conv.url(a, "url", path, m.Accessibility),
                     "accessibility": conv.text(a, "accessibility", path, m.Accessibility),
                 },
             )
@@ -578,7 +588,7 @@ def prepare_term(conv, term, path, oid):
             "fields": {
                 "name": conv.text(detail, "name", f"{path}/taxonomy_detail", m.Taxonomy),
                 "description": conv.text(detail, "description", f"{path}/taxonomy_detail", m.Taxonomy),
-                "uri": conv.text(detail, "uri", f"{path}/taxonomy_detail", m.Taxonomy),
+                "uri": conv.url(detail, "uri", f"{path}/taxonomy_detail", m.Taxonomy),
                 "version": conv.text(detail, "version", f"{path}/taxonomy_detail", m.Taxonomy),
             },
             "complete": True,
@@ -598,7 +608,7 @@ def prepare_term(conv, term, path, oid):
             "name": conv.text(term, "name", path, T),
             "description": conv.text(term, "description", path, T),
             "term": conv.text(term, "term", path, T),
-            "term_uri": conv.text(term, "term_uri", path, T),
+            "term_uri": conv.url(term, "term_uri", path, T),
             "parent_uuid": conv.uuid(parent, f"{path}/parent_id") if parent else None,
         },
         "taxonomy": taxonomy,

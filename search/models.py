@@ -24,6 +24,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, RevisionMixin
 
+from core.safe_urls import web_url_validator
+
 # A listing not reviewed for this long is flagged as possibly out of date.
 REVIEW_INTERVAL = timedelta(days=365)
 
@@ -57,7 +59,7 @@ class Taxonomy(models.Model):
     id = models.UUIDField(primary_key=True, default=new_id, editable=False)
     name = models.CharField(max_length=255)
     description = models.TextField(blank=True)
-    uri = models.URLField(max_length=500, blank=True)
+    uri = models.URLField(max_length=500, blank=True, validators=[web_url_validator])
     version = models.CharField(max_length=100, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("uri"), FieldPanel("version")]
@@ -80,7 +82,7 @@ class TaxonomyTerm(models.Model):
     # ORUK allows a parent that is not in this directory, so the parent is kept as an id.
     parent_uuid = models.UUIDField("parent term id", null=True, blank=True, db_index=True)
     term = models.CharField(max_length=255, blank=True, help_text="The term's code in its taxonomy, if any.")
-    term_uri = models.URLField(max_length=500, blank=True)
+    term_uri = models.URLField(max_length=500, blank=True, validators=[web_url_validator])
 
     panels = [
         FieldPanel("taxonomy"),
@@ -112,9 +114,9 @@ class Organization(RevisionMixin, ClusterableModel):
     name = models.CharField(max_length=255)
     description = models.TextField(blank=True)
     email = models.EmailField(blank=True)
-    website = models.URLField(max_length=500, blank=True)
-    logo = models.URLField(max_length=500, blank=True)
-    uri = models.URLField(max_length=500, blank=True)
+    website = models.URLField(max_length=500, blank=True, validators=[web_url_validator])
+    logo = models.URLField(max_length=500, blank=True, validators=[web_url_validator])
+    uri = models.URLField(max_length=500, blank=True, validators=[web_url_validator])
     # Often a body outside the directory, so kept as an id rather than a link.
     parent_organization_uuid = models.UUIDField("parent organisation id", null=True, blank=True)
 
@@ -229,7 +231,7 @@ class Accessibility(Orderable):
     location = ParentalKey(Location, on_delete=models.CASCADE, related_name="accessibility")
     description = models.TextField(blank=True)
     details = models.TextField(blank=True)
-    url = models.URLField(max_length=500, blank=True)
+    url = models.URLField(max_length=500, blank=True, validators=[web_url_validator])
     accessibility = models.TextField(blank=True, help_text="ORUK's summary of the feature, if different.")
 
     panels = [FieldPanel("description"), FieldPanel("details"), FieldPanel("url")]
@@ -258,7 +260,7 @@ class Service(RevisionMixin, ClusterableModel):
     )
     name = models.CharField(max_length=255)
     description = models.TextField(blank=True)
-    url = models.URLField(max_length=500, blank=True)
+    url = models.URLField(max_length=500, blank=True, validators=[web_url_validator])
     email = models.EmailField(blank=True)
     status = models.CharField(max_length=20, choices=ServiceStatus.choices, default=ServiceStatus.ACTIVE, db_index=True)
     fees = models.TextField(blank=True, help_text="Free text about charges. Prefer cost options below.")
@@ -430,7 +432,7 @@ class Schedule(Orderable):
     opens_at = models.TimeField(null=True, blank=True)
     closes_at = models.TimeField(null=True, blank=True)
     description = models.TextField(blank=True)
-    schedule_link = models.URLField(max_length=500, blank=True)
+    schedule_link = models.URLField(max_length=500, blank=True, validators=[web_url_validator])
     attending_type = models.CharField(max_length=255, blank=True)
     notes = models.TextField(blank=True)
 
@@ -494,7 +496,7 @@ class ServiceArea(Orderable):
     service_area = models.TextField("description", blank=True)
     extent = models.TextField(blank=True)
     extent_type = models.CharField(max_length=50, blank=True)
-    uri = models.CharField(max_length=500, blank=True)
+    uri = models.CharField(max_length=500, blank=True, validators=[web_url_validator])
     # The ONS area code (E07000236 etc.) taken from the uri, which postcodes are matched against.
     gss_code = models.CharField("area code", max_length=12, blank=True, db_index=True, editable=False)
 

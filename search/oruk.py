@@ -30,6 +30,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from core.safe_urls import safe_url
+
 SCHEMA_DIR = Path(__file__).resolve().parent / "oruk_schema"
 REMOTE_BASE = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
 ORUK_VERSION = "3.0"
@@ -132,7 +134,7 @@ def taxonomy_to_oruk(taxonomy, with_terms=False) -> dict:
         "id": str(taxonomy.id),
         "name": taxonomy.name,
         "description": taxonomy.description,
-        "uri": taxonomy.uri,
+        "uri": safe_url(taxonomy.uri),
         "version": taxonomy.version,
     }
     if with_terms:
@@ -149,7 +151,7 @@ def taxonomy_term_to_oruk(term, with_taxonomy_detail=False) -> dict:
         "parent_id": _id(term.parent_uuid),
         "taxonomy": taxonomy.name if taxonomy else None,
         "taxonomy_id": _id(term.taxonomy_id),
-        "term_uri": term.term_uri,
+        "term_uri": safe_url(term.term_uri),
         "term": term.term,
     }
     if with_taxonomy_detail and taxonomy:
@@ -177,9 +179,9 @@ def organization_to_oruk(org, nested=True) -> dict:
         "name": org.name,
         "description": org.description,
         "email": org.email,
-        "website": org.website,
-        "logo": org.logo,
-        "uri": org.uri,
+        "website": safe_url(org.website),
+        "logo": safe_url(org.logo),
+        "uri": safe_url(org.uri),
         "parent_organization_id": _id(org.parent_organization_uuid),
     }
     if nested:
@@ -251,7 +253,7 @@ def location_to_oruk(location, nested=True) -> dict:
                     "location_id": str(location.id),
                     "description": x.description,
                     "details": x.details,
-                    "url": x.url,
+                    "url": safe_url(x.url),
                     "accessibility": x.accessibility,
                 }
             )
@@ -278,7 +280,7 @@ def schedule_to_oruk(schedule) -> dict:
             "description": schedule.description,
             "opens_at": time_text(schedule.opens_at),
             "closes_at": time_text(schedule.closes_at),
-            "schedule_link": schedule.schedule_link,
+            "schedule_link": safe_url(schedule.schedule_link),
             "attending_type": schedule.attending_type,
             "notes": schedule.notes,
         }
@@ -291,7 +293,7 @@ def _service_fields(service) -> dict:
         "organization_id": _id(service.organization_id),
         "name": service.name,
         "description": service.description,
-        "url": service.url,
+        "url": safe_url(service.url),
         "email": service.email,
         "status": service.status,
         "fees": service.fees,
@@ -327,7 +329,7 @@ def service_to_oruk(service) -> dict:
                 "service_area": a.service_area,
                 "extent": a.extent,
                 "extent_type": a.extent_type,
-                "uri": a.uri,
+                "uri": safe_url(a.uri),
             }
         )
         for a in service.service_areas.all()
