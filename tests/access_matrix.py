@@ -1,0 +1,313 @@
+"""The access matrix: every URL of the site against every role, as the product promises it.
+
+A record is seen only by its owner and those the owner shares it with. Supervisors read supervision
+content only for sessions they were in, while they still supervise; practice leads see counts and
+dates, never notes; auditors read supervision records through the audit permission; administrators
+manage the system but do not read workers' reflections through product pages.
+
+`tests/test_access_matrix.py` builds one world (`tests/access_world.py`) in which every private
+text is a planted marker, makes each request below as each role, and checks the answer.
+
+How to read a cell
+    C     content: 200, and the row's `shows` markers this role may read are all in the body
+    F     facts only: 200 (the page answers; nothing the role may not read is in it)
+    L     sent to sign in (302 to the login page)
+    R     redirected elsewhere (302, not to a login page)
+    D     admin refused: 403, or 302 away from the page (to sign in, or Wagtail's "no permission")
+    403, 404, 405 (GET on a form that only takes POST)
+    X*    the cell is what the product promises, but today's code does not keep it yet; WAITS
+          names the part of issue 10 whose fix it waits for. The test runs it as a strict
+          xfail, so it fails loudly the day the fix lands: then delete the * and its WAITS line.
+
+In every cell, whatever the outcome, no marker outside READERS[kind] for that role may appear
+anywhere in the answer (HTML, CSV, JSON, PDF text, .ics).
+
+Rows: `name  target  cells...  shows`. The target picks the world's objects for the URL's
+arguments (see TARGETS in the test); a URL name may have several rows (a shared and an unshared
+log). Every URL pattern of the site must have at least one row, or the test fails; the Wagtail
+admin's own patterns are one family (ADMIN_FAMILY) checked on a sample (ADMIN_SAMPLE).
+"""
+
+ROLES = (
+    "anonymous", "owner", "other_worker", "supervisor", "unrelated_supervisor",
+    "ended_supervisor", "practice_lead", "auditor", "administrator",
+)
+HEADER = ("anon", "owner", "other", "sup", "unrel", "ended", "lead", "audit", "admin")
+
+EVERYONE = set(ROLES) - {"anonymous"}
+OWNER = {"owner"}
+OWNER_AND_SUPERVISOR = {"owner", "supervisor"}
+SUPERVISION_ROOM = {"owner", "supervisor", "auditor"}
+
+# Who may read each planted kind, on any page, export, email or calendar file.
+READERS = {
+    "log-unshared": OWNER,
+    "log-unshared-title": OWNER_AND_SUPERVISOR,  # a supervisor sees that a log exists, not its text
+    "log-shared": OWNER_AND_SUPERVISOR,
+    "log-shared-title": OWNER_AND_SUPERVISOR,
+    "log-draft": OWNER,
+    "log-draft-title": OWNER,  # drafts are not on the record
+    "assessment-note": OWNER_AND_SUPERVISOR,
+    "agreement-text": OWNER_AND_SUPERVISOR,
+    "agreement-place": OWNER_AND_SUPERVISOR,
+    "former-agreement-text": OWNER,  # the relationship ended yesterday
+    "session-agenda": SUPERVISION_ROOM,
+    "session-notes": SUPERVISION_ROOM,
+    "session-case": SUPERVISION_ROOM,
+    "session-action": SUPERVISION_ROOM,
+    "session-addendum": SUPERVISION_ROOM,
+    "session-place": SUPERVISION_ROOM,
+    "former-session-notes": {"owner", "auditor"},
+    "former-session-case": {"owner", "auditor"},
+    "former-session-place": {"owner", "auditor"},
+    "peer-themes": {"owner", "other_worker"},  # the group's members
+    "peer-learning": {"owner", "other_worker"},
+    "peer-reflection": OWNER,
+    "team-note": EVERYONE,  # directory team notes are for all staff
+    "shortlist-label": OWNER,
+    "shortlist-note": OWNER,
+}
+
+LOG_UNSHARED = "log-unshared log-unshared-title"
+LOG_SHARED = "log-shared log-shared-title"
+RECORD = f"{LOG_UNSHARED} {LOG_SHARED}"
+SESSION = "session-agenda session-notes session-case session-action session-addendum"
+SHORTLIST = "shortlist-label shortlist-note"
+
+# name                                    target             anon  owner other sup   unrel ended lead  audit admin shows
+TABLE = f"""
+people:my-account                         -                  L     F     F     F     F     F     F     F     F
+learning:index                            -                  L     C     F     F     F     F     F     F     F     log-unshared-title log-shared-title log-draft-title
+learning:log-list                         -                  L     C     F     F     F     F     F     F     F     log-unshared-title log-shared-title log-draft-title
+learning:log-list                         search             L     C     F     F     F     F     F     F     F     log-unshared-title
+learning:log-create                       -                  L     F     F     F     F     F     F     F     F
+learning:log-shared                       -                  L     F     F     C     F     F     F     F     F     log-shared-title
+learning:log-detail                       unshared           L     C     404   404   404   404   404   404   404   {LOG_UNSHARED}
+learning:log-detail                       shared             L     C     404   C     404   404   404   404   404   {LOG_SHARED}
+learning:log-detail                       draft              L     C     404   404   404   404   404   404   404   log-draft log-draft-title
+learning:log-edit                         unshared           L     C     404   404   404   404   404   404   404   {LOG_UNSHARED}
+learning:log-edit                         shared             L     C     404   404   404   404   404   404   404   {LOG_SHARED}
+learning:log-autosave                     unshared           L     405   405   405   405   405   405   405   405
+learning:log-share                        unshared           L     C     404   404   404   404   404   404   404   log-unshared-title
+learning:log-delete                       unshared           L     C     404   404   404   404   404   404   404   log-unshared-title
+learning:log-revisions                    unshared           L     F     404   404   404   404   404   404   404
+learning:log-revision                     unshared-revision  L     C     404   404   404   404   404   404   404   log-unshared
+learning:log-revision-restore             unshared-revision  L     405   405   405   405   405   405   405   405
+learning:record                           -                  L     C     F     F     F     F     F     F     F     {RECORD}
+learning:record-add                       -                  L     F     F     F     F     F     F     F     F
+learning:coverage                         -                  L     F     F     F     F     F     F     F     F
+learning:record-entry-delete              manual-entry       L     F     404   404   404   404   404   404   404
+learning:record-export                    csv                L     C     F     F     F     F     F     F     F     {RECORD}
+learning:record-export                    json               L     C     F     F     F     F     F     F     F     {RECORD}
+learning:record-export                    pdf                L     C     F     F     F     F     F     F     F     {RECORD}
+learning:record-for                       owner              L     C     403   C*    403   403   403   403   403   {RECORD}
+learning:coverage-for                     owner              L     F     403   F     403   403   403   403   403
+learning:record-export-for                owner-csv          L     C     403   C*    403   403   403   403   403   {RECORD}
+learning:record-export-for                owner-json         L     C     403   C*    403   403   403   403   403   {RECORD}
+learning:record-export-for                owner-pdf          L     C     403   C*    403   403   403   403   403   {RECORD}
+learning:framework-list                   -                  L     F     F     F     F     F     F     F     F
+learning:framework-detail                 framework          L     F     F     F     F     F     F     F     F
+learning:assessment-create                framework          L     F     F     F     F     F     F     F     F
+learning:assessment-list                  -                  L     F     F     F     F     F     F     F     F
+learning:assessment-detail                assessment         L     C     404   C     404   404   404   404   404   assessment-note
+learning:team-counts                      -                  L     403   403   403   403   403   F     403   F
+supervision:index                         -                  L     F     F     F     F     F     F     F     F
+supervision:agreement-create              -                  L     403   403   F     F     403   403   403   403
+supervision:agreement-detail              agreement          L     C     404   C     404   404   404   404   404   agreement-text agreement-place
+supervision:agreement-detail              former-agreement   L     C     404   404   404   F*    404   404   404   former-agreement-text
+supervision:agreement-edit                agreement          L     403   404   C     404   404   404   404   404   agreement-text
+supervision:agreement-accept              agreement          L     405   405   405   405   405   405   405   405
+supervision:session-create                -                  L     403   403   F     F     403   403   403   403
+supervision:session-detail                session            L     C     404   C     404   404   404   C     404   {SESSION}
+supervision:session-detail                former-session     L     C     404   404   404   403   404   C     404   former-session-notes former-session-case
+supervision:agenda-add                    session            L     405   405   405   405   405   405   405   405
+supervision:session-notes                 session            L     403   404   403   404   404   404   403   404
+supervision:case-add                      session            L     405   405   405   405   405   405   405   405
+supervision:action-add                    session            L     405   405   405   405   405   405   405   405
+supervision:session-sign                  session            L     405   405   405   405   405   405   405   405
+supervision:addendum-add                  session            L     405   405   405   405   405   405   405   405
+supervision:session-reschedule            session            L     403   404   403   404   404   404   403   404
+supervision:session-ics                   session            L     C     404   C     404   404   404   C     404   session-place
+supervision:session-ics                   former-session     L     C     404   404   404   F*    404   C     404   former-session-place
+supervision:session-transition            session-start      L     405   405   405   405   405   405   405   405
+supervision:action-status                 action             L     405   405   405   405   405   405   405   405
+supervision:peer-group-list               -                  L     F     F     F     F     F     F     F     F
+supervision:peer-group-create             -                  L     403   403   F     F     F     F     403   F
+supervision:peer-group-detail             peer-group         L     F     F     404   404   404   F     404   F
+supervision:peer-group-edit               peer-group         L     403   F     404   404   404   403*  404   F
+supervision:peer-session-create           peer-group         L     F     F     404   404   404   F     404   F
+supervision:peer-session-detail           peer-session       L     C     C     404   404   404   403   404   403   peer-themes peer-learning peer-reflection
+supervision:team-numbers                  -                  L     403   403   403   403   403   F     403   F
+supervision:team-numbers-csv              -                  L     403   403   403   403   403   F     403   F
+search:search                             search             L     F     F     F     F     F     F     F     F
+search:suggest                            search             L     F     F     F     F     F     F     F     F
+search:service-detail                     service            L     C     C     C     C     C     C     C     C     team-note
+search:note-add                           service            L     405   405   405   405   405   405   405   405
+search:report-out-of-date                 service            L     F     F     F     F     F     F     F     F
+search:service-mark-reviewed              service            L     405   405   405   405   405   405   405   405
+search:note-delete                        note               L     405   405   405   405   405   405   405   405
+search:review-list                        -                  L     403   403   403   403   403   F     403   F
+search:report-resolve                     report             L     405   405   405   405   405   405   405   405
+search:shortlist                          -                  L     C     F     F     F     F     F     F     F     shortlist-label
+search:shortlist-add                      -                  L     405   405   405   405   405   405   405   405
+search:shortlist-new                      -                  L     405   405   405   405   405   405   405   405
+search:shortlist-item-edit                shortlist-item     L     405   405   405   405   405   405   405   405
+search:shortlist-item-remove              shortlist-item     L     405   405   405   405   405   405   405   405
+search:shortlist-detail                   shortlist          L     C     404   404   404   404   404   404   404   {SHORTLIST}
+search:shortlist-rename                   shortlist          L     405   405   405   405   405   405   405   405
+search:shortlist-delete                   shortlist          L     405   405   405   405   405   405   405   405
+search:shortlist-print                    shortlist          L     C     404   404   404   404   404   404   404   shortlist-note
+search:shortlist-pdf                      shortlist          L     C     404   404   404   404   404   404   404   shortlist-note
+search:shortlist-text                     shortlist          L     C     404   404   404   404   404   404   404   shortlist-note
+oruk:root                                 -                  F     F     F     F     F     F     F     F     F
+oruk:service-list                         -                  F     F     F     F     F     F     F     F     F
+oruk:service-detail                       oruk-service       F     F     F     F     F     F     F     F     F
+oruk:service-at-location-list             -                  F     F     F     F     F     F     F     F     F
+oruk:service-at-location-detail           sample-id          404   404   404   404   404   404   404   404   404
+oruk:taxonomy-list                        -                  F     F     F     F     F     F     F     F     F
+oruk:taxonomy-detail                      sample-id          404   404   404   404   404   404   404   404   404
+oruk:taxonomy-term-list                   -                  F     F     F     F     F     F     F     F     F
+oruk:taxonomy-term-detail                 sample-id          404   404   404   404   404   404   404   404   404
+page-search                               search             L     F     F     F     F     F     F     F     F
+health                                    -                  F     F     F     F     F     F     F     F     F
+wagtail_serve                             home               L     F     F     F     F     F     F     F     F
+wagtail_serve                             guidance           L     F     F     F     F     F     F     F     F
+wagtail_serve                             no-such-page       L     404   404   404   404   404   404   404   404
+wagtailcore_login                         -                  F     F     F     F     F     F     F     F     F
+wagtailcore_authenticate_with_password    sample-restriction L     404   404   404   404   404   404   404   404
+wagtaildocs_serve                         sample-document    L     404   404   404   404   404   404   404   404
+wagtaildocs_authenticate_with_password    sample-restriction L     404   404   404   404   404   404   404   404
+"""
+
+# The cells marked * keep the promise only once another part of issue 10 lands: who each waits for.
+WAITS = {
+    # the supervisor reads the unshared log's text and the peer reflection copied onto the record
+    ("learning:record-for", "owner", "supervisor"): "audiences",
+    ("learning:record-export-for", "owner-csv", "supervisor"): "audiences",
+    ("learning:record-export-for", "owner-json", "supervisor"): "audiences",
+    ("learning:record-export-for", "owner-pdf", "supervisor"): "audiences",
+    # an ended supervisor still reads the agreement's text and the session's place
+    ("supervision:agreement-detail", "former-agreement", "ended_supervisor"): "audiences",
+    ("supervision:session-ics", "former-session", "ended_supervisor"): "audiences",
+    # a practice lead can add themselves to a peer group, then read its sessions
+    ("supervision:peer-group-edit", "peer-group", "practice_lead"): "admin",
+}
+
+# Signing in, out and managing one's own account (django-allauth): no records on these pages.
+# Anonymous visitors reach the public ones; signed-in people are sent on from the sign-in pages.
+ACCOUNT_TABLE = """
+account_login                             -                  F     R     R     R     R     R     R     R     R
+account_logout                            -                  R     F     F     F     F     F     F     F     F
+account_inactive                          -                  F     F     F     F     F     F     F     F     F
+account_signup                            -                  F     R     R     R     R     R     R     R     R
+account_reauthenticate                    -                  L     F     F     F     F     F     F     F     F
+account_email                             -                  L     F     F     F     F     F     F     F     F
+account_email_verification_sent           -                  F     F     F     F     F     F     F     F     F
+account_change_password                   -                  L     F     F     F     F     F     F     F     F
+account_set_password                      -                  L     R     R     R     R     R     R     R     R
+account_reset_password                    -                  F     F     F     F     F     F     F     F     F
+account_confirm_login_code                -                  L     R     R     R     R     R     R     R     R
+account_confirm_email                     sample-key         F     F     F     F     F     F     F     F     F
+account_reset_password_from_key_done      -                  F     F     F     F     F     F     F     F     F
+account_reset_password_from_key           sample-key         F     F     F     F     F     F     F     F     F
+account_reset_password_done               -                  F     F     F     F     F     F     F     F     F
+mfa_index                                 -                  L     F     F     F     F     F     F     F     F
+mfa_authenticate                          -                  L     R     R     R     R     R     R     R     R
+mfa_reauthenticate                        -                  L     R     R     R     R     R     R     R     F
+mfa_activate_totp                         -                  L     R     R     R     R     R     R     R     R
+mfa_deactivate_totp                       -                  L     404   404   404   404   404   404   404   R
+mfa_view_recovery_codes                   -                  L     404   404   404   404   404   404   404   404
+mfa_generate_recovery_codes               -                  L     R     R     R     R     R     R     R     R
+mfa_download_recovery_codes               -                  L     404   404   404   404   404   404   404   404
+socialaccount_login_cancelled             -                  F     F     F     F     F     F     F     F     F
+socialaccount_login_error                 -                  L     401   401   401   401   401   401   401   401
+socialaccount_signup                      -                  L     L     L     L     L     L     L     L     L
+socialaccount_connections                 -                  L     F     F     F     F     F     F     F     F
+openid_connect_login                      sample-provider    404   404   404   404   404   404   404   404   404
+openid_connect_callback                   sample-provider    404   404   404   404   404   404   404   404   404
+"""
+
+# Old allauth paths kept without names: they answer as their named twins do.
+UNNAMED_ROUTES = {
+    "accounts/social/login/cancelled/": "socialaccount_login_cancelled",
+    "accounts/social/login/error/": "socialaccount_login_error",
+    "accounts/social/signup/": "socialaccount_signup",
+    "accounts/social/connections/": "socialaccount_connections",
+}
+
+# The Wagtail admin is one family: practice leads reach content only, administrators everything,
+# everyone else nothing. Every URL under admin/ belongs to it; it is checked on this sample:
+# the listing and "add" page of each registered viewset and snippet, users and groups.
+ADMIN_FAMILY = "admin/"
+ADMIN_CONTENT = [  # practice leads edit these
+    "wagtailsnippets_learning_reflectivetemplate:list", "wagtailsnippets_learning_reflectivetemplate:add",
+    "wagtailsnippets_learning_framework:list", "wagtailsnippets_learning_frameworkstatement:list",
+    "wagtailsnippets_learning_identifiername:list",
+    "wagtailsnippets_directory_service:list", "wagtailsnippets_directory_service:add",
+    "wagtailsnippets_directory_organization:list", "wagtailsnippets_directory_location:list",
+    "wagtailsnippets_directory_taxonomy:list", "wagtailsnippets_directory_taxonomyterm:list",
+    "wagtailsnippets_directory_outofdatereport:list", "wagtailsnippets_search_engine_glossaryterm:list",
+    "supervisiontemplate:index", "supervisiontemplate:add",
+    "wagtailadmin_home", "wagtailadmin_explore_root",
+]
+ADMIN_SYSTEM = [  # roles, relationships, groups and the access log: administrators only
+    "team:index", "membership:index", "membership:add",
+    "supervisionrelationship:index", "supervisionrelationship:add",
+    "peergroup:index", "peergroup:add", "accesslogentry:index",
+    "wagtailusers_users:index", "wagtailusers_users:add", "wagtailusers_groups:index", "wagtailusers_groups:add",
+]
+# Cells of the system sample that today's admin still lets a practice lead into (issue 10, finding 2).
+ADMIN_LEAD_WAITS = {
+    "team:index", "membership:index", "membership:add", "supervisionrelationship:index",
+    "supervisionrelationship:add", "peergroup:index", "peergroup:add",
+}
+
+
+def admin_rows():
+    rows = []
+    for name in ADMIN_CONTENT:
+        rows.append(Row(name, "-", dict(zip(ROLES, "L D D D D D F D F".split(), strict=True)), (), admin=True))
+    for name in ADMIN_SYSTEM:
+        lead = "D*" if name in ADMIN_LEAD_WAITS else "D"
+        rows.append(Row(name, "-", dict(zip(ROLES, f"L D D D D D {lead} D F".split(), strict=True)), (), admin=True))
+    return rows
+
+
+class Row:
+    def __init__(self, name, target, cells, shows, admin=False):
+        self.name, self.target, self.cells, self.shows, self.admin = name, target, cells, tuple(shows), admin
+
+    @property
+    def label(self):
+        return self.name if self.target == "-" else f"{self.name} [{self.target}]"
+
+    def waits(self, role):
+        """The part of issue 10 this cell waits for, or None when it holds today."""
+        if not self.cells[role].endswith("*"):
+            return None
+        if self.admin:
+            return "admin"
+        return WAITS[(self.name, self.target, role)]
+
+    def expected(self, role):
+        return self.cells[role].rstrip("*")
+
+
+def parse(table):
+    rows = []
+    for line in table.strip().splitlines():
+        parts = line.split()
+        name, target, cells, shows = parts[0], parts[1], parts[2:2 + len(ROLES)], parts[2 + len(ROLES):]
+        assert len(cells) == len(ROLES), f"{name} [{target}]: {len(cells)} cells, expected {len(ROLES)}"
+        unknown = set(shows) - set(READERS)
+        assert not unknown, f"{name}: unknown markers {unknown}"
+        row = Row(name, target, dict(zip(ROLES, cells, strict=True)), shows)
+        starred = {role for role in ROLES if row.cells[role].endswith("*")}
+        listed = {role for (n, t, role) in WAITS if (n, t) == (name, target)}
+        assert starred == listed, f"{row.label}: cells marked * {sorted(starred)} but WAITS lists {sorted(listed)}"
+        rows.append(row)
+    return rows
+
+
+ROWS = parse(TABLE) + parse(ACCOUNT_TABLE)
+ALL_ROWS = ROWS + admin_rows()

@@ -1,0 +1,229 @@
+"""The access matrix (tests/access_matrix.py), proven with real requests against one planted world.
+
+Every URL pattern must have a row; every row is requested as every role; each answer is checked for
+its status and for planted text the role may not read (in HTML, CSV, JSON, PDF text and .ics alike).
+Cells that wait for another part of issue 10 run as strict xfails, so they fail the day they pass.
+"""
+
+import io
+import re
+import time
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import get_resolver, reverse
+
+from tests.access_matrix import (
+    ADMIN_FAMILY,
+    ALL_ROWS,
+    READERS,
+    ROLES,
+    UNNAMED_ROUTES,
+)
+from tests.access_world import SEARCH_WORD, build_world
+from tests.test_url_access import walk
+
+TIMINGS = {}
+LOGIN_PATHS = ("/accounts/login/", "/admin/login/", "/_util/login/")
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module, inside a transaction rolled back at the end."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def targets(world):
+    """target name -> (URL kwargs, query string)."""
+    log = world.log_unshared
+    return {
+        "-": ({}, ""),
+        "search": ({}, f"q={SEARCH_WORD}"),
+        "unshared": ({"pk": log.pk}, ""),
+        "unshared-revision": ({"pk": log.pk, "revision_id": world.rev_unshared.pk}, ""),
+        "shared": ({"pk": world.log_shared.pk}, ""),
+        "draft": ({"pk": world.log_draft.pk}, ""),
+        "manual-entry": ({"pk": world.manual_entry.pk}, ""),
+        "csv": ({"fmt": "csv"}, "year=all"),
+        "json": ({"fmt": "json"}, "year=all"),
+        "pdf": ({"fmt": "pdf"}, "year=all"),
+        "owner": ({"user_id": world.owner.pk}, "year=all"),
+        "owner-csv": ({"user_id": world.owner.pk, "fmt": "csv"}, "year=all"),
+        "owner-json": ({"user_id": world.owner.pk, "fmt": "json"}, "year=all"),
+        "owner-pdf": ({"user_id": world.owner.pk, "fmt": "pdf"}, "year=all"),
+        "framework": ({"slug": world.framework.slug}, ""),
+        "assessment": ({"pk": world.assessment.pk}, ""),
+        "agreement": ({"pk": world.agreement.pk}, ""),
+        "former-agreement": ({"pk": world.former_agreement.pk}, ""),
+        "session": ({"pk": world.session.pk}, ""),
+        "session-start": ({"pk": world.session.pk, "step": "start"}, ""),
+        "former-session": ({"pk": world.former_session.pk}, ""),
+        "action": ({"pk": world.action.pk}, ""),
+        "peer-group": ({"pk": world.peer_group.pk}, ""),
+        "peer-session": ({"pk": world.peer_session.pk}, ""),
+        "service": ({"pk": world.service.pk}, ""),
+        "oruk-service": ({"id": world.service.pk}, ""),
+        "note": ({"note_id": world.note.pk}, ""),
+        "report": ({"report_id": world.report.pk}, ""),
+        "shortlist": ({"shortlist_id": world.shortlist.pk}, ""),
+        "shortlist-item": ({"item_id": world.shortlist_item.pk}, ""),
+        "sample-id": ({"id": "00000000-0000-0000-0000-000000000000"}, ""),
+        "sample-key": (None, ""),
+        "sample-provider": ({"provider_id": "no-such-provider"}, ""),
+        "sample-restriction": (None, ""),
+        "sample-document": (None, ""),
+        "home": ("/", ""),
+        "guidance": ("/guidance/", ""),
+        "no-such-page": ("/no-such-page/", ""),
+    }
+
+
+SAMPLE_URLS = {
+    "account_confirm_email": "/accounts/confirm-email/no-such-key/",
+    "account_reset_password_from_key": "/accounts/password/reset/key/1-no-such-key/",
+    "wagtailcore_authenticate_with_password": "/_util/authenticate_with_password/999999/999999/",
+    "wagtaildocs_serve": "/documents/999999/nothing.pdf",
+    "wagtaildocs_authenticate_with_password": "/documents/authenticate_with_password/999999/",
+}
+
+
+def url_for(row, world, table):
+    kwargs, query = table[row.target]
+    if isinstance(kwargs, str):
+        path = kwargs
+    elif kwargs is None:
+        path = SAMPLE_URLS[row.name]
+    else:
+        path = reverse(row.name, kwargs=kwargs)
+    return f"{path}?{query}" if query else path
+
+
+def body_text(response):
+    """What a person would read in the answer: the text of a PDF, else the body as text."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.get("Content-Type", "").startswith("application/pdf"):
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(content))
+        # PDF text extraction may break a long marker across lines; join them back.
+        return re.sub(r"\s+", "", "".join(page.extract_text() or "" for page in reader.pages))
+    return content.decode("utf-8", "replace")
+
+
+def check(status, location, expected, text, role, row, markers):
+    """The problems with one answer ('' when it keeps the promise)."""
+    problems = []
+    if expected == "C" or expected == "F":
+        if status != 200:
+            problems.append(f"answered {status}{' to ' + location if location else ''}, expected 200")
+    elif expected == "L":
+        if not (status in (301, 302) and location.startswith(LOGIN_PATHS)):
+            problems.append(f"answered {status} {location}, expected a redirect to sign in")
+    elif expected == "R":
+        if not (status in (301, 302) and not location.startswith(LOGIN_PATHS)):
+            problems.append(f"answered {status} {location}, expected a redirect")
+    elif expected == "D":
+        if status not in (302, 403):
+            problems.append(f"answered {status} {location}, expected the admin to refuse")
+    elif str(status) != expected:
+        problems.append(f"answered {status}, expected {expected}")
+    leaked = [kind for kind, text_ in markers.items() if text_ in text and role not in READERS[kind]]
+    if leaked:
+        problems.append(f"shows {', '.join(sorted(leaked))}")
+    if expected == "C":
+        missing = [k for k in row.shows if role in READERS[k] and markers[k] not in text]
+        if missing:
+            problems.append(f"does not show {', '.join(missing)}")
+    return "; ".join(problems)
+
+
+def request_cell(row, role, world, clients, table):
+    url = url_for(row, world, table) if not row.admin else reverse(row.name)
+    started = time.perf_counter()
+    response = clients[role].get(url)
+    TIMINGS[row.label] = TIMINGS.get(row.label, 0) + time.perf_counter() - started
+    location = response.get("Location", "") if response.status_code in (301, 302) else ""
+    return url, response.status_code, location, body_text(response)
+
+
+@pytest.fixture(scope="module")
+def clients(world, django_db_blocker):
+    made = {"anonymous": Client()}
+    with django_db_blocker.unblock():
+        for role in ROLES[1:]:
+            made[role] = Client()
+            made[role].force_login(world.cast[role])
+    return made
+
+
+@pytest.fixture(scope="module")
+def table(world):
+    return targets(world)
+
+
+def cells(waiting):
+    return [(row, role) for row in ALL_ROWS for role in ROLES if bool(row.waits(role)) == waiting]
+
+
+# ---- Every URL has a row ---------------------------------------------------------------------------
+
+
+def test_every_url_pattern_has_a_row():
+    named = {row.name for row in ALL_ROWS}
+    missing = []
+    for route, name in walk(get_resolver()):
+        if route.startswith(ADMIN_FAMILY) or route.startswith(("static/", "media/")):
+            continue  # the admin family rule covers these
+        if name is None:
+            name = UNNAMED_ROUTES.get(route)
+        if name not in named:
+            missing.append(f"{name or '(unnamed)'}  {route}")
+    assert not missing, "URL patterns with no row in tests/access_matrix.py:\n  " + "\n  ".join(missing)
+
+
+# ---- The settled cells: one request each, one readable message for all that fail -------------------
+
+
+@pytest.mark.django_db
+def test_access_matrix(world, clients, table):
+    failures = []
+    for row, role in cells(waiting=False):
+        expected = row.expected(role)
+        try:
+            url, status, location, text = request_cell(row, role, world, clients, table)
+        except Exception as error:  # a 500 is a failing cell too; keep going to list them all
+            failures.append(f"{row.label:60} {role:22} raised {error!r:.200}")
+            continue
+        problem = check(status, location, expected, text, role, row, world.markers)
+        if problem:
+            failures.append(f"{row.label:60} {role:22} {url}: {problem}")
+    slowest = sorted(TIMINGS.items(), key=lambda kv: -kv[1])[:8]
+    print("slowest rows:", ", ".join(f"{k} {v:.2f}s" for k, v in slowest))
+    assert not failures, f"{len(failures)} cells break the access matrix:\n" + "\n".join(failures)
+
+
+# ---- The cells waiting for another part of issue 10 ----------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "row, role",
+    [
+        pytest.param(row, role, id=f"{row.label}-{role}",
+                     marks=pytest.mark.xfail(strict=True, reason=f"waits for {row.waits(role)}"))
+        for row, role in cells(waiting=True)
+    ],
+)
+def test_waiting_cell(world, clients, table, row, role):
+    expected = row.expected(role)
+    url, status, location, text = request_cell(row, role, world, clients, table)
+    problem = check(status, location, expected, text, role, row, world.markers)
+    assert not problem, f"{row.label} as {role} ({url}): {problem}"
