@@ -169,6 +169,7 @@ oruk:taxonomy-detail                      sample-id          404   404   404   4
 oruk:taxonomy-term-list                   -                  F     F     F     F     F     F     F     F     F
 oruk:taxonomy-term-detail                 sample-id          404   404   404   404   404   404   404   404   404
 page-search                               search             L     F     F     F     F     F     F     F     F
+my-data                                   -                  L     F     F     F     F     F     F     F     F
 health                                    -                  F     F     F     F     F     F     F     F     F
 wagtail_serve                             home               L     F     F     F     F     F     F     F     F
 wagtail_serve                             guidance           L     F     F     F     F     F     F     F     F
@@ -242,7 +243,7 @@ ADMIN_FAMILY = "admin/"
 ADMIN_CONTENT = [  # practice leads edit these
     "wagtailsnippets_learning_reflectivetemplate:list", "wagtailsnippets_learning_reflectivetemplate:add",
     "wagtailsnippets_learning_framework:list", "wagtailsnippets_learning_frameworkstatement:list",
-    "wagtailsnippets_learning_identifiername:list",
+    "wagtailsnippets_core_identifiername:list",
     "wagtailsnippets_directory_service:list", "wagtailsnippets_directory_service:add",
     "wagtailsnippets_directory_organization:list", "wagtailsnippets_directory_location:list",
     "wagtailsnippets_directory_taxonomy:list", "wagtailsnippets_directory_taxonomyterm:list",
