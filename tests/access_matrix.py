@@ -100,11 +100,11 @@ learning:record-entry-delete              manual-entry       L     F     404   4
 learning:record-export                    csv                L     C     F     F     F     F     F     F     F     {RECORD}
 learning:record-export                    json               L     C     F     F     F     F     F     F     F     {RECORD}
 learning:record-export                    pdf                L     C     F     F     F     F     F     F     F     {RECORD}
-learning:record-for                       owner              L     C     403   C*    403   403   403   403   403   {RECORD}
+learning:record-for                       owner              L     C     403   C     403   403   403   403   403   {RECORD}
 learning:coverage-for                     owner              L     F     403   F     403   403   403   403   403
-learning:record-export-for                owner-csv          L     C     403   C*    403   403   403   403   403   {RECORD}
-learning:record-export-for                owner-json         L     C     403   C*    403   403   403   403   403   {RECORD}
-learning:record-export-for                owner-pdf          L     C     403   C*    403   403   403   403   403   {RECORD}
+learning:record-export-for                owner-csv          L     C     403   C     403   403   403   403   403   {RECORD}
+learning:record-export-for                owner-json         L     C     403   C     403   403   403   403   403   {RECORD}
+learning:record-export-for                owner-pdf          L     C     403   C     403   403   403   403   403   {RECORD}
 learning:framework-list                   -                  L     F     F     F     F     F     F     F     F
 learning:framework-detail                 framework          L     F     F     F     F     F     F     F     F
 learning:assessment-create                framework          L     F     F     F     F     F     F     F     F
@@ -134,7 +134,7 @@ supervision:action-status                 action             L     405   405   4
 supervision:peer-group-list               -                  L     F     F     F     F     F     F     F     F
 supervision:peer-group-create             -                  L     403   403   F     F     F     F     403   F
 supervision:peer-group-detail             peer-group         L     F     F     404   404   404   F     404   F
-supervision:peer-group-edit               peer-group         L     403   F     404   404   404   403*  404   F
+supervision:peer-group-edit               peer-group         L     403   F     404   404   404   F     404   F
 supervision:peer-session-create           peer-group         L     F     F     404   404   404   F     404   F
 supervision:peer-session-detail           peer-session       L     C     C     404   404   404   403   404   403   peer-themes peer-learning peer-reflection
 supervision:team-numbers                  -                  L     403   403   403   403   403   F     403   F
@@ -182,16 +182,9 @@ wagtaildocs_authenticate_with_password    sample-restriction L     404   404   4
 
 # The cells marked * keep the promise only once another part of issue 10 lands: who each waits for.
 WAITS = {
-    # the supervisor reads the unshared log's text and the peer reflection copied onto the record
-    ("learning:record-for", "owner", "supervisor"): "audiences",
-    ("learning:record-export-for", "owner-csv", "supervisor"): "audiences",
-    ("learning:record-export-for", "owner-json", "supervisor"): "audiences",
-    ("learning:record-export-for", "owner-pdf", "supervisor"): "audiences",
     # an ended supervisor still reads the agreement's text and the session's place
     ("supervision:agreement-detail", "former-agreement", "ended_supervisor"): "audiences",
     ("supervision:session-ics", "former-session", "ended_supervisor"): "audiences",
-    # a practice lead can add themselves to a peer group, then read its sessions
-    ("supervision:peer-group-edit", "peer-group", "practice_lead"): "admin",
 }
 
 # Signing in, out and managing one's own account (django-allauth): no records on these pages.
@@ -257,11 +250,6 @@ ADMIN_SYSTEM = [  # roles, relationships, groups and the access log: administrat
     "peergroup:index", "peergroup:add", "accesslogentry:index",
     "wagtailusers_users:index", "wagtailusers_users:add", "wagtailusers_groups:index", "wagtailusers_groups:add",
 ]
-# Cells of the system sample that today's admin still lets a practice lead into (issue 10, finding 2).
-ADMIN_LEAD_WAITS = {
-    "team:index", "membership:index", "membership:add", "supervisionrelationship:index",
-    "supervisionrelationship:add", "peergroup:index", "peergroup:add",
-}
 
 
 def admin_rows():
@@ -269,8 +257,7 @@ def admin_rows():
     for name in ADMIN_CONTENT:
         rows.append(Row(name, "-", dict(zip(ROLES, "L D D D D D F D F".split(), strict=True)), (), admin=True))
     for name in ADMIN_SYSTEM:
-        lead = "D*" if name in ADMIN_LEAD_WAITS else "D"
-        rows.append(Row(name, "-", dict(zip(ROLES, f"L D D D D D {lead} D F".split(), strict=True)), (), admin=True))
+        rows.append(Row(name, "-", dict(zip(ROLES, "L D D D D D D D F".split(), strict=True)), (), admin=True))
     return rows
 
 
@@ -286,8 +273,6 @@ class Row:
         """The part of issue 10 this cell waits for, or None when it holds today."""
         if not self.cells[role].endswith("*"):
             return None
-        if self.admin:
-            return "admin"
         return WAITS[(self.name, self.target, role)]
 
     def expected(self, role):
