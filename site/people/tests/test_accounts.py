@@ -212,3 +212,36 @@ def test_self_signup_is_closed_by_default(client):
 
     assert not User.objects.filter(email="new@example.org").exists()
     assert response.status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_logout_ends_the_session_while_an_import_holds_the_write_lock(client, site_pages):
+    import sqlite3
+
+    from django.db import connection
+    from django.test import Client
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the write lock is SQLite's")
+    make_person(Role.WORKER, email="sam@example.org")
+    login(client, "sam@example.org")
+    stolen_cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    # Another connection (an import) holds the write lock while Sam signs out.
+    name = connection.settings_dict["NAME"]
+    importer = sqlite3.connect(name, uri=name.startswith("file:"), timeout=0)
+    importer.execute("BEGIN IMMEDIATE")
+    try:
+        response = client.post(reverse("account_logout"))
+        still_signed_in = client.get("/")
+    finally:
+        importer.rollback()
+        importer.close()
+    assert response.status_code == 302
+    assert still_signed_in.status_code == 302 and "login" in still_signed_in["Location"]
+    # A copy of the old cookie is refused too, and the row goes once the lock is released.
+    replay = Client()
+    replay.cookies[settings.SESSION_COOKIE_NAME] = stolen_cookie
+    assert replay.get("/").status_code == 302
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.filter(session_key=stolen_cookie).exists()

@@ -153,6 +153,8 @@ CACHES = {"default": env.cache("CACHE_URL", default="dbcache://pc_cache")}
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# Database sessions that still end on sign-out while SQLite's write lock is held (people/sessions.py).
+SESSION_ENGINE = "people.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
