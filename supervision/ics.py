@@ -14,8 +14,11 @@ def _address(user, role):
     return address
 
 
-def session_calendar(session, *, method="REQUEST", url=""):
-    """A calendar holding one event for the session: same UID every time, times in UTC."""
+def session_calendar(session, *, method="REQUEST", url="", details=True):
+    """A calendar holding one event for the session: same UID every time, times in UTC.
+
+    details=False (someone who may no longer read the session, such as a former supervisor): the
+    date, time and status only, no place and no people."""
     cal = Calendar()
     cal.add("prodid", "-//Practice Commons//Supervision//EN")
     cal.add("version", "2.0")
@@ -28,20 +31,21 @@ def session_calendar(session, *, method="REQUEST", url=""):
     event.add("dtend", session.ends_at.astimezone(UTC))
     # No names of the people supported, and no notes: only what a calendar needs.
     event.add("summary", f"{session.get_mode_display()} supervision")
-    if session.place:
+    if session.place and details:
         event.add("location", session.place)
     description = "Supervision session. Add agenda items in Practice Commons before you meet."
-    if url:
+    if url and details:
         description += f"\n{url}"
         event.add("url", url)
     event.add("description", description)
-    event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
-    event["organizer"] = _address(session.supervisor, "CHAIR")
-    for participant in session.participants.all():
-        attendee = _address(participant.user, "REQ-PARTICIPANT")
-        attendee.params["partstat"] = vText("NEEDS-ACTION")
-        attendee.params["rsvp"] = vText("TRUE")
-        event.add("attendee", attendee, encode=0)
+    event.add("status", "CANCELLED" if method == "CANCEL" or session.status == "cancelled" else "CONFIRMED")
+    if details:
+        event["organizer"] = _address(session.supervisor, "CHAIR")
+        for participant in session.participants.all():
+            attendee = _address(participant.user, "REQ-PARTICIPANT")
+            attendee.params["partstat"] = vText("NEEDS-ACTION")
+            attendee.params["rsvp"] = vText("TRUE")
+            event.add("attendee", attendee, encode=0)
     cal.add_component(event)
     return cal.to_ical()
 

@@ -55,6 +55,11 @@ def can_view_session(user, session):
     return bool(view_reason(user, session))
 
 
+def can_see_session_details(user, session):
+    """Place and attendees (the .ics, invitations): whoever may read the session's content."""
+    return can_view_session(user, session)
+
+
 def can_see_session_exists(user, session):
     """Date and status only: participants past and present."""
     return can_view_session(user, session) or (user.is_authenticated and session.supervisor_id == user.pk)
@@ -112,7 +117,18 @@ def can_update_action(user, action):
 
 
 def can_view_agreement(user, agreement):
+    """Its two people, past and present, see that it exists (dates and status)."""
     return user.is_authenticated and user.pk in (agreement.supervisor_id, agreement.supervisee_id)
+
+
+def can_read_agreement_terms(user, agreement):
+    """The terms (place, notes and cover arrangements): the supervisee, and the supervisor while
+    they still supervise them. A former supervisor keeps the dates and status only."""
+    if not user.is_authenticated:
+        return False
+    if user.pk == agreement.supervisee_id:
+        return True
+    return user.pk == agreement.supervisor_id and roles.is_current_supervisor(user, agreement.supervisee)
 
 
 def can_edit_agreement(user, agreement):

@@ -55,16 +55,36 @@ def _get_session(pk):
     return get_object_or_404(_sessions(), pk=pk)
 
 
-def _viewable_session(request, pk, view_name):
-    """The session if the user may read its content (logging the view); 403 for former supervisors, else 404."""
+LOCKED = "This record is signed off and locked, so it can no longer be changed. You can add an addendum to it."
+
+
+def _readable_session(request, pk):
+    """The session and why the user may read its content; 403 for former supervisors, else 404."""
     session = _get_session(pk)
     reason = permissions.view_reason(request.user, session)
     if not reason:
         if permissions.can_see_session_exists(request.user, session):
             raise PermissionDenied("Your supervision relationship has ended, so you can no longer read this record.")
         raise Http404
+    return session, reason
+
+
+def _viewable_session(request, pk, view_name):
+    """The session if the user may read its content, logging the view."""
+    session, reason = _readable_session(request, pk)
     services.log_access(request.user, session, view_name, reason)
     return session
+
+
+def _edit_refusal(session):
+    """Why the people in a session cannot change its record now, in their words."""
+    if session.is_locked:
+        return LOCKED
+    if session.status == SessionStatus.AWAITING_SIGN_OFF:
+        return "This record is waiting for sign-off. The supervisor can reopen it for changes."
+    if session.status == SessionStatus.CANCELLED:
+        return "This session was cancelled, so its record cannot be changed."
+    return "You cannot change this record."
 
 
 # ---- Home --------------------------------------------------------------------------------------
@@ -127,6 +147,7 @@ def agreement_detail(request, pk):
         raise Http404
     return render(request, "supervision/agreement_detail.html", {
         "agreement": agreement,
+        "terms_visible": permissions.can_read_agreement_terms(request.user, agreement),
         "can_accept": permissions.can_accept_agreement(request.user, agreement),
         "can_edit": permissions.can_edit_agreement(request.user, agreement),
     })
@@ -221,16 +242,24 @@ def _rerender(request, session, **forms):
     return render(request, "supervision/session_detail.html", _detail_context(request, session, **forms), status=status)
 
 
-def _participant_session(request, pk, view_name):
-    session = _viewable_session(request, pk, view_name)
+def _participant_session(request, pk, view_name, allowed=None, refusal=_edit_refusal):
+    """The session for one of the people in it, if `allowed(user, session)`; only then is the view
+    logged. A refusal is not written to the access log as a view: nothing was read."""
+    session, reason = _readable_session(request, pk)
     if not permissions.is_participant(request.user, session):
         raise PermissionDenied("Only the people in this session can change it.")
+    if allowed is not None and not allowed(request.user, session):
+        raise PermissionDenied(refusal(session))
+    services.log_access(request.user, session, view_name, reason)
     return session
 
 
 @require_POST
 def agenda_add(request, pk):
-    session = _participant_session(request, pk, "agenda-add")
+    session = _participant_session(
+        request, pk, "agenda-add", permissions.can_add_agenda_item,
+        refusal=lambda s: LOCKED if s.is_locked else "The agenda is closed for this session.",
+    )
     form = AgendaItemForm(request.POST)
     if not (form.is_valid() and form.warnings_accepted()):
         return _rerender(request, session, agenda_form=form)
@@ -240,9 +269,7 @@ def agenda_add(request, pk):
 
 
 def session_notes(request, pk):
-    session = _participant_session(request, pk, "session-notes")
-    if not permissions.can_edit_record(request.user, session):
-        raise PermissionDenied("The notes can no longer be changed. After sign-off, add an addendum.")
+    session = _participant_session(request, pk, "session-notes", permissions.can_edit_record)
     form = NotesForm(request.POST or None, snapshot=session.template_snapshot, initial=session.notes)
     if request.method == "POST" and form.is_valid() and form.warnings_accepted():
         notes = {k: v for k, v in form.cleaned_data.items()}
@@ -255,7 +282,7 @@ def session_notes(request, pk):
 
 @require_POST
 def case_add(request, pk):
-    session = _participant_session(request, pk, "case-add")
+    session = _participant_session(request, pk, "case-add", permissions.can_edit_record)
     form = CaseDiscussionForm(request.POST)
     if not (form.is_valid() and form.warnings_accepted()):
         return _rerender(request, session, case_form=form)
@@ -266,7 +293,7 @@ def case_add(request, pk):
 
 @require_POST
 def action_add(request, pk):
-    session = _participant_session(request, pk, "action-add")
+    session = _participant_session(request, pk, "action-add", permissions.can_edit_record)
     form = ActionForm(request.POST, session=session)
     if not (form.is_valid() and form.warnings_accepted()):
         return _rerender(request, session, action_form=form)
@@ -300,7 +327,6 @@ def action_status(request, pk):
 
 @require_POST
 def session_transition(request, pk, step):
-    session = _participant_session(request, pk, f"session-{step}")
     steps = {
         "start": (services.start_session, "Session started. Write notes as you go."),
         "send-for-sign-off": (services.send_for_sign_off, "Sent for sign-off. Everyone in the session can now sign."),
@@ -309,6 +335,10 @@ def session_transition(request, pk, step):
     }
     if step not in steps:
         raise Http404
+    session = _participant_session(
+        request, pk, f"session-{step}", permissions.can_manage_session,
+        refusal=lambda s: LOCKED if s.is_locked else "Only the supervisor can start, send for sign-off, reopen or cancel a session.",
+    )
     action, message = steps[step]
     action(session, request.user)
     messages.success(request, message)
@@ -317,7 +347,10 @@ def session_transition(request, pk, step):
 
 @require_POST
 def session_sign(request, pk):
-    session = _participant_session(request, pk, "session-sign")
+    session = _participant_session(
+        request, pk, "session-sign", permissions.can_sign,
+        refusal=lambda s: "This record is already signed off and locked." if s.is_locked else "You cannot sign this record now.",
+    )
     form = SignForm(request.POST)
     if not (form.is_valid() and form.warnings_accepted()):
         return _rerender(request, session, sign_form=form)
@@ -333,7 +366,10 @@ def session_sign(request, pk):
 
 @require_POST
 def addendum_add(request, pk):
-    session = _participant_session(request, pk, "addendum-add")
+    session = _participant_session(
+        request, pk, "addendum-add", permissions.can_add_addendum,
+        refusal=lambda s: "Addenda are added once everyone has signed the record.",
+    )
     form = AddendumForm(request.POST)
     if not (form.is_valid() and form.warnings_accepted()):
         return _rerender(request, session, addendum_form=form)
@@ -343,9 +379,11 @@ def addendum_add(request, pk):
 
 
 def session_reschedule(request, pk):
-    session = _participant_session(request, pk, "session-reschedule")
-    if not (permissions.can_manage_session(request.user, session) and session.status == SessionStatus.SCHEDULED):
-        raise PermissionDenied("Only the supervisor can move a session that has not started.")
+    session = _participant_session(
+        request, pk, "session-reschedule",
+        lambda user, s: permissions.can_manage_session(user, s) and s.status == SessionStatus.SCHEDULED,
+        refusal=lambda s: LOCKED if s.is_locked else "Only the supervisor can move a session that has not started.",
+    )
     local = timezone.localtime(session.starts_at)
     form = RescheduleForm(request.POST or None, initial={
         "date": local.date(), "time": local.time(), "length_minutes": session.length_minutes, "place": session.place,
@@ -363,7 +401,8 @@ def session_ics(request, pk):
     session = _get_session(pk)
     if not permissions.can_see_session_exists(request.user, session):
         raise Http404
-    body = session_calendar(session, url=absolute_url(session.get_absolute_url()))
+    details = permissions.can_see_session_details(request.user, session)
+    body = session_calendar(session, url=absolute_url(session.get_absolute_url()), details=details)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="supervision-{session.pk}.ics"'
     return response

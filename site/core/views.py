@@ -36,7 +36,10 @@ def health(request):
 
 
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    # Views refuse with a sentence written for the person (a locked record, an ended relationship):
+    # show it rather than a generic guess at the reason.
+    reason = str(exception) if isinstance(exception, Exception) and exception.args else ""
+    return render(request, "403.html", {"reason": reason}, status=403)
 
 
 def page_not_found(request, exception=None):

@@ -63,3 +63,61 @@ def test_learning_asks_supervision_who_is_in_a_peer_group(people, team):
     group = PeerGroupFactory(team=team, name="Named social worker group", members=[people["worker"]])
     assert record.peer_groups_of(people["worker"]) == [(group.pk, "Named social worker group")]
     assert record.peer_groups_of(people["other_worker"]) == []
+
+
+# ---- Finding 9: what a former supervisor still read, and refusals on a locked record -------------
+
+
+def test_ended_supervisor_sees_the_agreement_dates_not_its_terms(people, client_for):
+    from .factories import AgreementFactory
+
+    agreement = AgreementFactory(supervisor=people["ended_supervisor"], supervisee=people["worker"],
+                                 place="Room 4, Civic Centre", notes_arrangements="Kept on the shared drive",
+                                 cover_arrangements="Team manager covers")
+    url = reverse("supervision:agreement-detail", args=[agreement.pk])
+    page = client_for(people["ended_supervisor"]).get(url).content.decode()
+    assert "Starts" in page and "has ended" in page
+    for term in ("Room 4, Civic Centre", "Kept on the shared drive", "Team manager covers"):
+        assert term not in page
+    assert "Kept on the shared drive" in client_for(people["worker"]).get(url).content.decode()
+
+
+def test_ended_supervisor_calendar_file_has_the_time_only(people, client_for):
+    session = SessionFactory(supervisor=people["ended_supervisor"], supervisees=[people["worker"]],
+                             place="Family Centre, Mill Lane")
+    url = reverse("supervision:session-ics", args=[session.pk])
+    ended = client_for(people["ended_supervisor"]).get(url)
+    assert ended.status_code == 200 and b"DTSTART" in ended.content
+    assert b"Mill Lane" not in ended.content and b"ATTENDEE" not in ended.content
+    assert people["worker"].email.encode() not in ended.content
+    mine = client_for(people["worker"]).get(url).content
+    assert b"Mill Lane" in mine and b"ATTENDEE" in mine
+
+
+@pytest.fixture
+def locked_session(people):
+    session = SessionFactory(supervisor=people["supervisor"], supervisees=[people["worker"]])
+    session.status, session.locked_at = "signed_off", timezone.now()
+    session.save()
+    return session
+
+
+def test_locked_record_refusal_gives_the_reason_and_is_not_logged_as_a_view(people, client_for, locked_session):
+    from supervision.models import AccessLogEntry
+
+    response = client_for(people["worker"]).get(reverse("supervision:session-notes", args=[locked_session.pk]))
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "signed off and locked" in body and "belongs to someone else" not in body
+    response = client_for(people["supervisor"]).post(reverse("supervision:case-add", args=[locked_session.pk]),
+                                                     {"case-case_reference": "J.S."})
+    assert response.status_code == 403 and "signed off and locked" in response.content.decode()
+    assert not AccessLogEntry.objects.exists()
+    client_for(people["worker"]).get(locked_session.get_absolute_url())
+    assert list(AccessLogEntry.objects.values_list("view_name", flat=True)) == ["session-detail"]
+
+
+def test_ended_supervisor_is_told_why(people, client_for):
+    session = SessionFactory(supervisor=people["ended_supervisor"], supervisees=[people["worker"]])
+    response = client_for(people["ended_supervisor"]).get(session.get_absolute_url())
+    assert response.status_code == 403 and "relationship has ended" in response.content.decode()
