@@ -69,6 +69,22 @@ def log_access(user, obj, view_name, reason):
     )
 
 
+def log_access_log_read(user, view_name, entry=None, query=""):
+    """Reading the access log is itself written to it: who looked, at which entry or which filters."""
+    label = f"Supervision access log entry {entry.pk}" if entry else "Supervision access log"
+    if query:
+        label += f" ({query})"
+    return AccessLogEntry.objects.create(
+        user=user,
+        user_email=user.email,
+        object_kind="accesslogentry",
+        object_id=entry.pk if entry else 0,
+        object_label=label[:200],
+        view_name=view_name,
+        reason="administrator",
+    )
+
+
 # ---- Agreements --------------------------------------------------------------------------------
 
 AGREEMENT_TERMS = [

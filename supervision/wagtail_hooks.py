@@ -6,6 +6,7 @@ administrators alone (people.permission_policies).
 
 from django.contrib.auth import get_user_model
 from wagtail import hooks
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -14,6 +15,7 @@ from wagtail.permissions import register_permission_policy
 from people import roles
 from people.permission_policies import AdministratorsOnlyPolicy
 
+from . import services
 from .models import AccessLogEntry, PeerGroup, SupervisionTemplate
 
 
@@ -63,7 +65,23 @@ class PeerGroupViewSet(ModelViewSet):
     search_fields = ["name"]
 
 
+class AccessLogIndexView(generic.IndexView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        services.log_access_log_read(request.user, "admin-access-log", query=request.GET.urlencode())
+        return response
+
+
+class AccessLogInspectView(generic.InspectView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        services.log_access_log_read(request.user, "admin-access-log-entry", entry=self.object)
+        return response
+
+
 class AccessLogViewSet(ModelViewSet):
+    index_view_class = AccessLogIndexView
+    inspect_view_class = AccessLogInspectView
     model = AccessLogEntry
     icon = "view"
     menu_label = "Supervision access log"

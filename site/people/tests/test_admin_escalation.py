@@ -232,3 +232,27 @@ def test_an_administrator_grants_roles_auditor_access_and_supervision(admin_cast
     )
     assert response.status_code == 302
     assert admin_cast["other_worker"] in group.members.all()
+
+
+def test_administrators_changes_to_roles_and_groups_are_in_wagtails_history(admin_cast, client_for):
+    from wagtail.models import ModelLogEntry
+
+    admin_user, worker, auditors = admin_cast["administrator"], admin_cast["worker"], admin_cast["auditors"]
+    admin = client_for(admin_user)
+    admin.post(
+        reverse("membership:add"),
+        {"team": worker.memberships.get().team.pk, "user": worker.pk, "role": Role.SUPERVISOR, "joined_on": _today()},
+    )
+    membership = worker.memberships.get(role=Role.SUPERVISOR)
+    response = admin.post(
+        reverse("wagtailusers_users:edit", args=[worker.pk]),
+        {"email": worker.email, "first_name": worker.first_name, "last_name": worker.last_name,
+         "is_active": "on", "groups": [auditors.pk]},
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert worker.groups.filter(pk=auditors.pk).exists()
+    logged = {(e.content_type.model, e.object_id, e.action) for e in ModelLogEntry.objects.filter(user=admin_user)}
+    assert ("membership", str(membership.pk), "wagtail.create") in logged
+    assert ("user", str(worker.pk), "wagtail.edit") in logged
+    history = admin.get("/admin/reports/site-history/")
+    assert history.status_code == 200 and str(membership) in history.content.decode()
