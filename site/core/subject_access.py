@@ -15,7 +15,6 @@ import datetime
 import io
 import json
 import zipfile
-from decimal import Decimal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
@@ -93,24 +92,37 @@ def _label(key):
     return str(key).replace("_", " ").capitalize()
 
 
-def _html(value):
-    """A readable rendering of any item value: nested data becomes lists and definition lists."""
+def _scalar(value):
     if value is None or value == "" or value == [] or value == {}:
         return '<span class="none">None</span>'
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, datetime.datetime):
-        return escape(f"{timezone.localtime(value):%d %B %Y %H:%M}") if timezone.is_aware(value) else escape(f"{value:%d %B %Y %H:%M}")
+        return escape(f"{timezone.localtime(value) if timezone.is_aware(value) else value:%d %b %Y %H:%M}")
     if isinstance(value, datetime.date):
-        return escape(f"{value:%d %B %Y}")
-    if isinstance(value, (int, float, Decimal)):
-        return escape(str(value))
+        return escape(f"{value:%d %b %Y}")
+    return escape(str(value))
+
+
+def _html(value):
+    """A readable, compact rendering of an item: one line a field, nested records indented.
+
+    Compact on purpose: WeasyPrint's time grows with pages, and a long-serving worker has hundreds
+    of logs.
+    """
     if isinstance(value, dict):
-        rows = "".join(f"<dt>{escape(_label(k))}</dt><dd>{_html(v)}</dd>" for k, v in value.items())
-        return f"<dl>{rows}</dl>"
-    if isinstance(value, (list, tuple)):
-        return "<ul>" + "".join(f"<li>{_html(v)}</li>" for v in value) + "</ul>"
-    return escape(str(value)).replace("\n", "<br>")
+        return "".join(f'<p class="f"><b>{escape(_label(k))}:</b> {_inline(v)}</p>' for k, v in value.items())
+    return _inline(value)
+
+
+def _inline(value):
+    if isinstance(value, dict) and value:
+        return f'<div class="sub">{_html(value)}</div>'
+    if isinstance(value, (list, tuple)) and value:
+        if all(not isinstance(v, (dict, list, tuple)) for v in value):
+            return "; ".join(_scalar(v) for v in value)
+        return "".join(f'<div class="sub">{_html(v)}</div>' for v in value)
+    return _scalar(value)
 
 
 def render_pdf(document):

@@ -117,6 +117,7 @@ def test_leavers_accounts_are_anonymised_and_their_own_records_deleted(people):
     Shortlist.objects.create(owner=leaver, label="AB")
     Membership.objects.filter(user=leaver).update(left_on=timezone.localdate() - datetime.timedelta(days=500))
     stayer_log = make_log(people["worker"])
+    download = PrivacyEvent.objects.create(kind=PrivacyEventKind.SUBJECT_ACCESS, user=leaver, actor=leaver.email)
 
     assert "Would delete Site – " not in run("--dry-run")
     run()
@@ -130,6 +131,8 @@ def test_leavers_accounts_are_anonymised_and_their_own_records_deleted(people):
     assert not Shortlist.objects.filter(owner=leaver).exists()
     assert ReflectiveLog.objects.filter(pk=stayer_log.pk, status=LogStatus.COMPLETE).exists()
     assert people["worker"].email == User.objects.get(pk=people["worker"].pk).email
+    download.refresh_from_db()
+    assert download.actor == leaver.email  # the audit line stays, without the name
 
 
 @pytest.fixture
