@@ -17,7 +17,7 @@ class ServiceNoteForm(GovUKModelForm):
             "do not. Do not name anyone you support."
         }
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
-        error_messages = {"text": {"required": "Enter your note"}}
+        error_messages = {"text": {"required": "Enter your note", "max_length": "Your note must be 2,000 characters or fewer"}}
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()
@@ -33,7 +33,8 @@ class OutOfDateReportForm(GovUKModelForm):
         labels = {"reason": "What is wrong or out of date?"}
         help_texts = {"reason": "For example: the phone number no longer works, or the group now meets on Tuesdays."}
         widgets = {"reason": forms.Textarea(attrs={"rows": 4})}
-        error_messages = {"reason": {"required": "Tell us what is wrong or out of date"}}
+        error_messages = {"reason": {"required": "Tell us what is wrong or out of date",
+                                     "max_length": "What is wrong must be 2,000 characters or fewer"}}
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()

@@ -626,7 +626,8 @@ class ServiceNote(models.Model):
 
     service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="team_notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="directory_notes")
-    text = models.TextField()
+    # Every member of staff reads these: a few sentences, not a document.
+    text = models.TextField(max_length=2000)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -644,13 +645,13 @@ class OutOfDateReport(models.Model):
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="directory_reports"
     )
-    reason = models.TextField(help_text="What looks wrong or out of date.")
+    reason = models.TextField(max_length=2000, help_text="What looks wrong or out of date.")
     created_at = models.DateTimeField(default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    resolution = models.TextField(blank=True)
+    resolution = models.TextField(max_length=2000, blank=True)
 
     panels = [FieldPanel("reason", read_only=True), FieldPanel("resolution")]
 

@@ -25,6 +25,7 @@ class SearchForm(GovUKForm):
         label="What are you looking for?",
         required=False,
         max_length=200,
+        error_messages={"max_length": "Search words must be 200 characters or fewer"},
         help_text="Words, abbreviations or a service's name, for example: respite, LD day centre, dementia cafe",
     )
     postcode = forms.CharField(

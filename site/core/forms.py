@@ -13,6 +13,7 @@ submitted again after seeing exactly these warnings (a hidden fingerprint the su
 import hashlib
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
 
@@ -91,6 +92,25 @@ def _is_free_text(field):
     ) and not isinstance(field.widget, (forms.HiddenInput, forms.PasswordInput))
 
 
+# Backstop lengths for text fields that set none: nobody writes a 1 MB answer, and whatever is
+# saved is served to others. Fields with a length of their own keep it (and get the same message).
+TEXT_LIMIT = 20_000  # a text area: an answer, notes
+LINE_LIMIT = 500  # a one-line box
+
+
+def limit_text_lengths(form):
+    """Give every text field of `form` a maximum length and a GOV.UK message. Safe to call twice."""
+    for name, field in form.fields.items():
+        if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.HiddenInput):
+            continue
+        if field.max_length is None:
+            field.max_length = TEXT_LIMIT if isinstance(field.widget, forms.Textarea) else LINE_LIMIT
+        if not any(isinstance(v, MaxLengthValidator) for v in field.validators):
+            field.validators.append(MaxLengthValidator(field.max_length))
+        label = str(field.label or name.replace("_", " ").capitalize()).replace("(optional)", "").strip(" ?:.")
+        field.error_messages.setdefault("max_length", f"{label} must be {field.max_length:,} characters or fewer")
+
+
 class GovUKFormMixin:
     default_renderer = GovUKRenderer
     bound_field_class = GovUKBoundField
@@ -102,9 +122,11 @@ class GovUKFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.warnings, self.findings = {}, {}
+        limit_text_lengths(self)
         style_form(self)
 
     def full_clean(self):
+        limit_text_lengths(self)  # again: some forms add fields after __init__
         super().full_clean()
         self.warnings, self.findings = {}, {}
         if self.is_bound and hasattr(self, "cleaned_data"):

@@ -85,7 +85,7 @@ def test_an_unknown_postcode_is_explained_and_nothing_typed_is_lost(people, clie
         ({"q": "respite", "age": "400"}, "Enter an age of 120 or less"),
         ({"q": "respite", "radius": "2000"}, "Select a valid choice"),
         ({"q": "respite", "postcode": "B97 4DN B97 4DN"}, "A postcode has at most 8"),
-        ({"q": "x" * 500}, "Ensure this value has at most 200 characters"),
+        ({"q": "x" * 500}, "Search words must be 200 characters or fewer"),
     ],
 )
 def test_bad_input_is_an_error_message_never_a_crash(people, client_for, db_indexed, params, message):

@@ -72,5 +72,5 @@ def test_govuk_form_shows_error_summary_and_keeps_input():
     assert '<legend class="govuk-fieldset__legend' in html
     # The hint and the error message appear beside the field, with the ids the input points at.
     assert '<div id="title-hint" class="govuk-hint">A few words</div>' in html
-    assert 'id="title-error" class="govuk-error-message"' in html and "at most 5 characters" in html
+    assert 'id="title-error" class="govuk-error-message"' in html and "Title must be 5 characters or fewer" in html
     assert 'id="kind-error" class="govuk-error-message"' in html
