@@ -194,7 +194,8 @@ def shortlist_current(request):
     return redirect("search:shortlist-detail", shortlist_id=shortlist.pk)
 
 
-def shortlist_detail(request, shortlist_id, label_form=None):
+def shortlist_detail(request, shortlist_id, label_form=None, item_form=None):
+    """The shortlist; with label_form or item_form, shown again with that form's errors and the text typed."""
     shortlist = _own_shortlist(request, shortlist_id)
     shortlists.make_current(request, shortlist)
     items = shortlists.items_for_print(shortlist)
@@ -204,11 +205,16 @@ def shortlist_detail(request, shortlist_id, label_form=None):
         "search/shortlist_detail.html",
         {
             "shortlist": shortlist,
-            "items": [(item, ShortlistItemForm(instance=item, prefix=f"item-{item.pk}")) for item in items],
+            "items": [
+                (item, item_form if item_form is not None and item_form.instance.pk == item.pk
+                 else ShortlistItemForm(instance=item, prefix=f"item-{item.pk}"))
+                for item in items
+            ],
             "label_form": label_form or ShortlistForm(instance=shortlist),
             "others": others,
+            "has_errors": bool(label_form or item_form),
         },
-        status=400 if label_form else 200,
+        status=400 if label_form or item_form else 200,
     )
 
 
@@ -271,11 +277,11 @@ def shortlist_item_edit(request, item_id):
     item = get_object_or_404(ShortlistItem.objects.select_related("shortlist", "service"), pk=item_id)
     _own_shortlist(request, item.shortlist_id)
     form = ShortlistItemForm(request.POST, instance=item, prefix=f"item-{item.pk}")
-    if form.is_valid():
-        form.save()
-        messages.success(request, f"Your note for {item.service.name} is saved.")
-    else:
-        messages.error(request, f"Your note for {item.service.name} was not saved: {' '.join(form.errors.get('note', []))}")
+    if not form.is_valid():
+        # The page again, the error beside the note and the text as typed: nothing is lost.
+        return shortlist_detail(request, item.shortlist_id, item_form=form)
+    form.save()
+    messages.success(request, f"Your note for {item.service.name} is saved.")
     return redirect(reverse("search:shortlist-detail", args=[item.shortlist_id]) + f"#item-{item.pk}")
 
 

@@ -108,9 +108,16 @@ def test_a_note_naming_someone_is_not_saved(client_for, people, services):
     c = client_for(people["worker"])
     add(c, services[0])
     item = m.ShortlistItem.objects.get()
-    c.post(reverse("search:shortlist-item-edit", args=[item.pk]), {f"item-{item.pk}-note": "DOB 12/03/2001"})
+    typed = "Ask for Jo. DOB 12/03/2001, likes the Friday group"
+    response = c.post(reverse("search:shortlist-item-edit", args=[item.pk]), {f"item-{item.pk}-note": typed})
     item.refresh_from_db()
     assert item.note == ""
+    # The page comes back with the error beside the note and every word typed still in the box.
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "govuk-error-message" in page and "could identify someone" in page
+    assert typed in page and page.count("govuk-error-summary") >= 1
+    assert "<title>Error:" in page
 
 
 @pytest.mark.parametrize("who", ["other_worker", "supervisor", "practice_lead", "administrator"])

@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import connection
@@ -9,10 +11,20 @@ from wagtail.models import Page
 from . import subject_access
 
 
+def search_words(text, limit=20):
+    """The words of what someone typed, for a full-text search: no quotes, operators or NUL bytes.
+
+    The database's full-text syntax treats an unmatched quote or a NUL as an error (a 500); people mean
+    the words, so the words are what we search for.
+    """
+    return " ".join(re.findall(r"\w+", text or "")[:limit])[:255]
+
+
 def page_search(request):
     """Search the guidance pages (Wagtail's page search)."""
-    query = request.GET.get("q", "").strip()
-    results = Page.objects.live().specific().search(query) if query else Page.objects.none()
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:255]
+    words = search_words(query)
+    results = Page.objects.live().specific().search(words) if words else Page.objects.none()
     page = Paginator(results, 20).get_page(request.GET.get("page"))
     return render(request, "core/page_search.html", {"query": query, "results": page})
 
