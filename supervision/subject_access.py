@@ -24,25 +24,34 @@ def _agreements(user):
     agreements = SupervisionAgreement.objects.filter(Q(supervisor=user) | Q(supervisee=user)).select_related(
         "supervisor", "supervisee"
     ).order_by("starts_on", "pk")
-    return [
-        {
+    # permissions.can_read_agreement_terms, with current supervisees read once.
+    current_supervisees = set(roles.current_supervisees(user).values_list("pk", flat=True))
+    items = []
+    for a in agreements:
+        if not permissions.can_view_agreement(user, a):
+            continue
+        item = {
             "supervisor": str(a.supervisor),
             "supervisee": str(a.supervisee),
             "version": a.version,
-            "frequency": a.frequency_text,
-            "length_minutes": a.length_minutes,
-            "place": a.place,
-            "how_notes_are_kept": a.notes_arrangements,
-            "cover_arrangements": a.cover_arrangements,
             "starts_on": a.starts_on,
             "review_on": a.review_on,
             "ended_on": a.ended_on,
             "supervisor_accepted_at": a.supervisor_accepted_at,
             "supervisee_accepted_at": a.supervisee_accepted_at,
         }
-        for a in agreements
-        if permissions.can_view_agreement(user, a)
-    ]
+        if a.supervisee_id == user.pk or a.supervisee_id in current_supervisees:
+            item.update({
+                "frequency": a.frequency_text,
+                "length_minutes": a.length_minutes,
+                "place": a.place,
+                "how_notes_are_kept": a.notes_arrangements,
+                "cover_arrangements": a.cover_arrangements,
+            })
+        else:
+            item["terms"] = "Not included: you no longer supervise this person."
+        items.append(item)
+    return items
 
 
 def _session_content(session):

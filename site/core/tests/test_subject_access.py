@@ -13,7 +13,12 @@ from core.models import PrivacyEvent, PrivacyEventKind
 from learning.models import Framework, SelfAssessment
 from learning.tests.factories import make_log
 from supervision.models import CaseDiscussion, PeerReflection
-from supervision.tests.factories import PeerGroupFactory, PeerSessionFactory, SessionFactory
+from supervision.tests.factories import (
+    AgreementFactory,
+    PeerGroupFactory,
+    PeerSessionFactory,
+    SessionFactory,
+)
 
 
 @pytest.fixture
@@ -89,13 +94,15 @@ def test_each_download_is_audited_with_counts(records, client_for):
 
 
 def test_an_ended_supervisor_gets_the_date_of_a_session_but_not_its_content(records):
+    AgreementFactory(supervisor=records["ended_supervisor"], supervisee=records["worker"], place="AGREED-ROOM-7")
     session = SessionFactory(supervisor=records["ended_supervisor"], supervisees=[records["worker"]])
     CaseDiscussion.objects.create(
         session=session, case_reference="CD2", presenting_situation="AFTER-THE-END",
         decision="Refer", rationale="Because", added_by=records["ended_supervisor"],
     )
     raw = subject_access.as_json(subject_access.collect(records["ended_supervisor"]))
-    assert "AFTER-THE-END" not in raw
+    assert "AFTER-THE-END" not in raw and "AGREED-ROOM-7" not in raw
+    assert "AGREED-ROOM-7" in subject_access.as_json(subject_access.collect(records["worker"]))
     assert "Not included" in raw
 
 
