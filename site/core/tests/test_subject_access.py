@@ -129,3 +129,14 @@ def test_query_count_does_not_grow_with_the_number_of_records(records, who):
             decision="Refer", rationale="Because", added_by=records["supervisor"],
         )
     assert _queries_for(records[who]) == small
+
+
+def test_an_administrator_can_export_a_persons_data_to_a_file(records, tmp_path):
+    from django.core.management import call_command
+
+    target = tmp_path / "export.zip"
+    call_command("export_personal_data", "WORKER@example.org", str(target), "--requested-by", "DPO")
+    document, text, _ = unpack(target.read_bytes())
+    assert "OWN-LOG-TEXT" in text and "COLLEAGUE-SECRET" not in json.dumps(document)
+    event = PrivacyEvent.objects.get(kind=PrivacyEventKind.SUBJECT_ACCESS)
+    assert event.user == records["worker"] and "requested by DPO" in event.actor
