@@ -1,12 +1,10 @@
 """Dashboard panels: a worker's recent logs and CPD readiness; a supervisor's shared logs."""
 
-from django.db.models import Q
-
 from core.dashboard import Panel
 from people import roles
 
-from . import services
-from .models import LogStatus, ReflectiveLog
+from . import permissions, services
+from .models import ReflectiveLog
 
 
 def dashboard_panels(request):
@@ -26,10 +24,10 @@ def dashboard_panels(request):
     ]
     supervisees = list(roles.current_supervisees(user))
     if supervisees:
+        # The one rule for reading a log (permissions.logs_shared_with), narrowed to supervisees.
         logs = list(
-            ReflectiveLog.objects.filter(status=LogStatus.COMPLETE, owner__in=supervisees)
-            .filter(Q(share_with_all_supervisors=True) | Q(shared_supervisors=user))
-            .select_related("owner").distinct().order_by("-completed_at", "-id")[:5]
+            permissions.logs_shared_with(user).filter(owner__in=supervisees)
+            .select_related("owner").order_by("-completed_at", "-id")[:5]
         )
         panels.append(Panel(
             title="Shared with you by people you supervise",

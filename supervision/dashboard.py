@@ -8,7 +8,7 @@ from django.utils import timezone
 from core.dashboard import Panel
 from people import roles
 
-from . import services
+from . import permissions, services
 from .models import (
     ActionStatus,
     SessionParticipant,
@@ -24,14 +24,16 @@ def supervisor_panel_context(user, today=None):
     """Supervisees due or overdue, sessions awaiting sign-off and open actions, for a supervisor."""
     today = today or timezone.localdate()
     due = [a for a in services.agreements_with_due_status(user, today) if a.due.state != "ok"]
-    awaiting_qs = (
-        SupervisionSession.objects.filter(supervisor=user, status=SessionStatus.AWAITING_SIGN_OFF)
-        .order_by("starts_at")
-    )
+    # Only sessions the supervisor may still read: one with a supervisee they no longer supervise
+    # belongs to that person and their current supervisor now.
+    led_now = permissions.sessions_in_the_room(user).filter(supervisor=user)
+    awaiting_qs = led_now.filter(status=SessionStatus.AWAITING_SIGN_OFF).order_by("starts_at")
     awaiting = list(
         awaiting_qs.prefetch_related(Prefetch("participants", queryset=SessionParticipant.objects.select_related("user")))[:LIST_LIMIT]
     )
-    actions_qs = SupervisionAction.objects.filter(session__supervisor=user, status=ActionStatus.OPEN).order_by("due_on", "pk")
+    actions_qs = SupervisionAction.objects.filter(session__in=led_now.values("pk"), status=ActionStatus.OPEN).order_by(
+        "due_on", "pk"
+    )
     return {
         "due": due,
         "awaiting": awaiting,

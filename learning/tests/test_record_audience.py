@@ -128,3 +128,19 @@ def test_learning_does_not_import_supervision():
                 for line in path.read_text(encoding="utf-8").splitlines())
     ]
     assert offenders == []
+
+
+def test_supervisor_dashboard_lists_the_logs_they_can_open(people):
+    from django.test import RequestFactory
+
+    from learning import dashboard
+
+    load_content()
+    shared = make_log(people["worker"], title="Shared with supervisors", share_with_all_supervisors=True)
+    make_log(people["worker"], title="Kept private")
+    request = RequestFactory().get("/")
+    request.user = people["supervisor"]
+    panel = next(p for p in dashboard.dashboard_panels(request) if p.template == "learning/panel_supervisor.html")
+    assert [log.pk for log in panel.context["logs"]] == [shared.pk]
+    request.user = people["ended_supervisor"]
+    assert all(p.template != "learning/panel_supervisor.html" for p in dashboard.dashboard_panels(request))

@@ -121,3 +121,35 @@ def test_ended_supervisor_is_told_why(people, client_for):
     session = SessionFactory(supervisor=people["ended_supervisor"], supervisees=[people["worker"]])
     response = client_for(people["ended_supervisor"]).get(session.get_absolute_url())
     assert response.status_code == 403 and "relationship has ended" in response.content.decode()
+
+
+def test_supervisor_panel_leaves_out_sessions_they_can_no_longer_read(people):
+    from supervision import dashboard
+
+    from .factories import ActionFactory
+
+    former = people["ended_supervisor"]
+    SupervisionRelationshipFactory(supervisor=former, supervisee=people["other_worker"])
+    old = SessionFactory(supervisor=former, supervisees=[people["worker"]], status="awaiting_sign_off")
+    ActionFactory(session=old, owner=people["worker"], description="Refer the family to early help")
+    now = SessionFactory(supervisor=former, supervisees=[people["other_worker"]], status="awaiting_sign_off")
+    ActionFactory(session=now, owner=people["other_worker"], description="Book the training")
+
+    context = dashboard.supervisor_panel_context(former)
+    assert [s.pk for s in context["awaiting"]] == [now.pk] and context["awaiting_count"] == 1
+    assert [a.description for a in context["actions"]] == ["Book the training"]
+
+
+def test_action_reminder_keeps_the_words_from_someone_no_longer_in_the_room(people, mailoutbox):
+    from django.core.management import call_command
+
+    from .factories import ActionFactory
+
+    session = SessionFactory(supervisor=people["ended_supervisor"], supervisees=[people["worker"]])
+    ActionFactory(session=session, owner=people["ended_supervisor"], description="Chase the housing referral",
+                  due_on=timezone.localdate())
+    ActionFactory(session=session, owner=people["worker"], description="Read the carers policy", due_on=timezone.localdate())
+    call_command("send_supervision_reminders")
+    bodies = {m.to[0]: m.body for m in mailoutbox}
+    assert "Chase the housing referral" not in bodies[people["ended_supervisor"].email]
+    assert "Read the carers policy" in bodies[people["worker"].email]

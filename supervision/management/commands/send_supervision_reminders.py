@@ -10,6 +10,7 @@ from django.core.mail import send_mass_mail
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from supervision import permissions
 from supervision.ics import absolute_url
 from supervision.models import (
     ActionStatus,
@@ -47,9 +48,13 @@ class Command(BaseCommand):
         )
         for action in actions:
             when = "overdue since" if action.due_on < today else "due on"
+            # The action's words are the session's content: only for someone still in its room.
+            words = action.description if permissions.is_participant(action.owner, action.session) else (
+                "(You can no longer open this supervision record, so its words are not repeated here.)"
+            )
             messages.append((
                 f"Supervision action {when} {action.due_on:%d %B %Y}",
-                f"Your action from supervision is {when} {action.due_on:%d %B %Y}:\n\n{action.description}\n\n"
+                f"Your action from supervision is {when} {action.due_on:%d %B %Y}:\n\n{words}\n\n"
                 f"Mark it done or discuss it at your next session: {absolute_url(action.session.get_absolute_url())}\n",
                 None,
                 [action.owner.email],
