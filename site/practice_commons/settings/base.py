@@ -225,6 +225,8 @@ WAGTAIL_USER_CUSTOM_FIELDS = ["first_name", "last_name"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: it would send a hash of each member of staff's email address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 _oidc = urlsplit(env("OIDC_SERVER_URL", default=""))
 OIDC_ORIGIN = [f"{_oidc.scheme}://{_oidc.netloc}"] if _oidc.netloc else []
@@ -249,13 +251,13 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
-# Wagtail's admin still has inline scripts and styles, embeds previews of our pages in a frame and
-# shows avatars from Gravatar: these relaxations apply under its prefix only.
+# Wagtail's admin still has inline scripts and styles and embeds previews of our pages in a frame:
+# these relaxations apply under its prefix only.
 CSP_ADMIN_PREFIX = "/admin/"
 CSP_ADMIN_REPLACE = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https://www.gravatar.com"],
+    "img-src": [SELF, "data:", "blob:"],
     "frame-src": [SELF],
     "frame-ancestors": [SELF],
 }
