@@ -268,3 +268,63 @@ def test_download_my_data_holds_only_what_each_person_may_read(world, clients, r
     if role == "owner":
         missing = [k for k in OWN_DATA if world.markers[k] not in text]
         assert not missing, f"the owner's archive misses {missing}"
+
+
+# ---- Emails: whoever receives a message may read everything in it -----------------------------------
+
+
+def mail_problems(outbox, world, readers):
+    """Each message's text (subject, body, attachments) against what each of its recipients may read."""
+    role_of = {person.email: role for role, person in world.cast.items()}
+    problems = []
+    for message in outbox:
+        text = "\n".join([message.subject, message.body] + [
+            a[1] if isinstance(a[1], str) else a[1].decode("utf-8", "replace") for a in message.attachments
+        ])
+        for address in message.to + message.cc + message.bcc:
+            role = role_of.get(address, address)
+            leaked = sorted(k for k, t in world.markers.items() if t in text and role not in readers[k])
+            if leaked:
+                problems.append(f"'{message.subject}' to {role} shows {leaked}")
+    return problems
+
+
+@pytest.mark.django_db
+def test_supervision_emails_reach_only_the_people_in_the_room(
+    world, clients, mailoutbox, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from supervision.models import SupervisionSession, SupervisionTemplate
+    from tests.access_world import plant
+
+    place = plant(world.markers, "invite-place")
+    readers = {**READERS, "invite-place": {"owner", "supervisor"}}
+    when = timezone.localdate() + datetime.timedelta(days=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = clients["supervisor"].post(reverse("supervision:session-create"), {
+            "supervisees": [world.owner.pk], "template": SupervisionTemplate.objects.filter(is_active=True).first().pk,
+            "date": when.isoformat(), "time": "10:00", "length_minutes": 60, "place": place,
+        })
+    assert response.status_code == 302, response.context["form"].errors
+    session = SupervisionSession.objects.get(place=place)
+    invited = sorted(address for message in mailoutbox for address in message.to)
+    assert invited == sorted([world.owner.email, world.cast["supervisor"].email])
+    assert all(place in m.body for m in mailoutbox), "the invitation says where"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        clients["supervisor"].post(reverse("supervision:session-transition", args=[session.pk, "cancel"]))
+    assert any(m.subject.startswith("Cancelled") for m in mailoutbox)
+
+    world.action.due_on = timezone.localdate()
+    world.action.save(update_fields=["due_on"])
+    call_command("send_supervision_reminders", stdout=io.StringIO())
+    reminders = [m for m in mailoutbox if "action" in m.subject.lower()]
+    assert reminders and world.markers["session-action"] in reminders[0].body
+
+    Client().post(reverse("account_reset_password"), {"email": world.owner.email})
+    problems = mail_problems(mailoutbox, world, readers)
+    assert not problems, "Emails carry text their recipients may not read:\n" + "\n".join(problems)
