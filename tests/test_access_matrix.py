@@ -248,9 +248,8 @@ OWN_DATA = ["log-unshared", "log-shared", "log-draft", "assessment-note", "agree
             "peer-reflection", "shortlist-note"]
 
 
-# The archive follows each record's audience: a former supervisor's archive has the agreement's dates,
-# not its text, once the agreement's rule (audiences) is what the download asks.
-DOWNLOAD_WAITS = {"ended_supervisor": "audiences"}
+# Roles whose archive does not yet follow the records' audiences: {role: the fix it waits for}.
+DOWNLOAD_WAITS = {}
 
 
 @pytest.mark.django_db
