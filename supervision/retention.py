@@ -8,6 +8,8 @@ the rest of their own records; sessions they were in stay under the supervision 
 
 from django.db.models import Q
 
+from learning import record as development_record
+
 from . import services
 from .models import AccessLogEntry, PeerReflection, SessionStatus, SupervisionSession
 
@@ -22,10 +24,8 @@ def expire(policy, *, dry_run):
         ids = list(sessions.values_list("pk", flat=True))
         report["Signed-off supervision records"] = len(ids)
         if not dry_run and ids:
-            record = services.record_api()
             for pk in ids:
-                if record is not None:
-                    record.withdraw(source=services.RECORD_SOURCE_SUPERVISION, source_key=str(pk))
+                development_record.withdraw(source=services.RECORD_SOURCE_SUPERVISION, source_key=str(pk))
             SupervisionSession.objects.filter(pk__in=ids).delete()
     if policy.access_log_before is not None:
         entries = AccessLogEntry.objects.filter(at__lt=policy.access_log_before)
