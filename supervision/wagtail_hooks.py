@@ -66,10 +66,10 @@ class PeerGroupViewSet(ModelViewSet):
 
 
 class AccessLogIndexView(generic.IndexView):
+    # get() runs after the permission check; the read is logged before the page counts its rows.
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
         services.log_access_log_read(request.user, "admin-access-log", query=request.GET.urlencode())
-        return response
+        return super().get(request, *args, **kwargs)
 
 
 class AccessLogInspectView(generic.InspectView):

@@ -19,7 +19,7 @@ LEAD_CONTENT = {
     "learning.ReflectiveTemplate",
     "learning.Framework",
     "learning.FrameworkStatement",
-    "learning.IdentifierName",
+    "core.IdentifierName",
     "supervision.SupervisionTemplate",
     "search_engine.GlossaryTerm",
     "directory.Service",
