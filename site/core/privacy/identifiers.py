@@ -166,7 +166,7 @@ _BIRTH_WORDS = (
 )
 # The birth word directly before the date: "born 3/4/1950", "DOB: 03.04.1950", "date of birth is 4 May 1950".
 DOB_CONTEXT_RE = re.compile(
-    rf"(?<!\w)(?:{_BIRTH_WORDS})(?!\w)[ \t]*(?:[:\-–=]|is|was|on|in|of)?[ \t]*(?:(?:is|was|on|in|of)[ \t]+)?$",
+    rf"(?<!\w)(?:{_BIRTH_WORDS})(?!\w)[ \t]*(?:[:\-–=,]|is|was|on|in|of)?[ \t]*(?:(?:is|was|on|in|of)[ \t]+)?$",
     re.IGNORECASE,
 )
 # A little further back in the same clause: "born in Leeds on 3/4/1950", "her DOB, which is 3/4/1950".
@@ -217,8 +217,17 @@ def _clause_before(text, start, width=60):
     return before.rsplit("\n", 1)[-1]
 
 
+# A birthday party or card is an event with a date, not a date of birth.
+EVENT_AFTER_BIRTH_RE = re.compile(
+    rf"(?<!\w)(?:{_BIRTH_WORDS})[ \t]+(?:party|parties|card|cards|present|presents|celebration|meal|cake|treat|trip)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_birth_context(text, start, end):
     before = _clause_before(text, start)
+    if EVENT_AFTER_BIRTH_RE.search(before):
+        return False
     if DOB_CONTEXT_RE.search(before) or AGE_CONTEXT_RE.search(before) or DOB_NEARBY_RE.search(before):
         return True
     return bool(DOB_AFTER_RE.match(text[end:end + 40]))
@@ -233,7 +242,7 @@ def _dates_of_birth(text, this_year):
         if _is_birth_context(text, start, end):
             yield Finding("date_of_birth", start, end, text[start:end])
     # After "DOB", "date of birth" or "born", partial dates identify too ("born 3rd of May").
-    for ctx in re.finditer(rf"(?<!\w)(?:{_BIRTH_WORDS})(?!\w)[ \t]*(?:[:\-–]|is|was)?[ \t]*(?:(?:on|in)[ \t]+)?(?:the[ \t]+)?", text, re.IGNORECASE):
+    for ctx in re.finditer(rf"(?<!\w)(?:{_BIRTH_WORDS})(?!\w)[ \t]*(?:[:\-–,]|is|was)?[ \t]*(?:(?:on|in)[ \t]+)?(?:the[ \t]+)?", text, re.IGNORECASE):
         pos = ctx.end()
         if any(s <= pos < e for s, e in full):
             continue
@@ -246,7 +255,10 @@ def _dates_of_birth(text, this_year):
                 continue
             if groups.get("mon") and not 1 <= int(groups["mon"]) <= 12:
                 continue
-            yield Finding("date_of_birth", m.start(), m.end(), m.group(0))
+            end = m.end()
+            if text[end - 1] == "." and len(groups.get("month") or "") > 4:
+                end -= 1  # "14th February." ends a sentence; "Feb." keeps its dot
+            yield Finding("date_of_birth", m.start(), end, text[m.start():end])
             break
         else:
             m = BIRTH_YEAR_RE.match(text, pos)

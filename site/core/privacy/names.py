@@ -4,7 +4,9 @@ A list of names alone would raise an alarm on every "Will the family...", "Grace
 So a common name is flagged only in a context that reads as a person:
   - a title and a capitalised word: "Mr Patel", "Mrs O'Brien", "Dr Amara Okafor";
   - a known first name and a capitalised surname-like word: "Mary Jones", "Kwame Asante";
-  - a known first name on its own, when the name is not also an everyday word ("spoke to Sarah").
+  - a known first name on its own, when the name is not also an everyday word ("spoke to Sarah"),
+    or when what follows says a person ("Holly, the youngest", "Ray is 91");
+  - a known surname naming a household: "the Khan family".
 A first name that is also a word (Will, May, Grace, Rose) is flagged only with a surname after it,
 and at the start of a sentence only when that surname is on the list. Names configured by practice
 leads (and IDENTIFIER_NAMES_FILE) are flagged wherever they appear, in any case.
@@ -18,13 +20,23 @@ from .identifiers import Finding, read_names
 
 DATA = Path(__file__).resolve().parent / "data"
 
-TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mister|Master|Sir|Dame|Auntie|Aunty|Aunt|Uncle|Nana|Nanna|Grandma|Grandad)"
+TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mister|Master|Sir|Dame|Prof|Professor|Auntie|Aunty|Aunt|Uncle|Nana|Nanna|"
+    r"Grandma|Grandad|Cllr|Councillor|PC|DC|DS|DI|Sgt|Sergeant|Nurse|Sister|Rev|Revd|Father|Imam|Rabbi)"
+)
 # A capitalised name word: Jones, O'Brien, McDonald, MacLeod, Smith-Jones.
 WORD = r"(?:O['’])?(?:Mc|Mac)?[A-Z][a-z]+(?:-(?:O['’])?[A-Z][a-z]+)?"
 WORD_RE = re.compile(rf"(?<![\w'’-]){WORD}(?![\w-])")
 TITLE_RE = re.compile(rf"(?<![\w'’-]){TITLES}\.?[ \t]+(?P<names>{WORD}(?:[ \t]+{WORD})?)(?![\w-])")
 # Words before a first name that make it part of a place or an institution: "St Mary's", "Queen Elizabeth".
 PLACE_BEFORE_RE = re.compile(r"(?:\bSt\.?|\bSaint|\bQueen|\bKing|\bPrince|\bPrincess|\bLady|\bLord|\bPort|\bFort)[ \t]+$")
+# What follows a first name used as a person: "Holly, the youngest", "Ray is 91", "Lily, aged four".
+PERSON_AFTER_RE = re.compile(
+    r"^(?:,[ \t]+(?:the|a|an|my|our|his|her|their|who|aged?)\b|[ \t]+(?:is|was|,)?[ \t]*(?:aged?[ \t]+)?"
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen)\b(?![ \t]*(?:%|am|pm|o'clock|hours?|minutes?|days?|weeks?|miles?|times?)))",
+    re.IGNORECASE,
+)
 SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“(\n]|^\s*[-*•])[ \t\"“'‘(]*$")
 
 # First names that are also everyday words, months or places: never flagged on their own.
@@ -70,14 +82,27 @@ def _configured(text, names):
 
 
 def _titled(text):
-    stop = not_names()
+    stop, surnames = not_names(), common_surnames()
     for m in TITLE_RE.finditer(text):
         words = m.group("names").split()
-        if words[0].lower() in stop:
-            continue
+        if words[0].lower() in stop and words[0].lower() not in surnames:
+            continue  # "Dr Foster" is a name, "Sister Ward" or "Father Christmas" are not
         # "Mrs Mary Jones" keeps both words; "Mr Patel The" or "Dr Khan Monday" stops at the first.
         end = m.end() if len(words) == 2 and words[1].lower() not in stop else m.start("names") + len(words[0])
         yield Finding("name", m.start(), end, text[m.start():end])
+
+
+# A surname naming a household: "the Khan family", "the Jones children".
+FAMILY_RE = re.compile(
+    rf"(?<![\w-])[Tt]he[ \t]+(?P<surname>{WORD})(?:['’]s)?[ \t]+(?:family|families|household|children|siblings|twins|boys|girls)\b"
+)
+
+
+def _families(text):
+    surnames = common_surnames()
+    for m in FAMILY_RE.finditer(text):
+        if m.group("surname").lower() in surnames:
+            yield Finding("name", m.start("surname"), m.end("surname"), m.group("surname"))
 
 
 def _common(text):
@@ -113,7 +138,7 @@ def _common(text):
                 continue
             if follower in stop and not known_surname:
                 continue  # "Victoria Street", "Elizabeth Line": a place or a service
-        if not ambiguous:
+        if not ambiguous or PERSON_AFTER_RE.match(text[m.end():m.end() + 40]):
             yield Finding("name", m.start(), m.end(), word)
 
 
@@ -121,5 +146,5 @@ def find_names(text, names=(), *, common=True):
     """Findings of kind "name": configured names anywhere, common names in a person's context."""
     found = list(_configured(text, names))
     if common:
-        found += [*_titled(text), *_common(text)]
+        found += [*_titled(text), *_common(text), *_families(text)]
     return found
