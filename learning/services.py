@@ -1,11 +1,15 @@
 """The actions of the learning app, callable from views, commands and tests without a request."""
 
 import datetime
+import re
 import uuid
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+
+from core.privacy import check_text, configured_names
 
 from . import permissions, record
 from .models import (
@@ -163,6 +167,77 @@ def restore_revision(log, revision, *, user):
     for field in ["title", "occurred_on", "hours", "activity_type", "person_reference", "answers"]:
         setattr(log, field, getattr(old, field))
     return save_log(log, user=user)
+
+
+# ---- Forgetting identifiers kept in earlier versions ------------------------------------------
+
+REMOVED = "[removed]"
+
+
+def _strings(value):
+    """Every string inside a revision's content (answers are a dict, prompts a list of dicts)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _scrub(value, pattern):
+    if isinstance(value, str):
+        return pattern.sub(REMOVED, value)
+    if isinstance(value, dict):
+        return {key: _scrub(item, pattern) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrub(item, pattern) for item in value]
+    return value
+
+
+def _written(log_or_content):
+    """What the worker wrote: title, person reference and answers (not the template's prompts)."""
+    if isinstance(log_or_content, dict):
+        title, reference, answers = (log_or_content.get(k) for k in ("title", "person_reference", "answers"))
+    else:
+        title, reference, answers = log_or_content.title, log_or_content.person_reference, log_or_content.answers
+    return [title or "", reference or "", *_strings(answers or {})]
+
+
+def lingering_identifiers(log):
+    """Identifiers the worker has edited out of the log that its earlier versions still hold."""
+    current = "\n".join(_written(log)).casefold()
+    names = configured_names()
+    found = {}
+    for revision in log.revisions.all():
+        for text in [*_written(revision.content or {}), revision.object_str or ""]:
+            for finding in check_text(text, names):
+                key = finding.text.casefold()
+                if key not in current and key not in found:
+                    found[key] = finding
+    return sorted(found.values(), key=lambda f: (f.kind, f.text.casefold()))
+
+
+@transaction.atomic
+def forget_identifiers(log, user):
+    """Rewrite every earlier version of the owner's log without what they edited out; returns what went."""
+    if log.owner_id != user.pk:
+        raise PermissionDenied("Only the person who wrote a log can change its earlier versions.")
+    lingering = lingering_identifiers(log)
+    if not lingering:
+        return []
+    texts = sorted({f.text for f in lingering}, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(t) for t in texts), re.IGNORECASE)
+    for revision in log.revisions.select_for_update():
+        content = _scrub(revision.content, pattern)
+        object_str = pattern.sub(REMOVED, revision.object_str or "")
+        if content != revision.content or object_str != revision.object_str:
+            revision.content, revision.object_str = content, object_str
+            revision.save(update_fields=["content", "object_str"])
+    log.save(update_fields=["search_text"])  # rebuilt from the current text
+    sync_log(log)  # the record entry is a copy: write it again from the current text
+    return lingering
 
 
 def delete_log(log):

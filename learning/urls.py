@@ -16,6 +16,7 @@ urlpatterns = [
     path("logs/<int:pk>/revisions/", views.log_revisions, name="log-revisions"),
     path("logs/<int:pk>/revisions/<int:revision_id>/", views.log_revision, name="log-revision"),
     path("logs/<int:pk>/revisions/<int:revision_id>/restore/", views.log_revision_restore, name="log-revision-restore"),
+    path("logs/<int:pk>/forget/", views.log_forget, name="log-forget"),
     path("record/", views.record, name="record"),
     path("record/add/", views.record_add, name="record-add"),
     path("record/coverage/", views.coverage, name="coverage"),

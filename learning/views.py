@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from core.exports import csv_response
 from core.inputs import id_from
-from core.privacy import KIND_LABELS
+from core.privacy import KIND_LABELS, mask
 from people import roles
 from people.models import User
 
@@ -118,7 +118,7 @@ def log_edit(request, pk):
     else:
         form = LogForm(initial=LogForm.initial_for(log), log=log)
     return render(request, "learning/log_edit.html", {
-        "log": log, "form": form, "findings": findings,
+        "log": log, "form": form, "findings": findings, "lingering": _lingering(log),
         "action": action if request.method == "POST" else "save",
     })
 
@@ -154,6 +154,24 @@ def log_autosave(request, pk):
     })
 
 
+def _lingering(log):
+    """What earlier versions still hold that the worker edited out, masked for the page."""
+    return [mask(f) for f in services.lingering_identifiers(log)]
+
+
+def log_forget(request, pk):
+    """Remove from every earlier version what the worker has edited out of their log."""
+    log = _own_log(request, pk)
+    if request.method == "POST":
+        removed = services.forget_identifiers(log, request.user)
+        if removed:
+            messages.success(request, f"Removed {len(removed)} thing{'s' if len(removed) != 1 else ''} from the earlier versions of this log.")
+        else:
+            messages.success(request, "The earlier versions hold nothing you have edited out.")
+        return redirect("learning:log-detail", pk=log.pk)
+    return render(request, "learning/log_forget.html", {"log": log, "lingering": _lingering(log)})
+
+
 def log_detail(request, pk):
     log = get_object_or_404(
         ReflectiveLog.objects.select_related("owner").prefetch_related("statements__domain__framework"), pk=pk
@@ -167,6 +185,7 @@ def log_detail(request, pk):
         "shared_teams": log.shared_teams.all(),
         "shared_groups": log.peer_group_shares.all(),
         "cpd_details": services.cpd_details(log) if log.is_complete else [],
+        "lingering": _lingering(log) if log.owner_id == request.user.pk else [],
     })
 
 
