@@ -93,6 +93,7 @@ learning:log-delete                       unshared           L     C     404   4
 learning:log-revisions                    unshared           L     F     404   404   404   404   404   404   404
 learning:log-revision                     unshared-revision  L     C     404   404   404   404   404   404   404   log-unshared
 learning:log-revision-restore             unshared-revision  L     405   405   405   405   405   405   405   405
+learning:log-forget                       unshared           L     F     404   404   404   404   404   404   404
 learning:record                           -                  L     C     F     F     F     F     F     F     F     {RECORD}
 learning:record-add                       -                  L     F     F     F     F     F     F     F     F
 learning:coverage                         -                  L     F     F     F     F     F     F     F     F
