@@ -85,10 +85,10 @@ class SupervisionAgreement(models.Model):
     length_minutes = models.PositiveSmallIntegerField("Length in minutes", default=90)
     place = models.CharField("Where", max_length=200, blank=True)
     notes_arrangements = models.TextField(
-        "How notes are kept and shared", blank=True
+        "How notes are kept and shared", max_length=5000, blank=True
     )
     cover_arrangements = models.TextField(
-        "What happens when either of you is away", blank=True
+        "What happens when either of you is away", max_length=5000, blank=True
     )
     starts_on = models.DateField(default=timezone.localdate)
     review_on = models.DateField("Review date", null=True, blank=True)
@@ -215,11 +215,12 @@ class CaseDiscussion(models.Model):
 
     session = models.ForeignKey(SupervisionSession, on_delete=models.CASCADE, related_name="case_discussions")
     case_reference = models.CharField(max_length=30)
-    presenting_situation = models.TextField()
-    analysis = models.TextField(blank=True)
-    options = models.TextField(blank=True)
-    decision = models.TextField()
-    rationale = models.TextField()
+    # A case discussion is a page or two, not a case file.
+    presenting_situation = models.TextField(max_length=10000)
+    analysis = models.TextField(max_length=10000, blank=True)
+    options = models.TextField(max_length=10000, blank=True)
+    decision = models.TextField(max_length=10000)
+    rationale = models.TextField(max_length=10000)
     added_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     added_at = models.DateTimeField(auto_now_add=True)
 
@@ -305,7 +306,7 @@ class PeerFormat(models.TextChoices):
 
 class PeerGroup(models.Model):
     name = models.CharField(max_length=150)
-    description = models.TextField(blank=True)
+    description = models.TextField(max_length=2000, blank=True)
     team = models.ForeignKey("people.Team", null=True, blank=True, on_delete=models.SET_NULL, related_name="peer_groups")
     facilitator = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="peer_groups_facilitated")
     members = models.ManyToManyField(User, related_name="peer_groups", blank=True)

@@ -60,3 +60,14 @@ def test_a_too_long_answer_is_refused_by_the_page_and_by_autosave(people, client
     response = worker.post(reverse("learning:log-autosave", args=[log.pk]), {f"answer_{key}": huge, "title": "Draft"})
     assert "must be 20,000 characters or fewer" in json.dumps(response.json())
     assert ReflectiveLog.objects.get(pk=log.pk).answers.get(key) != huge
+
+
+@pytest.mark.django_db
+def test_model_limits_reach_supervision_forms():
+    from supervision.forms import CaseDiscussionForm
+
+    data = {"case-case_reference": "CLD-2041", "case-presenting_situation": "s" * 10_001, "case-decision": "d",
+            "case-rationale": "r"}
+    form = CaseDiscussionForm(data)
+    assert not form.is_valid()
+    assert form.errors == {"presenting_situation": ["Presenting situation must be 10,000 characters or fewer"]}
