@@ -8,7 +8,7 @@ from .models import RecordEntry, registration_year_bounds, registration_year_lab
 
 
 def render_portfolio(owner, year=None, viewer=None):
-    """The portfolio as `viewer` (default: the owner) may see it: other people's text only where shared."""
+    """The portfolio as `viewer` (default: the owner) may see it (record.visible_content): text only where its rule allows."""
     entries = RecordEntry.objects.filter(owner=owner).prefetch_related("statements__domain__framework")
     if year is not None:
         entries = entries.filter(occurred_on__range=registration_year_bounds(year))
