@@ -49,6 +49,10 @@ def test_a_worker_gathers_services_across_pages_onto_one_shortlist(client_for, p
 def test_an_unsafe_next_address_is_ignored(client_for, people, services):
     response = add(client_for(people["worker"]), services[0], next_url="https://evil.example/")
     assert response["Location"].startswith("/directory/shortlists/")
+    # A bare word is not a page either (redirect() would look it up as a view name: a 500, found by fuzzing).
+    for odd in ("abc", "0001-01-01", "//evil.example/"):
+        response = add(client_for(people["worker"]), services[0], next_url=odd)
+        assert response.status_code == 302 and response["Location"].startswith("/directory/shortlists/"), odd
 
 
 def test_label_is_initials_or_a_case_reference_never_a_name(client_for, people, services):
