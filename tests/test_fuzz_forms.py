@@ -119,6 +119,7 @@ ROUTES = {
     "learning:log-autosave": ("worker", lambda w: {"pk": w["log"].pk}),
     "learning:log-share": ("worker", lambda w: {"pk": w["done"].pk}),
     "learning:log-delete": ("worker", lambda w: {"pk": w["done"].pk}),
+    "learning:log-forget": ("worker", lambda w: {"pk": w["log"].pk}),
     "learning:log-revisions": ("worker", lambda w: {"pk": w["log"].pk}),
     "learning:log-revision": ("worker", lambda w: {"pk": w["log"].pk, "revision_id": w["revision"].pk}),
     "learning:log-revision-restore": ("worker", lambda w: {"pk": w["log"].pk, "revision_id": w["revision"].pk}),
