@@ -347,3 +347,87 @@ def test_supervision_emails_reach_only_the_people_in_the_room(
     Client().post(reverse("account_reset_password"), {"email": world.owner.email})
     problems = mail_problems(mailoutbox, world, readers)
     assert not problems, "Emails carry text their recipients may not read:\n" + "\n".join(problems)
+
+
+# ---- Writes: nobody changes a record that is not theirs to change ----------------------------------
+
+# (URL name, target, form data, roles allowed to make the change). Everyone else is refused
+# (403/404, or sent to sign in) and the world is unchanged afterwards.
+WRITES = [
+    ("learning:log-autosave", "unshared", {"title": "Overwritten", "description": "Overwritten"}, {"owner"}),
+    ("learning:log-share", "unshared", {"audience": "all_supervisors"}, {"owner"}),
+    ("learning:log-delete", "unshared", {}, {"owner"}),
+    ("learning:log-revision-restore", "unshared-revision", {}, {"owner"}),
+    ("learning:assessment-detail", "assessment", {"supervisor_comment": "Overwritten"}, {"supervisor"}),
+    ("supervision:agreement-accept", "agreement", {}, {"owner", "supervisor"}),
+    ("supervision:agenda-add", "session", {"text": "Overwritten"}, set()),  # signed off: agenda closed
+    ("supervision:session-notes", "session", {"text": "Overwritten"}, set()),  # locked
+    ("supervision:addendum-add", "session", {"addendum-text": "An addendum"}, {"owner", "supervisor"}),
+    ("supervision:session-transition", "session-start", {}, set()),
+    ("supervision:action-status", "action", {"status": "done"}, {"owner", "supervisor"}),
+    ("supervision:peer-session-detail", "peer-session", {"text": "A reflection"}, {"owner", "other_worker"}),
+    ("search:shortlist-rename", "shortlist", {"label": "CR-77"}, {"owner"}),
+    ("search:shortlist-delete", "shortlist", {}, {"owner"}),
+    ("search:shortlist-item-edit", "shortlist-item", {"note": "Overwritten"}, {"owner"}),
+    ("search:shortlist-item-remove", "shortlist-item", {}, {"owner"}),
+    ("search:note-delete", "note", {}, {"other_worker", "practice_lead", "administrator"}),  # author, editors
+    ("search:report-resolve", "report", {"resolution": "Checked"}, {"practice_lead", "administrator"}),
+    ("search:service-mark-reviewed", "service", {}, {"practice_lead", "administrator"}),
+]
+
+
+def fingerprint(world):
+    """Everything the writes above could change, as plain values."""
+    from learning.models import ReflectiveLog, SelfAssessment
+    from search.models import OutOfDateReport, Service, ServiceNote, Shortlist, ShortlistItem
+    from supervision.models import (
+        Addendum,
+        AgendaItem,
+        PeerReflection,
+        SupervisionAction,
+        SupervisionAgreement,
+        SupervisionSession,
+    )
+
+    return [
+        list(ReflectiveLog.objects.order_by("pk").values_list("pk", "title", "answers", "status", "share_with_all_supervisors")),
+        world.log_unshared.revisions.count(),
+        list(SelfAssessment.objects.values_list("pk", "supervisor_comment")),
+        list(SupervisionAgreement.objects.order_by("pk").values_list("pk", "supervisor_accepted_at", "supervisee_accepted_at")),
+        list(SupervisionSession.objects.order_by("pk").values_list("pk", "status", "notes")),
+        AgendaItem.objects.count(), Addendum.objects.count(),
+        list(SupervisionAction.objects.values_list("pk", "status")),
+        list(PeerReflection.objects.values_list("pk", "text")),
+        list(Shortlist.objects.values_list("pk", "label")), list(ShortlistItem.objects.values_list("pk", "note")),
+        ServiceNote.objects.count(), list(OutOfDateReport.objects.values_list("pk", "resolved_at")),
+        list(Service.objects.values_list("pk", "assured_date", "assurer_email")),
+    ]
+
+
+@pytest.mark.django_db
+def test_nobody_changes_what_is_not_theirs(world, clients, table):
+    from django.test import Client as FreshClient
+
+    failures = []
+    for name, target, data, allowed in WRITES:
+        kwargs, _ = table[target]
+        url = reverse(name, kwargs=kwargs)
+        for role in ROLES:
+            with transaction.atomic():
+                before = fingerprint(world)
+                client = clients[role]
+                if role == "anonymous":
+                    client = FreshClient()
+                response = client.post(url, data)
+                status, location = response.status_code, response.get("Location", "")
+                changed = fingerprint(world) != before
+                transaction.set_rollback(True)
+            if role in allowed:
+                if status >= 400 or not changed:
+                    failures.append(f"{name} [{target}] {role}: allowed, but answered {status}, changed={changed}")
+            elif role == "anonymous":
+                if not (status == 302 and location.startswith(LOGIN_PATHS)) or changed:
+                    failures.append(f"{name} [{target}] anonymous: answered {status} {location}, changed={changed}")
+            elif status not in (403, 404) or changed:
+                failures.append(f"{name} [{target}] {role}: answered {status} {location}, changed={changed}")
+    assert not failures, f"{len(failures)} writes break the promise:\n" + "\n".join(failures)
