@@ -14,6 +14,7 @@ not a phone or NHS number. Offsets are character offsets into text. Overlaps res
 specific kind.
 """
 
+import bisect
 import datetime
 import re
 from dataclasses import asdict, dataclass
@@ -234,9 +235,9 @@ def _is_birth_context(text, start, end):
 
 
 def _dates_of_birth(text, this_year):
-    full = []
+    full = set()  # where full dates start, so a partial date is never read inside one
     for start, end, year in _full_dates(text):
-        full.append((start, end))
+        full.add(start)
         if year is not None and year > this_year:
             continue  # nobody was born in the future: "born" here is a plan or a due date
         if _is_birth_context(text, start, end):
@@ -244,7 +245,7 @@ def _dates_of_birth(text, this_year):
     # After "DOB", "date of birth" or "born", partial dates identify too ("born 3rd of May").
     for ctx in re.finditer(rf"(?<!\w)(?:{_BIRTH_WORDS})(?!\w)[ \t]*(?:[:\-–,]|is|was)?[ \t]*(?:(?:on|in)[ \t]+)?(?:the[ \t]+)?", text, re.IGNORECASE):
         pos = ctx.end()
-        if any(s <= pos < e for s, e in full):
+        if pos in full:
             continue
         for regex in PARTIAL_DATE_RES:
             m = regex.match(text, pos)
@@ -286,11 +287,15 @@ def find_identifiers(text, names=(), *, common_names=True, this_year=None):
     ]
     found = [f for f in found if f.kind not in ("phone", "nhs_number") or not _after_reference_word(text, f)]
     found.sort(key=lambda f: (PRIORITY.index(f.kind), f.start, -(f.end - f.start)))
-    kept = []
+    # Keep the first of overlapping findings; kept stays sorted and disjoint, so each check is a bisect.
+    kept, starts = [], []
     for f in found:
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
-            kept.append(f)
-    return sorted(kept, key=lambda f: (f.start, f.end))
+        i = bisect.bisect_left(starts, f.start)
+        if (i > 0 and kept[i - 1].end > f.start) or (i < len(kept) and kept[i].start < f.end):
+            continue
+        kept.insert(i, f)
+        starts.insert(i, f.start)
+    return kept
 
 
 # Numbers that are references to a document or a case, not to a person's phone or NHS record.

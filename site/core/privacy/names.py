@@ -116,7 +116,7 @@ def _common(text):
         low = word.lower()
         if low not in first:
             continue
-        before = text[:m.start()]
+        before = text[max(0, m.start() - 12):m.start()]  # a window, never a copy of everything before
         if PLACE_BEFORE_RE.search(before[-10:]):
             continue
         at_start = bool(SENTENCE_START_RE.search(before[-6:] if before else ""))
