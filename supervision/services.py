@@ -323,6 +323,14 @@ def cancel_session(session, user):
 # ---- Due and overdue ---------------------------------------------------------------------------
 
 
+def _local_date(moment):
+    """The local date of a stored moment; its UTC date at the calendar's ends, where the offset overflows."""
+    try:
+        return timezone.localtime(moment).date()
+    except OverflowError:
+        return moment.date()
+
+
 def agreements_with_due_status(supervisor, today=None):
     """The supervisor's accepted agreements with current supervisees, each with .due (a DueStatus). Two queries."""
     today = today or timezone.localdate()
@@ -343,7 +351,7 @@ def agreements_with_due_status(supervisor, today=None):
     )
     result = []
     for agreement in agreements:
-        last = timezone.localtime(agreement.last_held).date() if agreement.last_held else None
+        last = _local_date(agreement.last_held) if agreement.last_held else None
         agreement.due = due_status(
             every=agreement.frequency, unit=agreement.frequency_unit,
             starts_on=agreement.starts_on, last_held=last, today=today,

@@ -154,3 +154,16 @@ def test_an_action_closed_from_another_session_returns_to_it(people, client_for)
     assert response["Location"] == reverse("supervision:session-detail", args=[later.pk]) + "#agenda"
     action.refresh_from_db()
     assert action.status == ActionStatus.DONE and action.closed_in == later
+
+
+def test_a_session_stored_at_the_first_moment_of_the_calendar_leaves_dashboards_and_ics_working(
+    people, client_for, site_pages
+):
+    accepted_agreement(people["supervisor"], people["worker"])
+    session = SessionFactory(supervisor=people["supervisor"], supervisees=[people["worker"]],
+                             starts_at=datetime.datetime(1, 1, 1, 0, 0, tzinfo=datetime.UTC),
+                             status=SessionStatus.IN_PROGRESS)
+    for who in ("supervisor", "worker"):
+        c = client_for(people[who])
+        assert c.get("/").status_code == 200, who
+        assert c.get(reverse("supervision:session-ics", args=[session.pk])).status_code == 200, who
