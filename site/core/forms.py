@@ -17,7 +17,7 @@ from django.core.validators import MaxLengthValidator
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
 
-from core.privacy import KIND_LABELS, check_text, configured_names
+from core.privacy import check_text, configured_names, in_sentence
 
 ALL_TEXT = "__all_text__"
 WARNINGS_SEEN = "identifiers_seen"
@@ -149,7 +149,7 @@ class GovUKFormMixin:
             found = [f for f in check_text(value, names) if self.identifier_kinds is None or f.kind in self.identifier_kinds]
             if found:
                 self.findings[name] = found
-                listed = ", ".join(f"{KIND_LABELS[f.kind].lower()} “{f.text}”" for f in found[:5])
+                listed = ", ".join(f"{in_sentence(f.kind)} “{f.text}”" for f in found[:5])
                 self.warnings[name] = [
                     f"This could identify someone: {listed}. Use initials or a case reference instead."
                 ]

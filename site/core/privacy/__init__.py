@@ -10,9 +10,9 @@ pure function under it. Forms get warnings beside each field from core.forms (id
 from .configured import check_text, configured_names
 from .identifiers import KINDS, Finding, find_identifiers, nhs_check_digit_ok, read_names
 from .rules import reference_problem, validate_person_reference
-from .wording import KIND_LABELS, describe, mask
+from .wording import KIND_LABELS, describe, in_sentence, mask
 
 __all__ = [
-    "KINDS", "KIND_LABELS", "Finding", "check_text", "configured_names", "describe", "find_identifiers",
+    "KINDS", "KIND_LABELS", "in_sentence", "Finding", "check_text", "configured_names", "describe", "find_identifiers",
     "mask", "nhs_check_digit_ok", "read_names", "reference_problem", "validate_person_reference",
 ]

@@ -30,6 +30,12 @@ def mask(finding):
     return f"{' '.join(words[:-1])} {words[-1][0]}…"
 
 
+def in_sentence(kind):
+    """The kind's label inside a sentence: 'name', 'date of birth', but 'NHS number'."""
+    label = KIND_LABELS[kind]
+    return label if label.split()[0].isupper() else label[0].lower() + label[1:]
+
+
 def describe(finding):
     """One line for a warning: 'Name “Mary Jones”'."""
     return f"{KIND_LABELS[finding.kind]} “{finding.text}”"
