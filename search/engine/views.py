@@ -14,6 +14,8 @@ from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
+from core.inputs import text_from
+
 from . import PostcodeNotFound, ServiceQuery, permissions, search_services, suggest
 from .forms import SORT_CHOICES, SearchForm
 from .searching import METRES_PER_MILE
@@ -223,5 +225,5 @@ def suggestions(request):
     """Completions for the search box, as JSON: {"suggestions": [...]}."""
     if not permissions.can_search(request.user):
         raise PermissionDenied
-    found = suggest(request.GET.get("q", ""), limit=8)
+    found = suggest(text_from(request.GET.get("q", ""), 100), limit=8)
     return JsonResponse({"suggestions": found})

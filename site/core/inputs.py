@@ -1,7 +1,7 @@
 """Reading what people send: ids and dates that are safe to use, whatever arrives in a request.
 
 Form fields (ModelChoiceField, DateField with a DateWindow) are the first choice; `id_from` is for the
-few places that read one raw id from GET or POST.
+few places that read one raw id from GET or POST; `text_from` for raw text such as a suggestion prefix.
 """
 
 import datetime
@@ -24,6 +24,11 @@ def id_from(value):
         return None
     number = int(text)
     return number if 0 < number <= LARGEST_ID else None
+
+
+def text_from(value, limit=500):
+    """Raw request text that any database can store: NUL bytes dropped (PostgreSQL refuses them), cut to limit."""
+    return str(value or "").replace("\x00", "")[:limit]
 
 
 class DateWindow:
