@@ -10,6 +10,7 @@ stores the prepared words; queries are prepared the same way, then expanded from
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,7 +31,16 @@ WORD_RE = re.compile(r"[a-z0-9]+")
 APOSTROPHES_RE = re.compile(r"['’‘`]")
 AGE_RE = re.compile(r"\b(?:aged?\s+)?(\d{1,3})\s*(?:-|\s)?\s*(?:years?|yrs?|yo)(?:\s*(?:-|\s)?\s*old)?\b|\baged\s+(\d{1,3})\b", re.I)
 
-_stemmer = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps the word it is working on (cursor, limits) on the object, so one shared
+# by gunicorn's threads stems with another request's letters (IndexError, a 500): one per thread.
+_per_thread = threading.local()
+
+
+def _stemmer():
+    stemmer = getattr(_per_thread, "stemmer", None)
+    if stemmer is None:
+        stemmer = _per_thread.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 def fold(text: str) -> str:
@@ -47,9 +57,9 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(fold(text))
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=50_000)  # lru_cache is thread-safe; the stemmer behind it is per thread
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    return _stemmer().stemWord(word)
 
 
 def analyse(text: str) -> list[str]:

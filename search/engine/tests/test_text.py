@@ -78,3 +78,43 @@ def test_highlight_fragment_shows_the_first_match_with_ellipses():
     assert fragment.startswith("…") and fragment.endswith("…")
     assert "<mark>Respite</mark>" in fragment
     assert len(fragment) < 200
+
+
+def test_searches_from_several_threads_at_once_stem_every_word_as_one_thread_does():
+    """The directory serves many searches at once (gunicorn threads). A Snowball stemmer keeps its
+    cursor on the object, so one shared between threads raised IndexError (a 500) now and then."""
+    import itertools
+    import sys
+    import threading
+
+    # Many different long words; the stem cache is emptied so it cannot hide the stemmer.
+    letters = "bcdfghjklmnprstvwz"
+    roots = ["".join(p) for p in itertools.product(letters, repeat=3)][:600]
+    suffixes = ["ational", "ization", "fulness", "ements", "ingly", "ousness", "ivities"]
+    queries = [" ".join(f"{root}{suffix}" for suffix in suffixes) for root in roots]
+    expected = {q: [text.stem.__wrapped__(w) for w in text.words(q)] for q in queries[:50]}
+    text.stem.cache_clear()
+    failures, results = [], {}
+
+    def search_many(batch):
+        try:
+            for query in batch:
+                results[query] = [c.typed[0] for c in text.prepare_query(query, read_age=False).clauses]
+        except Exception as error:  # the bug: IndexError in find_among_b
+            failures.append(repr(error))
+
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # hand over between threads as often as possible
+    try:
+        threads = [threading.Thread(target=search_many, args=(queries[i::8],)) for i in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(switch)
+    assert failures == []
+    assert len(results) == len(queries)
+    # Same answers as one thread alone: no word stemmed with another thread's letters.
+    for query, stems in expected.items():
+        assert results[query] == stems
