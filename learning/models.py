@@ -278,6 +278,7 @@ class EntryKind(models.TextChoices):
     OTHER_CPD = "other_cpd", "Other learning"
     SUPERVISION = "supervision", "Supervision session"
     PEER_SESSION = "peer_session", "Peer learning session"
+    RISK_ENABLEMENT_PANEL = "risk_enablement_panel", "Risk enablement panel"
 
 
 def registration_year_start(day: datetime.date) -> int:

@@ -67,6 +67,10 @@ READERS = {
     "team-note": EVERYONE,  # directory team notes are for all staff
     "shortlist-label": OWNER,
     "shortlist-note": OWNER,
+    # A panel request and its decision: the worker, their current supervisor, the panel's members.
+    "panel-request": {"owner", "supervisor", "other_worker"},
+    "panel-decision": {"owner", "supervisor", "other_worker"},
+    "panel-reflection": {"owner", "other_worker"},  # copied to the record: the people at the meeting
 }
 
 LOG_UNSHARED = "log-unshared log-unshared-title"
@@ -141,6 +145,23 @@ supervision:peer-session-create           peer-group         L     F     F     4
 supervision:peer-session-detail           peer-session       L     C     C     404   404   404   403   404   403   peer-themes peer-learning peer-reflection
 supervision:team-numbers                  -                  L     403   403   403   403   403   F     403   F
 supervision:team-numbers-csv              -                  L     403   403   403   403   403   F     403   F
+panels:index                              -                  L     F     F     F     F     F     F     F     F
+panels:panel-detail                       panel              L     403   F     403   403   403   F     403   F
+panels:meeting-create                     panel              L     403   F     403   403   403   403   403   403
+panels:request-create                     -                  L     F     F     F     F     F     F     F     F
+panels:request-detail                     panel-request      L     C     C     C     403   403   403   403   403   panel-request panel-decision
+panels:request-edit                       panel-request      L     403   403   403   403   403   403   403   403
+panels:request-autosave                   panel-request      L     405   405   405   405   405   405   405   405
+panels:request-step                       panel-request-agree L    405   405   405   405   405   405   405   405
+panels:meeting-detail                     panel-meeting      L     F     C     403   403   403   403   403   403   panel-decision
+panels:meeting-agenda                     panel-meeting      L     405   405   405   405   405   405   405   405
+panels:meeting-attendance                 panel-meeting      L     403   403   403   403   403   403   403   403
+panels:decision-record                    panel-meeting-request L  403   403   403   403   403   403   403   403
+panels:meeting-sign-off                   panel-meeting      L     405   405   405   405   405   405   405   405
+panels:addendum-add                       panel-meeting      L     405   405   405   405   405   405   405   405
+panels:meeting-reflection                 panel-meeting      L     C     F     403   403   403   403   403   403   panel-reflection
+panels:action-status                      panel-action       L     405   405   405   405   405   405   405   405
+panels:review-record                      panel-decision     L     F     F     403   403   403   403   403   403
 search:search                             search             L     F     F     F     F     F     F     F     F
 search:suggest                            search             L     F     F     F     F     F     F     F     F
 search:service-detail                     service            L     C     C     C     C     C     C     C     C     team-note
@@ -241,12 +262,14 @@ ADMIN_CONTENT = [  # practice leads edit these
     "wagtailsnippets_directory_taxonomy:list", "wagtailsnippets_directory_taxonomyterm:list",
     "wagtailsnippets_directory_outofdatereport:list", "wagtailsnippets_search_engine_glossaryterm:list",
     "supervisiontemplate:index", "supervisiontemplate:add",
+    "termsofreference:index", "termsofreference:add",
     "wagtailadmin_home", "wagtailadmin_explore_root", "wagtailforms:index",
 ]
 ADMIN_SYSTEM = [  # roles, relationships, groups, settings, audits and the access log: administrators only
     "team:index", "membership:index", "membership:add",
     "supervisionrelationship:index", "supervisionrelationship:add",
     "peergroup:index", "peergroup:add", "accesslogentry:index", "privacy_audit:index",
+    "panel:index", "panel:add", "panelaccesslog:index",
     "wagtailusers_users:index", "wagtailusers_users:add", "wagtailusers_groups:index", "wagtailusers_groups:add",
     "wagtailsites:index", "wagtailredirects:index",
     "wagtailadmin_workflows:index", "wagtailadmin_workflows:task_index",

@@ -141,6 +141,27 @@ def build_world():
     )
     reflection = supervision_services.save_peer_reflection(peer_session, owner, plant(m, "peer-reflection"))
 
+    # ---- Risk enablement panel: the owner's request to a panel the colleague chairs ------------
+    from panels import services as panel_services
+    from panels.models import Outcome
+    from panels.tests.factories import PanelFactory, answers
+
+    panel = PanelFactory(name="Matrix panel", team=team, chair=cast["other_worker"], members=[])
+    panel_request = panel_services.start_request(panel=panel, worker=owner, case_reference="CR-5005")
+    panel_services.save_request(panel_request, owner, **{**answers(), "what_person_wants": plant(m, "panel-request")})
+    panel_services.agree_request(panel_request, supervisor)
+    panel_services.submit_request(panel_request, owner)
+    panel_meeting = panel_services.schedule_meeting(panel=panel, chair=cast["other_worker"], meets_on=today)
+    panel_services.add_to_agenda(panel_meeting, cast["other_worker"], panel_request)
+    panel_services.record_attendance(panel_meeting, cast["other_worker"], attendees=[cast["other_worker"]], guests=[])
+    panel_decision = panel_services.record_decision(
+        panel_meeting, cast["other_worker"], panel_request, outcome=Outcome.AGREED_WITH_CONDITIONS,
+        rationale=plant(m, "panel-decision"), conditions="Carries a phone", shared_by=[cast["other_worker"]],
+        review_on=today + datetime.timedelta(days=30), actions=[("Arrange travel training", owner, None)],
+    )
+    panel_services.sign_off(panel_meeting, cast["other_worker"])
+    panel_services.save_reflection(panel_meeting, owner, plant(m, "panel-reflection"))
+
     # ---- Directory: a service with a team note; the owner's private shortlist --------------------
     service = ServiceFactory(name="Matrix short breaks")
     add_location(service)
@@ -158,4 +179,6 @@ def build_world():
         session=session, former_session=former_session, action=action,
         peer_group=group, peer_session=peer_session, reflection=reflection,
         service=service, note=note, shortlist=shortlist, shortlist_item=item,
+        panel=panel, panel_request=panel_request, panel_meeting=panel_meeting, panel_decision=panel_decision,
+        panel_action=panel_decision.actions.get(),
     )

@@ -58,6 +58,13 @@ def _world(people):
     from learning import record
     from learning.models import Framework, SelfAssessment
     from learning.tests.factories import make_log
+    from panels import services as panel_services
+    from panels.tests.factories import (
+        MeetingFactory,
+        PanelFactory,
+        PanelRequestFactory,
+        submitted_request,
+    )
     from people.middleware import mfa_required_for
     from search import models as directory
     from search.tests.factories import ServiceFactory, add_location
@@ -97,7 +104,18 @@ def _world(people):
     report = directory.OutOfDateReport.objects.create(service=service, reported_by=worker, reason="Phone is wrong")
     shortlist = directory.Shortlist.objects.create(owner=worker, label="AB")
     item = directory.ShortlistItem.objects.create(shortlist=shortlist, service=service)
+    panel = PanelFactory(chair=supervisor)
+    panel_draft = PanelRequestFactory(panel=panel, worker=worker)
+    meeting = MeetingFactory(panel=panel)
+    on_agenda, decided = submitted_request(panel, worker, supervisor), submitted_request(panel, worker, supervisor)
+    panel_services.add_to_agenda(meeting, supervisor, on_agenda)
+    panel_services.add_to_agenda(meeting, supervisor, decided)
+    panel_services.record_attendance(meeting, supervisor, attendees=[supervisor], guests=[])
+    decision = panel_services.record_decision(meeting, supervisor, decided, outcome="agreed", rationale="Agreed",
+                                              review_on=timezone.localdate(), actions=[("Check in", worker, None)])
     return {
+        "panel": panel, "panel_draft": panel_draft, "meeting": meeting, "on_agenda": on_agenda, "decision": decision,
+        "panel_action": decision.actions.get(),
         "log": log, "done": done, "entry": entry, "framework": framework, "assessment": assessment,
         "agreement": agreement, "session": session, "scheduled": scheduled, "action": action, "group": group,
         "peer_session": peer_session, "service": service, "note": note, "report": report, "shortlist": shortlist,
@@ -162,6 +180,23 @@ ROUTES = {
     "supervision:peer-session-detail": ("worker", lambda w: {"pk": w["peer_session"].pk}),
     "supervision:team-numbers": ("practice_lead", lambda w: {}),
     "supervision:team-numbers-csv": ("practice_lead", lambda w: {}),
+    "panels:index": ("worker", lambda w: {}),
+    "panels:panel-detail": ("supervisor", lambda w: {"pk": w["panel"].pk}),
+    "panels:meeting-create": ("supervisor", lambda w: {"pk": w["panel"].pk}),
+    "panels:request-create": ("worker", lambda w: {}),
+    "panels:request-detail": ("supervisor", lambda w: {"pk": w["panel_draft"].pk}),
+    "panels:request-edit": ("worker", lambda w: {"pk": w["panel_draft"].pk}),
+    "panels:request-autosave": ("worker", lambda w: {"pk": w["panel_draft"].pk}),
+    "panels:request-step": ("worker", lambda w: {"pk": w["panel_draft"].pk, "step": "submit"}),
+    "panels:meeting-detail": ("supervisor", lambda w: {"pk": w["meeting"].pk}),
+    "panels:meeting-agenda": ("supervisor", lambda w: {"pk": w["meeting"].pk}),
+    "panels:meeting-attendance": ("supervisor", lambda w: {"pk": w["meeting"].pk}),
+    "panels:decision-record": ("supervisor", lambda w: {"pk": w["meeting"].pk, "request_pk": w["on_agenda"].pk}),
+    "panels:meeting-sign-off": ("supervisor", lambda w: {"pk": w["meeting"].pk}),
+    "panels:addendum-add": ("supervisor", lambda w: {"pk": w["meeting"].pk}),
+    "panels:meeting-reflection": ("worker", lambda w: {"pk": w["meeting"].pk}),
+    "panels:action-status": ("worker", lambda w: {"pk": w["panel_action"].pk}),
+    "panels:review-record": ("worker", lambda w: {"pk": w["decision"].pk}),
     "search:search": ("worker", lambda w: {}),
     "search:suggest": ("worker", lambda w: {}),
     "search:service-detail": ("worker", lambda w: {"pk": w["service"].pk}),
@@ -193,8 +228,8 @@ ROUTES = {
     "oruk:taxonomy-term-detail": ("worker", lambda w: {"id": w["service"].pk}),
 }
 # Views reached only by a form on another page, or by script, with the fields they take.
-FIELDS_FROM = {"learning:log-autosave": "learning:log-edit"}
-ORDER_LAST = ("delete", "remove", "transition", "restore", "accept", "sign")
+FIELDS_FROM = {"learning:log-autosave": "learning:log-edit", "panels:request-autosave": "panels:request-edit"}
+ORDER_LAST = ("delete", "remove", "transition", "restore", "accept", "sign", "step")
 # The API's query parameters are fuzzed by schemathesis against its OpenAPI description
 # (search/tests/test_openapi_contract.py); here they get the shared ones.
 

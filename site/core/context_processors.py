@@ -14,6 +14,7 @@ def navigation(request):
         ("Reflective logs", reverse("learning:log-list") if _has_url("learning:log-list") else None, None),
         ("Supervision", reverse("supervision:index") if _has_url("supervision:index") else None, None),
         ("Peer learning", reverse("supervision:peer-group-list") if _has_url("supervision:peer-group-list") else None, None),
+        ("Risk enablement", reverse("panels:index") if _has_url("panels:index") else None, None),
         ("Directory", reverse("search:search") if _has_url("search:search") else None, None),
         ("Guidance", "/guidance/", None),
     ]

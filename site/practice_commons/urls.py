@@ -14,6 +14,7 @@ urlpatterns = [
     path("people/", include("people.urls")),
     path("learning/", include("learning.urls")),
     path("supervision/", include("supervision.urls")),
+    path("panels/", include("panels.urls")),
     path("directory/", include("search.urls")),
     path("api/oruk/", include("search.api_urls")),
     path("search/", core_views.page_search, name="page-search"),

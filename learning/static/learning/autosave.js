@@ -1,13 +1,14 @@
-// Autosave for the reflective log form: posts the form a moment after typing stops, and keeps a
+// Autosave for a draft form (the reflective log, a panel request): posts the form a moment after typing stops, and keeps a
 // copy in localStorage until the server has stored every field (offline, signed out, a field
 // refused), restoring it with a notice on reload. It says "saved" only when the server says so.
 // Without JavaScript the form's Save buttons still work.
 (function () {
   "use strict";
-  var form = document.getElementById("log-form");
+  // The form names where it saves (data-autosave-url) and, optionally, its local copy's key.
+  var form = document.getElementById("log-form") || document.querySelector("form[data-autosave-url]");
   if (!form || !window.fetch || !window.FormData) { return; }
   var url = form.getAttribute("data-autosave-url");
-  var key = "practice-commons-log-" + form.getAttribute("data-log-id");
+  var key = form.getAttribute("data-autosave-key") || ("practice-commons-log-" + form.getAttribute("data-log-id"));
   var serverUpdated = parseInt(form.getAttribute("data-updated") || "0", 10) * 1000;
   var statusEl = document.getElementById("autosave-status");
   var timer = null;

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     # Domains (repository root)
     "learning",
     "supervision",
+    "panels",  # risk enablement panels
     "search",  # the directory (ORUK data, API, pages); app label "directory"
     "search.engine",  # its search engine: Elasticsearch with a database fallback
     # Wagtail

@@ -1,0 +1,48 @@
+"""Panels on the "My practice" dashboard: a worker's requests; for a chair, what waits and what is due."""
+
+from django.utils import timezone
+
+from core.dashboard import Panel
+
+from . import permissions, services
+from .models import Panel as EnablementPanel
+from .models import PanelRequest, RequestStatus
+
+LIST_LIMIT = 5
+
+
+def worker_panel_context(user):
+    open_requests = (
+        PanelRequest.objects.filter(worker=user)
+        .exclude(status__in=[RequestStatus.WITHDRAWN, RequestStatus.REVIEWED])
+        .select_related("panel").order_by("-updated_at")
+    )
+    return {"requests": list(open_requests[:LIST_LIMIT]), "requests_count": open_requests.count(),
+            "actions": list(services.open_actions_for(user)[:LIST_LIMIT])}
+
+
+def chair_panel_context(user):
+    chaired = list(EnablementPanel.objects.filter(chair=user, is_active=True).order_by("name"))
+    waiting = PanelRequest.objects.filter(panel__in=chaired, status=RequestStatus.SUBMITTED).select_related("panel", "worker")
+    return {
+        "panels": chaired,
+        "waiting": list(waiting.order_by("submitted_at", "pk")[:LIST_LIMIT]),
+        "waiting_count": waiting.count(),
+        "reviews": list(services.reviews_due([p.pk for p in chaired])[:LIST_LIMIT]),
+        "today": timezone.localdate(),
+    }
+
+
+def dashboard_panels(request):
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    found = []
+    if EnablementPanel.objects.filter(chair=user, is_active=True).exists():
+        found.append(Panel(title="Risk enablement panels you chair", template="panels/dashboard_chair.html",
+                           context=chair_panel_context(user), order=27))
+    worker = worker_panel_context(user)
+    if worker["requests"] or worker["actions"] or permissions.panels_of(user).exists():
+        found.append(Panel(title="Your risk enablement requests", template="panels/dashboard_worker.html",
+                           context=worker, order=28))
+    return found
