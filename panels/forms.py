@@ -154,7 +154,7 @@ class DecisionForm(GovUKForm):
                                   label="Members who share responsibility for the decision")
     review_on = forms.DateField(label="Review date", required=False, validators=[REVIEW_DATES],
                                 error_messages={"invalid": "Enter a real date."})
-    action_description = forms.CharField(label="Action (optional)", max_length=300, required=False)
+    action_description = forms.CharField(label="Action", max_length=300, required=False)
     action_owner = PersonChoiceField(queryset=User.objects.none(), label="Who will do it", required=False,
                                      empty_label="Choose a person")
     action_due_on = forms.DateField(label="Action due date", required=False, validators=[ACTION_DATES],
