@@ -105,26 +105,29 @@ class LogForm(GovUKForm):
             initial[answer_field_name(prompt["key"])] = (log.answers or {}).get(prompt["key"], "")
         return initial
 
-    def apply(self, log, cleaned=None):
-        """Copy cleaned values onto the log (statements are set after saving)."""
-        data = cleaned if cleaned is not None else self.cleaned_data
+    def changes(self):
+        """What the form changes on the log, for services.update_log / autosave_log."""
+        data = self.cleaned_data
+        log = self.log
+        changes = {}
         if "title" in data:
-            log.title = data["title"] or ""
+            changes["title"] = data["title"] or ""
         if data.get("occurred_on"):
-            log.occurred_on = data["occurred_on"]
+            changes["occurred_on"] = data["occurred_on"]
         if "hours" in data:
-            log.hours = data["hours"]
+            changes["hours"] = data["hours"]
         if data.get("activity_type"):
-            log.activity_type = data["activity_type"]
+            changes["activity_type"] = data["activity_type"]
         if "person_reference" in data:
-            log.person_reference = (data["person_reference"] or "").strip()
+            changes["person_reference"] = (data["person_reference"] or "").strip()
         answers = dict(log.answers or {})
         for prompt in log.prompts:
             name = answer_field_name(prompt["key"])
             if name in data:
                 value = data[name]
                 answers[prompt["key"]] = value.isoformat() if isinstance(value, datetime.date) else (value or "")
-        log.answers = answers
+        changes["answers"] = answers
+        return changes
 
 
 class ShareForm(GovUKForm):

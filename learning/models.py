@@ -195,6 +195,8 @@ class ReflectiveLog(RevisionMixin, models.Model):
     autosave_revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
+    # Counts saves: a save based on an older version (another tab) is refused, not applied over it.
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

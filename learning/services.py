@@ -11,13 +11,15 @@ from django.utils import timezone
 
 from core.privacy import check_text, configured_names
 
-from . import permissions, record
+from . import exports, permissions, record
 from .models import (
     ActivityType,
     EntryKind,
     LogStatus,
+    Rating,
     RecordEntry,
     ReflectiveLog,
+    SelfAssessment,
     registration_year_bounds,
     registration_year_start,
 )
@@ -26,19 +28,18 @@ LOG_SOURCE = "learning.log"
 ASSESSMENT_SOURCE = "learning.assessment"
 MANUAL_SOURCE = "learning.manual"
 
-# The order of Social Work England's CPD form, and where a CPD-record log keeps each answer.
-SWE_FORM = [
-    ("cpd_type", "Type of CPD activity"),
-    ("activity_date", "Date of the activity"),
-    ("description", "Description of the activity and why it was important"),
-    ("learning", "What you learnt"),
-    ("impact", "The impact on your practice and on people who use services"),
-    ("peer_reflection", "What you learnt from discussing it with a peer"),
-]
+class StaleLog(Exception):
+    """The log was saved elsewhere (another tab or device) after the version this save was based on."""
+
+    def __init__(self, current):
+        super().__init__("This log was changed somewhere else since you opened it.")
+        self.current = current
 
 
-def create_log(owner, template):
-    log = ReflectiveLog.objects.create(
+def new_log(owner, template):
+    """An unsaved log on the template's prompts: it is stored on its first save or autosave, so choosing
+    a model and leaving stores nothing."""
+    return ReflectiveLog(
         owner=owner,
         template=template,
         template_name=template.name,
@@ -48,6 +49,12 @@ def create_log(owner, template):
         title="",
         activity_type=ActivityType.TRAINING if template.is_cpd_record else ActivityType.DIRECT_WORK,
     )
+
+
+def create_log(owner, template):
+    """A stored draft log (demo data and tests; the pages store a log on its first save)."""
+    log = new_log(owner, template)
+    log.save()
     log.save_revision(user=owner, log_action=False, clean=False)
     return log
 
@@ -70,27 +77,30 @@ def _text(value):
 
 
 def cpd_details(log):
-    """Copy-ready sections in Social Work England's order."""
+    """Copy-ready sections in Social Work England's order (exports.SWE_FORM): [{key, heading, text}]."""
     answers = log.answers or {}
+    long_answers = [(p, _text(answers.get(p["key"]))) for p in log.prompts if p["answer_type"] == "long_text"]
     if log.is_cpd_record:
-        sections = []
-        for key, heading in SWE_FORM:
-            value = answers.get(key, "")
-            if key == "activity_date":
-                value = _format_date(value) or f"{log.occurred_on:%d %B %Y}"
-            sections.append({"heading": heading, "text": _text(value)})
-        return sections
-    # Any other reflective model: its answers, in its own order, framed by type and date.
-    body = "\n\n".join(
-        f"{p['heading']}: {_text(answers.get(p['key']))}" for p in log.prompts if _text(answers.get(p["key"]))
-    )
-    return [
-        {"heading": "Type of CPD activity", "text": log.get_activity_type_display()},
-        {"heading": "Date of the activity", "text": f"{log.occurred_on:%d %B %Y}"},
-        {"heading": "Description of the activity and why it was important", "text": log.title},
-        {"heading": f"Reflection ({log.template_name})", "text": body},
-        {"heading": "What you learnt from discussing it with a peer", "text": _text(answers.get("peer_reflection"))},
-    ]
+        text = {key: _text(answers.get(key)) for key in ("cpd_type", "description", "learning", "impact")}
+        text["cpd_type"] = text["cpd_type"] or log.get_activity_type_display()
+        day = _format_date(answers.get("activity_date")) or f"{log.occurred_on:%d %B %Y}"
+    else:
+        # Any other reflective model: what happened is its first answer, the rest is what was learnt.
+        written = [(p, a) for p, a in long_answers if a and p["key"] != "peer_reflection"]
+        text = {
+            "cpd_type": log.get_activity_type_display(),
+            "description": written[0][1] if written else "",
+            "learning": "\n\n".join(f"{p['heading']}: {a}" for p, a in written[1:]),
+            "impact": "",
+        }
+        day = f"{log.occurred_on:%d %B %Y}"
+    text.update({
+        "title": log.title,
+        "date": day,
+        "peer_reflection": _text(answers.get("peer_reflection")),
+        "standard_4": exports.standard_4_parts(log.statements.select_related("domain__framework")),
+    })
+    return [{"key": key, "heading": heading, "text": text[key]} for key, heading in exports.SWE_FORM]
 
 
 def _format_date(value):
@@ -123,30 +133,64 @@ def sync_log(log):
     )
 
 
+LOG_FIELDS = ("title", "occurred_on", "hours", "activity_type", "person_reference", "answers")
+
+
+def _store(log, *, user, changes, statements, based_on):
+    """Write the changes on a fresh version of the log, refusing a save based on an older version."""
+    if log.pk is None:
+        if log.owner_id != user.pk:
+            raise PermissionDenied("A log is written by its owner.")
+    else:
+        if not permissions.can_edit_log(user, log):
+            raise PermissionDenied("Only the person who wrote a log can change it.")
+        current = ReflectiveLog.objects.select_for_update().get(pk=log.pk)
+        if based_on is not None and current.version != based_on:
+            raise StaleLog(current)
+        log.version = current.version
+    for field, value in (changes or {}).items():
+        if field not in LOG_FIELDS:
+            raise ValueError(f"{field} is not something a person edits on a log")
+        setattr(log, field, value)
+    log.version += 1
+    log.save()
+    if statements is not None:
+        log.statements.set(statements)
+
+
 @transaction.atomic
-def save_log(log, *, user, complete=None):
-    """Save the log, keep a revision and update the record. complete=True/False changes status."""
+def update_log(log, *, user, changes=None, statements=None, complete=None, based_on=None):
+    """Save a log as its owner: details and answers, then statements, a revision kept, the record entry
+    synced once. complete=True completes it, False makes it a draft again, None keeps its status.
+
+    based_on is the version the person was editing: if the log has moved on since (saved in another
+    tab), StaleLog is raised and nothing is stored. A new (unsaved) log is stored here.
+    """
     if complete is True and log.status != LogStatus.COMPLETE:
         log.status = LogStatus.COMPLETE
         log.completed_at = timezone.now()
     elif complete is False:
         log.status = LogStatus.DRAFT
-    log.save()
+    _store(log, user=user, changes=changes, statements=statements, based_on=based_on)
     log.save_revision(user=user, log_action=False, clean=False)
     sync_log(log)
     return log
 
 
+def save_log(log, *, user, complete=None):
+    """Save what is already set on the log (demo data, restore): update_log without changes."""
+    return update_log(log, user=user, complete=complete)
+
+
 @transaction.atomic
-def autosave_log(log, *, user, statements=None):
+def autosave_log(log, *, user, changes=None, statements=None, based_on=None):
     """Keep what has been typed so far in one rolling draft revision, not one per pause in typing.
 
     The rolling revision is updated only while it is still the latest: after an explicit "Save draft"
-    or "Complete" (save_log) the next autosave starts a new one, so those stay in the history.
+    or "Complete" (update_log) the next autosave starts a new one, so those stay in the history. A
+    complete log's record entry is synced with what was typed (it is the same text).
     """
-    log.save()
-    if statements is not None:
-        log.statements.set(statements)
+    _store(log, user=user, changes=changes, statements=statements, based_on=based_on)
     rolling = log.autosave_revision
     if rolling is not None and log.autosave_revision_id == log.latest_revision_id:
         rolling.content = log.serializable_data()
@@ -164,9 +208,7 @@ def autosave_log(log, *, user, statements=None):
 def restore_revision(log, revision, *, user):
     """Bring back the answers and details of an earlier revision as a new revision."""
     old = revision.as_object()
-    for field in ["title", "occurred_on", "hours", "activity_type", "person_reference", "answers"]:
-        setattr(log, field, getattr(old, field))
-    return save_log(log, user=user)
+    return update_log(log, user=user, changes={field: getattr(old, field) for field in LOG_FIELDS})
 
 
 # ---- Forgetting identifiers kept in earlier versions ------------------------------------------
@@ -241,6 +283,7 @@ def forget_identifiers(log, user):
 
 
 def delete_log(log):
+    """Delete a log and withdraw its record entry (its revisions go with it)."""
     record.withdraw(source=LOG_SOURCE, source_key=str(log.pk), owner=log.owner)
     log.delete()
 
@@ -318,6 +361,25 @@ def logs_shared_with(user):
     return permissions.logs_shared_with(user).order_by("-occurred_on", "-pk")
 
 
+SHARE_AUDIENCES = ("private", "all_supervisors", "chosen")
+
+
+@transaction.atomic
+def share_log(log, *, user, audience, supervisors=(), teams=(), peer_groups=None):
+    """Share the owner's log with all current supervisors or chosen ones, teams and peer groups
+    ({id: name}, the user's own from record.peer_groups_of); "private" with nothing else withdraws it."""
+    if not permissions.can_edit_log(user, log):
+        raise PermissionDenied("Only the person who wrote a log can share it.")
+    if audience not in SHARE_AUDIENCES:
+        raise ValueError(f"Unknown audience {audience!r}")
+    log.share_with_all_supervisors = audience == "all_supervisors"
+    log.save(update_fields=["share_with_all_supervisors", "search_text"])
+    log.shared_supervisors.set(list(supervisors) if audience == "chosen" else [])
+    log.shared_teams.set(list(teams))
+    share_with_peer_groups(log, dict(peer_groups or {}))
+    return log
+
+
 def share_with_peer_groups(log, groups):
     """Share the log with exactly these peer groups ({id: name}); an empty dict withdraws it."""
     from .models import LogPeerGroupShare
@@ -325,3 +387,39 @@ def share_with_peer_groups(log, groups):
     log.peer_group_shares.exclude(peer_group_id__in=list(groups)).delete()
     for group_id, name in groups.items():
         LogPeerGroupShare.objects.update_or_create(log=log, peer_group_id=group_id, defaults={"group_name": name})
+
+
+# ---- Self-assessment ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_assessment(owner, framework, *, ratings, note=""):
+    """A new self-assessment (earlier ones are kept): ratings {statement: 1-5}, put on the record."""
+    assessment = SelfAssessment.objects.create(owner=owner, framework=framework, note=note or "")
+    Rating.objects.bulk_create([
+        Rating(assessment=assessment, statement=statement, value=int(value))
+        for statement, value in ratings.items() if value
+    ])
+    sync_assessment(assessment)
+    return assessment
+
+
+def comment_on_assessment(assessment, *, user, text):
+    """A current supervisor of the owner comments on a self-assessment."""
+    if not permissions.can_comment_on_assessment(user, assessment):
+        raise PermissionDenied("Only a current supervisor can comment on a self-assessment.")
+    assessment.supervisor_comment = text
+    assessment.comment_by = user
+    assessment.commented_at = timezone.now()
+    assessment.save(update_fields=["supervisor_comment", "comment_by", "commented_at"])
+    return assessment
+
+
+# ---- Learning added by hand ------------------------------------------------------------------
+
+
+def remove_manual_entry(entry, *, user):
+    """The owner removes learning they added by hand (other entries belong to the records they came from)."""
+    if entry.owner_id != user.pk or entry.source != MANUAL_SOURCE:
+        raise PermissionDenied("You can remove only learning you added yourself.")
+    return record.withdraw(source=MANUAL_SOURCE, source_key=entry.source_key, owner=user)

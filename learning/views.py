@@ -1,6 +1,5 @@
 """Views of the learning app: thin, calling services and permissions."""
 
-import json
 from collections import OrderedDict
 
 from django.contrib import messages
@@ -13,13 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from core.exports import csv_response
 from core.inputs import id_from
 from core.privacy import KIND_LABELS, mask
 from people import roles
 from people.models import User
 
-from . import permissions, services
+from . import exports, permissions, services
 from . import record as record_contract
 from .forms import LogForm, LogSearchForm, ManualEntryForm, ShareForm
 from .models import (
@@ -72,6 +70,7 @@ def log_list(request):
 
 
 def log_create(request):
+    """Choose a reflective model. Nothing is stored until the first save or autosave (log_start)."""
     templates = ReflectiveTemplate.objects.filter(is_active=True)
     if request.method == "POST":
         template = templates.filter(pk=id_from(request.POST.get("template"))).first()
@@ -79,8 +78,7 @@ def log_create(request):
             return render(request, "learning/log_create.html", {
                 "templates": templates, "error": "Choose a reflective model to start your log",
             }, status=400)
-        log = services.create_log(request.user, template)
-        return redirect("learning:log-edit", pk=log.pk)
+        return redirect("learning:log-start", template=template.slug)
     return render(request, "learning/log_create.html", {"templates": templates})
 
 
@@ -92,9 +90,14 @@ def _findings(form):
     ]
 
 
-def log_edit(request, pk):
-    log = _own_log(request, pk)
-    findings = []
+def _based_on(request):
+    """The version of the log the page was showing when this save was typed (None: not sent)."""
+    return id_from(request.POST.get("based_on"))
+
+
+def _edit_page(request, log):
+    findings, conflict = [], None
+    action = "save"
     if request.method == "POST":
         action = request.POST.get("action", "save")
         keep = action.endswith("-keep")
@@ -106,32 +109,52 @@ def log_edit(request, pk):
         if form.is_valid():
             findings = _findings(form)
             if not findings or keep:
-                form.apply(log)
-                services.save_log(log, user=request.user, complete=True if action == "complete" else None)
-                log.statements.set(form.cleaned_data["statements"])
-                services.sync_log(log)
-                messages.success(
-                    request, "Your log is complete and on your development record." if log.is_complete
-                    else "Draft saved."
-                )
-                return redirect("learning:log-detail", pk=log.pk)
+                try:
+                    services.update_log(
+                        log, user=request.user, changes=form.changes(), statements=form.cleaned_data["statements"],
+                        complete=True if action == "complete" else None, based_on=_based_on(request),
+                    )
+                except services.StaleLog as stale:
+                    # Saved in another tab since this page opened: keep what was typed here and ask.
+                    conflict = stale.current
+                else:
+                    messages.success(
+                        request, "Your log is complete and on your development record." if log.is_complete
+                        else "Draft saved."
+                    )
+                    return redirect("learning:log-detail", pk=log.pk)
     else:
         form = LogForm(initial=LogForm.initial_for(log), log=log)
     return render(request, "learning/log_edit.html", {
-        "log": log, "form": form, "findings": findings, "lingering": _lingering(log),
-        "action": action if request.method == "POST" else "save",
-    })
+        "log": log, "form": form, "findings": findings, "lingering": _lingering(log) if log.pk else [],
+        "action": action, "conflict": conflict,
+        "version": conflict.version if conflict else (_based_on(request) or log.version),
+        "autosave_url": reverse("learning:log-autosave", args=[log.pk]) if log.pk
+        else reverse("learning:log-start-autosave", args=[log.template.slug]),
+    }, status=409 if conflict else 200)
 
 
-@require_POST
-def log_autosave(request, pk):
+def _template_to_start(slug):
+    return get_object_or_404(ReflectiveTemplate, slug=slug, is_active=True)
+
+
+def log_start(request, template):
+    """A new log on the chosen model: stored on its first save (here) or autosave (log_start_autosave)."""
+    return _edit_page(request, services.new_log(request.user, _template_to_start(template)))
+
+
+def log_edit(request, pk):
+    return _edit_page(request, _own_log(request, pk))
+
+
+def _autosave(request, log):
     """Save the draft typed so far, all or nothing.
 
     Any field that fails validation (too long, a NUL character...) means nothing is stored and the
     answer is HTTP 400 with saved: false, naming each field and why; the page then keeps the text
-    on the device and says it was not saved. saved: true means every field sent was stored.
+    on the device and says it was not saved. saved: true means every field sent was stored. A save
+    based on an older version than the stored one (another tab saved since) is refused with 409.
     """
-    log = _own_log(request, pk)
     form = LogForm(request.POST, log=log)
     if not form.is_valid():
         return JsonResponse({
@@ -143,15 +166,41 @@ def log_autosave(request, pk):
                 for name, errors in form.errors.items()
             ],
         }, status=400)
-    form.apply(log)
     statements = form.cleaned_data["statements"] if "statements" in request.POST else None
-    services.autosave_log(log, user=request.user, statements=statements)
+    try:
+        services.autosave_log(
+            log, user=request.user, changes=form.changes(), statements=statements, based_on=_based_on(request)
+        )
+    except services.StaleLog as stale:
+        return JsonResponse({
+            "saved": False,
+            "conflict": True,
+            "version": stale.current.version,
+            "saved_at": timezone.localtime(stale.current.updated_at).strftime("%H:%M:%S"),
+            "errors": {},
+            "not_saved": [],
+        }, status=409)
     return JsonResponse({
         "saved": True,
         "saved_at": timezone.localtime(log.updated_at).strftime("%H:%M:%S"),
         "revision": log.latest_revision_id,
+        "version": log.version,
+        "log": log.pk,
+        "edit_url": reverse("learning:log-edit", args=[log.pk]),
+        "autosave_url": reverse("learning:log-autosave", args=[log.pk]),
         "errors": {},
     })
+
+
+@require_POST
+def log_autosave(request, pk):
+    return _autosave(request, _own_log(request, pk))
+
+
+@require_POST
+def log_start_autosave(request, template):
+    """The first autosave of a new log stores it; the page then carries on with log_autosave."""
+    return _autosave(request, services.new_log(request.user, _template_to_start(template)))
 
 
 def _lingering(log):
@@ -198,13 +247,11 @@ def log_share(request, pk):
         form = ShareForm(request.POST, supervisors=supervisors, teams=teams, peer_groups=peer_groups)
         if form.is_valid():
             audience = form.cleaned_data["audience"]
-            log.share_with_all_supervisors = audience == "all_supervisors"
-            log.save(update_fields=["share_with_all_supervisors", "search_text"])
-            log.shared_supervisors.set(form.cleaned_data["supervisors"] if audience == "chosen" else [])
-            log.shared_teams.set(form.cleaned_data["teams"])
             chosen_groups = dict(peer_groups)
-            services.share_with_peer_groups(
-                log, {pk: chosen_groups[pk] for pk in form.cleaned_data.get("peer_groups", [])}
+            services.share_log(
+                log, user=request.user, audience=audience, supervisors=form.cleaned_data["supervisors"],
+                teams=form.cleaned_data["teams"],
+                peer_groups={pk: chosen_groups[pk] for pk in form.cleaned_data.get("peer_groups", [])},
             )
             if audience == "private" and not form.cleaned_data["teams"] and not form.cleaned_data.get("peer_groups"):
                 messages.success(request, "Sharing withdrawn: only you can read this log.")
@@ -364,55 +411,22 @@ def record_add(request):
 def record_entry_delete(request, pk):
     entry = get_object_or_404(RecordEntry, pk=pk, owner=request.user, source=services.MANUAL_SOURCE)
     if request.method == "POST":
-        entry.delete()
+        services.remove_manual_entry(entry, user=request.user)
         messages.success(request, "Removed from your development record.")
         return redirect("learning:record")
     return render(request, "learning/record_entry_delete.html", {"entry": entry})
 
 
-def _entry_rows(viewer, entries):
-    for e in record_contract.visible_content(viewer, entries):
-        yield {
-            "date": e.occurred_on.isoformat(),
-            "kind": e.kind,
-            "kind_label": e.kind_label,
-            "title": e.title,
-            "hours": str(e.hours) if e.hours is not None else "",
-            "counts_as_cpd": e.counts_as_cpd,
-            "includes_peer_reflection": e.includes_peer_reflection,
-            "content_shared": e.content_shown,
-            "summary": e.summary,
-            "statements": [f"{s.domain.framework.short_name} {s.code}" for s in e.statements.all()],
-            "source": e.source,
-            "url": e.url,
-        }
-
-
 def record_export(request, fmt, user_id=None):
     owner = _record_owner(request, user_id)
-    stamp = timezone.localdate().isoformat()
+    year = _year_filter(request)
     if fmt == "csv":
-        entries = _entries(owner).prefetch_related("statements__domain__framework")
-        response, writer = csv_response(f"development-record-{stamp}.csv")
-        header = ["date", "kind", "kind_label", "title", "hours", "counts_as_cpd", "includes_peer_reflection",
-                  "summary", "statements", "source", "url"]
-        writer.writerow(header)
-        for row in _entry_rows(request.user, entries):
-            row["statements"] = "; ".join(row["statements"])
-            row["summary"] = row["summary"] if row["content_shared"] else record_contract.NOT_SHARED
-            writer.writerow([row[h] for h in header])
-        return response
+        return exports.record_csv(request.user, owner, year)
     if fmt == "json":
-        entries = _entries(owner).prefetch_related("statements__domain__framework")
-        body = {"owner": owner.get_full_name() or owner.email, "exported_on": stamp,
-                "entries": list(_entry_rows(request.user, entries))}
-        response = HttpResponse(json.dumps(body, indent=2, ensure_ascii=False), content_type="application/json")
-        response["Content-Disposition"] = f'attachment; filename="development-record-{stamp}.json"'
-        return response
+        return exports.record_json(request.user, owner, year)
     if fmt == "pdf":
         from .pdf import render_portfolio
 
-        year = _year_filter(request)
         pdf = render_portfolio(owner, year, viewer=request.user)
         response = HttpResponse(pdf, content_type="application/pdf")
         label = year if year is not None else "all"

@@ -2,16 +2,14 @@
 
 from django import forms
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
 from core.forms import GovUKForm, style_form
 
 from . import permissions, services
 from .forms import CommentForm
-from .models import CONFIDENCE_SCALE, Framework, FrameworkStatement, Rating, SelfAssessment
+from .models import CONFIDENCE_SCALE, Framework, FrameworkStatement, SelfAssessment
 
 
 def framework_list(request):
@@ -65,15 +63,10 @@ def assessment_create(request, slug):
         initial = {f"s{r.statement_id}": str(r.value) for r in previous.ratings.all()}
     form = AssessmentForm(request.POST or None, statements=statements, initial=initial)
     if request.method == "POST" and form.is_valid() and form.warnings_accepted():
-        with transaction.atomic():
-            assessment = SelfAssessment.objects.create(
-                owner=request.user, framework=framework, note=form.cleaned_data.get("note", "")
-            )
-            Rating.objects.bulk_create([
-                Rating(assessment=assessment, statement=s, value=int(form.cleaned_data[f"s{s.pk}"]))
-                for s in statements if form.cleaned_data.get(f"s{s.pk}")
-            ])
-            services.sync_assessment(assessment)
+        assessment = services.record_assessment(
+            request.user, framework, note=form.cleaned_data.get("note", ""),
+            ratings={s: form.cleaned_data.get(f"s{s.pk}") for s in statements},
+        )
         messages.success(request, "Self-assessment saved. Earlier ones are kept so you can see how you have changed.")
         return redirect("learning:assessment-detail", pk=assessment.pk)
     return render(request, "learning/assessment_form.html", {
@@ -97,10 +90,9 @@ def assessment_detail(request, pk):
         if not can_comment:
             raise Http404
         if comment_form.is_valid() and comment_form.warnings_accepted():
-            assessment.supervisor_comment = comment_form.cleaned_data["supervisor_comment"]
-            assessment.comment_by = request.user
-            assessment.commented_at = timezone.now()
-            assessment.save()
+            services.comment_on_assessment(
+                assessment, user=request.user, text=comment_form.cleaned_data["supervisor_comment"]
+            )
             messages.success(request, "Comment saved.")
             return redirect("learning:assessment-detail", pk=assessment.pk)
     earlier = (

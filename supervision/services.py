@@ -23,6 +23,7 @@ from .models import (
     AgendaItem,
     CaseDiscussion,
     PeerFormat,
+    PeerGroup,
     PeerReflection,
     PeerSession,
     SessionMode,
@@ -358,6 +359,44 @@ def agreements_with_due_status(supervisor, today=None):
         )
         result.append(agreement)
     return result
+
+
+# ---- Peer groups -------------------------------------------------------------------------------
+
+PEER_GROUP_DETAILS = ("name", "description", "default_format")
+
+
+@transaction.atomic
+def create_peer_group(user, *, name, facilitator, members=(), description="", default_format=None):
+    """A supervisor or practice lead sets up a peer group in their (first) team."""
+    _require(permissions.can_create_group(user), "Supervisors and practice leads can set up peer groups.")
+    group = PeerGroup(name=name, description=description or "", facilitator=facilitator,
+                      team=roles.teams_of(user).first())
+    if default_format:
+        group.default_format = default_format
+    group.save()
+    group.members.set(list(members))
+    return group
+
+
+@transaction.atomic
+def update_peer_group(group, user, *, facilitator=None, members=None, **details):
+    """Rename or describe a group (facilitator or a lead of its team); change who is in it
+    (facilitator or administrator only: membership opens the group's sessions)."""
+    _require(permissions.can_edit_group(user, group), "Only the facilitator or a practice lead can change this group.")
+    unknown = set(details) - set(PEER_GROUP_DETAILS)
+    if unknown:
+        raise ValueError(f"Not details of a peer group: {sorted(unknown)}")
+    if facilitator is not None or members is not None:
+        _require(permissions.can_change_group_members(user, group), "Only the facilitator or an administrator can change who is in this group.")
+    for field, value in details.items():
+        setattr(group, field, value)
+    if facilitator is not None:
+        group.facilitator = facilitator
+    group.save()
+    if members is not None:
+        group.members.set(list(members))
+    return group
 
 
 # ---- Peer sessions -----------------------------------------------------------------------------

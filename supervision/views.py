@@ -11,12 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from core.exports import csv_response
 from core.inputs import id_from
 from people import roles
 from people.models import User
 
-from . import permissions, services
+from . import exports, permissions, services
 from .forms import (
     ActionForm,
     AddendumForm,
@@ -437,10 +436,7 @@ def peer_group_create(request):
         raise PermissionDenied("Supervisors and practice leads can set up peer groups.")
     form = PeerGroupForm(request.POST or None, people=_group_people(request.user), initial={"facilitator": request.user.pk})
     if request.method == "POST" and form.is_valid():
-        group = form.save(commit=False)
-        group.team = roles.teams_of(request.user).first()
-        group.save()
-        form.save_m2m()
+        group = services.create_peer_group(request.user, **form.cleaned_data)
         messages.success(request, f"Peer group '{group.name}' set up.")
         return redirect(group)
     return render(request, "supervision/peer_group_form.html", {"form": form})
@@ -457,7 +453,8 @@ def peer_group_edit(request, pk):
         # The form saves only the fields it shows: members and facilitator stay as they are.
         del form.fields["facilitator"], form.fields["members"]
     if request.method == "POST" and form.is_valid():
-        form.save()
+        # The form holds only the fields this person may change (see above).
+        services.update_peer_group(group, request.user, **form.cleaned_data)
         messages.success(request, "Group updated.")
         return redirect(group)
     return render(request, "supervision/peer_group_form.html", {"form": form, "group": group})
@@ -573,16 +570,6 @@ def team_numbers_csv(request):
     form, numbers = _team_numbers_form(request)
     if numbers is None:
         raise Http404
-    response, writer = csv_response(f'team-numbers-{numbers["start"]}-{numbers["end"]}.csv')
-    writer.writerow(["Team", numbers["team"].name, "From", numbers["start"].isoformat(), "To", numbers["end"].isoformat()])
-    writer.writerow([])
-    writer.writerow(["Supervision type", "Held", "Signed off", "Due"])
-    for row in numbers["supervision"]:
-        writer.writerow([row["type"], row["held"], row["signed_off"], "" if row["due"] is None else row["due"]])
-    writer.writerow([])
-    writer.writerow(["Peer session format", "Sessions", "Member attendances", "Guest attendances", "Hours", "Person-hours"])
-    for row in numbers["peer"]:
-        writer.writerow([row["format"], row["sessions"], row["attendances"], row["guests"], row["hours"], row["person_hours"]])
-    return response
+    return exports.team_numbers_csv(numbers)
 
 

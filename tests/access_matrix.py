@@ -86,6 +86,8 @@ learning:index                            -                  L     C     F     F
 learning:log-list                         -                  L     C     F     F     F     F     F     F     F     log-unshared-title log-shared-title log-draft-title
 learning:log-list                         search             L     C     F     F     F     F     F     F     F     log-unshared-title
 learning:log-create                       -                  L     F     F     F     F     F     F     F     F
+learning:log-start                        template           L     F     F     F     F     F     F     F     F
+learning:log-start-autosave               template           L     405   405   405   405   405   405   405   405
 learning:log-shared                       -                  L     F     F     C     F     F     F     F     F     log-shared-title
 learning:log-detail                       unshared           L     C     404   404   404   404   404   404   404   {LOG_UNSHARED}
 learning:log-detail                       shared             L     C     404   C     404   404   404   404   404   {LOG_SHARED}

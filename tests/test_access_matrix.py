@@ -50,6 +50,7 @@ def targets(world):
         "-": ({}, ""),
         "search": ({}, f"q={SEARCH_WORD}"),
         "unshared": ({"pk": log.pk}, ""),
+        "template": ({"template": log.template.slug}, ""),
         "unshared-revision": ({"pk": log.pk, "revision_id": world.rev_unshared.pk}, ""),
         "shared": ({"pk": world.log_shared.pk}, ""),
         "draft": ({"pk": world.log_draft.pk}, ""),

@@ -131,6 +131,8 @@ ROUTES = {
     "learning:index": ("worker", lambda w: {}),
     "learning:log-list": ("worker", lambda w: {}),
     "learning:log-create": ("worker", lambda w: {}),
+    "learning:log-start": ("worker", lambda w: {"template": w["log"].template.slug}),
+    "learning:log-start-autosave": ("worker", lambda w: {"template": w["log"].template.slug}),
     "learning:log-shared": ("supervisor", lambda w: {}),
     "learning:log-detail": ("worker", lambda w: {"pk": w["done"].pk}),
     "learning:log-edit": ("worker", lambda w: {"pk": w["log"].pk}),

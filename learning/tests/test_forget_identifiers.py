@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learning import services
-from learning.models import FrameworkStatement, RecordEntry, ReflectiveLog, ReflectiveTemplate
+from learning.models import FrameworkStatement, RecordEntry, ReflectiveTemplate
 from learning.tests.factories import load_content
 
 pytestmark = pytest.mark.django_db
@@ -17,8 +17,7 @@ def written_then_edited(people, client_for):
     load_content()
     worker = client_for(people["worker"])
     gibbs = ReflectiveTemplate.objects.get(slug="gibbs-reflective-cycle")
-    worker.post(reverse("learning:log-create"), {"template": gibbs.pk})
-    log = ReflectiveLog.objects.get()
+    log = services.create_log(people["worker"], gibbs)
     data = {
         "title": "Visit to Mary Jones", "occurred_on": timezone.localdate().isoformat(), "hours": "1",
         "activity_type": "direct_work", "person_reference": "M.J.", "statements": [FrameworkStatement.objects.first().pk],

@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from learning import services
 from learning.models import (
     Framework,
     RecordEntry,
-    ReflectiveLog,
     ReflectiveTemplate,
     SelfAssessment,
 )
@@ -55,8 +55,7 @@ def test_a_self_assessment_note_is_checked(people, client_for):
 def test_person_supported_is_initials_or_a_case_reference(value, ok, people, client_for):
     load_content()
     c = client_for(people["worker"])
-    c.post(reverse("learning:log-create"), {"template": ReflectiveTemplate.objects.get(slug="gibbs-reflective-cycle").pk})
-    log = ReflectiveLog.objects.get()
+    log = services.create_log(people["worker"], ReflectiveTemplate.objects.get(slug="gibbs-reflective-cycle"))
     r = c.post(reverse("learning:log-edit", args=[log.pk]), {"title": "Visit", "person_reference": value, "action": "save"})
     log.refresh_from_db()
     assert (log.person_reference == value) is ok

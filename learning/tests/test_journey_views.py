@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from learning import services
 from learning.models import FrameworkStatement, RecordEntry, ReflectiveLog, ReflectiveTemplate
 from learning.tests.factories import load_content
 
@@ -34,14 +35,14 @@ def test_write_share_and_read(people, client_for, content):
     worker = client_for(people["worker"])
     gibbs = ReflectiveTemplate.objects.get(slug="gibbs-reflective-cycle")
     response = worker.post(reverse("learning:log-create"), {"template": gibbs.pk})
-    log = ReflectiveLog.objects.get()
-    assert response.url == reverse("learning:log-edit", args=[log.pk])
+    assert response.url == reverse("learning:log-start", args=[gibbs.slug])
     assert worker.get(response.url).status_code == 200
+    assert not ReflectiveLog.objects.exists()  # choosing a model and leaving stores nothing
     statement = FrameworkStatement.objects.first()
     before = worker.get(reverse("learning:record")).context["readiness"]
-    response = worker.post(reverse("learning:log-edit", args=[log.pk]), gibbs_post(statement))
+    response = worker.post(reverse("learning:log-start", args=[gibbs.slug]), gibbs_post(statement))
     assert response.status_code == 302, response.context["form"].errors
-    log.refresh_from_db()
+    log = ReflectiveLog.objects.get()
     assert log.is_complete and list(log.statements.all()) == [statement]
     entry = RecordEntry.objects.get(owner=people["worker"])
     assert entry.counts_as_cpd and not entry.includes_peer_reflection
@@ -66,8 +67,7 @@ def test_write_share_and_read(people, client_for, content):
 def test_identifier_warning_then_keep(people, client_for, content):
     worker = client_for(people["worker"])
     gibbs = ReflectiveTemplate.objects.get(slug="gibbs-reflective-cycle")
-    worker.post(reverse("learning:log-create"), {"template": gibbs.pk})
-    log = ReflectiveLog.objects.get()
+    log = services.create_log(people["worker"], gibbs)
     statement = FrameworkStatement.objects.first()
     data = gibbs_post(statement, answer_description="Called 07700 900123 about NHS 943 476 5919.")
     response = worker.post(reverse("learning:log-edit", args=[log.pk]), data)

@@ -60,7 +60,7 @@ def test_json_export_carries_no_text(people, client_for, unshared_log):
     body = export(client_for(people["supervisor"]), people["worker"], "json").content.decode()
     entry = json.loads(body)["entries"][0]
     assert entry["title"] == "Home visit reflection" and entry["hours"] == "2.00"
-    assert entry["content_shared"] is False and entry["summary"] == ""
+    assert entry["content_shared"] is False and entry["learning"] == entry["description"] == "Not shared with you"
     assert SECRET not in body and "Anxious" not in body
 
 

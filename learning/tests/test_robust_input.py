@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from learning import services
 from learning.models import ReflectiveLog, ReflectiveTemplate
 from learning.tests.factories import load_content, make_log
 
@@ -87,8 +88,7 @@ def test_autosave_stores_every_field_it_was_sent(people, client_for, content):
 def test_autosave_keeps_one_rolling_revision_until_an_explicit_save(people, client_for, content):
     worker = client_for(people["worker"])
     gibbs = ReflectiveTemplate.objects.get(slug="gibbs-reflective-cycle")
-    worker.post(reverse("learning:log-create"), {"template": gibbs.pk})
-    log = ReflectiveLog.objects.get()
+    log = services.create_log(people["worker"], gibbs)
     assert log.revisions.count() == 1
     for n in range(4):
         assert autosave(worker, log, title=f"Typing {n}").json()["saved"] is True
