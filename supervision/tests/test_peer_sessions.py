@@ -62,7 +62,8 @@ def test_cpd_readiness_with_the_real_record(group, people, client_for):
 
     worker = people["worker"]
     before = services.readiness(worker)
-    ps = PeerSessionFactory(group=group, attendees=[worker])
+    # Held today: the factory's "three days ago" falls in the previous registration year on 1-3 December.
+    ps = PeerSessionFactory(group=group, attendees=[worker], held_on=timezone.localdate())
     from supervision import services as sup_services
 
     sup_services.contribute_peer_session(ps)

@@ -20,7 +20,7 @@ def test_learning_journey(page, axe, sign_in, people):
     axe(page)
     page.get_by_label("Gibbs' reflective cycle").check()
     page.get_by_role("button", name="Start").click()
-    page.wait_for_url("**/edit/")
+    page.wait_for_url("**/logs/new/gibbs-reflective-cycle/")
     axe(page)
     page.get_by_label("Title").fill("Planning a move with J.S.")
     page.get_by_label("Date of the practice or learning event").fill(timezone.localdate().isoformat())

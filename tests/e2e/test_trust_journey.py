@@ -25,7 +25,7 @@ def test_trust_journey(page, axe, sign_in, people):
     page.goto("/learning/logs/new/")
     page.get_by_label("Gibbs' reflective cycle").check()
     page.get_by_role("button", name="Start").click()
-    page.wait_for_url("**/edit/")
+    page.wait_for_url("**/logs/new/gibbs-reflective-cycle/")
     page.get_by_label("Title").fill("Hospital discharge planning")
     page.get_by_label("Date of the practice or learning event").fill(timezone.localdate().isoformat())
     page.get_by_role("radio", name="Direct work").check()

@@ -25,6 +25,7 @@
   var inFlight = false;
   var again = false;
   var conflicted = false;
+  var waitingSubmit = null;  // a Save clicked while an autosave was on its way: sent after it
   var DELAY = 2000;
   var TIMEOUT = 20000;
 
@@ -180,6 +181,14 @@
       })
       .then(function () {
         inFlight = false;
+        if (waitingSubmit) {
+          // The Save button's post now carries the version (and address) that autosave just stored.
+          var button = waitingSubmit;
+          waitingSubmit = null;
+          again = false;
+          if (!form.requestSubmit) { form.submit(); } else if (button === true) { form.requestSubmit(); } else { form.requestSubmit(button); }
+          return;
+        }
         if (again) { again = false; schedule(); }
       });
   }
@@ -210,8 +219,16 @@
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
   window.addEventListener("online", function () { if (read(key)) { save(); } });
-  form.addEventListener("submit", function () {
-    if (timer) { clearTimeout(timer); }
+  form.addEventListener("submit", function (event) {
+    if (timer) { clearTimeout(timer); timer = null; }
+    if (inFlight) {
+      // Wait for the autosave on its way, or this post would be refused as based on an older version
+      // (or, on a new log, store it twice).
+      event.preventDefault();
+      waitingSubmit = event.submitter || true;
+      say("Saving…");
+      return;
+    }
     store(key, null);
   });
   offerSetAside();

@@ -39,12 +39,12 @@ def test_record_export_escapes_every_typed_cell(people, client_for):
     for i, text in enumerate(ATTACKS):
         record.contribute(owner=worker, source="test", source_key=str(i), kind="course", title=text, summary=text,
                           occurred_on=datetime.date(2025, 1, 1 + i), hours=Decimal("1.5"))
-    rows = read_csv(client_for(worker).get(reverse("learning:record-export", args=["csv"])))
+    rows = read_csv(client_for(worker).get(reverse("learning:record-export", args=["csv"]) + "?year=all"))
     header, body = rows[0], rows[1:]
-    titles = {row[header.index("title")] for row in body}
+    titles = {row[header.index("Title")] for row in body}
     assert titles == {"'" + text for text in ATTACKS}
-    assert {row[header.index("summary")] for row in body} == titles
-    assert {row[header.index("hours")] for row in body} <= {"1.5", "1.50"}
+    assert {row[header.index("What you learnt")] for row in body} == titles
+    assert {row[header.index("Hours")] for row in body} <= {"1.5", "1.50"}
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in body for cell in row)
 
 
