@@ -3,6 +3,8 @@
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.pdf import render_pdf
+
 from . import record, services
 from .models import RecordEntry, registration_year_bounds, registration_year_label
 
@@ -23,6 +25,4 @@ def render_portfolio(owner, year=None, viewer=None):
         "generated": timezone.localtime(),
         "total_hours": sum((e.hours or 0) for e in entries),
     })
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url=None).write_pdf()
+    return render_pdf(html, title=f"CPD portfolio – {owner.get_full_name() or owner.email}")

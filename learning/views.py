@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.inputs import id_from
+from core.pdf import pdf_response
 from core.privacy import KIND_LABELS, mask
 from people import roles
 from people.models import User
@@ -427,11 +428,8 @@ def record_export(request, fmt, user_id=None):
     if fmt == "pdf":
         from .pdf import render_portfolio
 
-        pdf = render_portfolio(owner, year, viewer=request.user)
-        response = HttpResponse(pdf, content_type="application/pdf")
         label = year if year is not None else "all"
-        response["Content-Disposition"] = f'attachment; filename="cpd-portfolio-{label}.pdf"'
-        return response
+        return pdf_response(render_portfolio(owner, year, viewer=request.user), f"cpd-portfolio-{label}.pdf")
     raise Http404
 
 

@@ -99,8 +99,9 @@ def sites_of(service):
     return sites
 
 
-def filename(shortlist, extension):
-    return f"services-shortlist-{shortlist.updated_at:%Y-%m-%d}.{extension}"
+def filename(shortlist, extension, large=False):
+    # Large print gets its own name, so both can sit side by side in a Downloads folder.
+    return f"services-shortlist-{shortlist.updated_at:%Y-%m-%d}{'-large-print' if large else ''}.{extension}"
 
 
 def as_text(items, today):

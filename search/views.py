@@ -12,6 +12,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
+from core.pdf import pdf_response, render_pdf
+
 from . import permissions, shortlists
 from .forms import (
     AddToShortlistForm,
@@ -306,15 +308,11 @@ def shortlist_print(request, shortlist_id):
 
 
 def shortlist_pdf(request, shortlist_id):
-    from weasyprint import HTML
-
     shortlist = _own_shortlist(request, shortlist_id)
     large = request.GET.get("large") == "1"
     html = render_to_string("search/shortlist_pdf.html", _print_context(shortlist, large), request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{shortlists.filename(shortlist, "pdf")}"'
-    return response
+    title = "Services that could help" + (" (large print)" if large else "")
+    return pdf_response(render_pdf(html, title=title), shortlists.filename(shortlist, "pdf", large=large))
 
 
 def shortlist_text(request, shortlist_id):

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from . import pdf
 from .app_hooks import app_modules
 from .models import PrivacyEvent, PrivacyEventKind
 
@@ -127,8 +128,6 @@ def _inline(value):
 
 def render_pdf(document):
     """A tagged PDF (PDF/UA-1) with a title and language, for reading and printing."""
-    from weasyprint import HTML
-
     sections = [
         {
             "title": section["title"],
@@ -141,7 +140,8 @@ def render_pdf(document):
         for section in document["sections"]
     ]
     html = render_to_string("core/subject_access_pdf.html", {"document": document, "sections": sections})
-    return HTML(string=html, base_url=None).write_pdf(pdf_variant="pdf/ua-1")
+    person = document["person"]
+    return pdf.render_pdf(html, title=f"Your data from Practice Commons – {person['name'] or person['email']}")
 
 
 # ---- The download ----------------------------------------------------------------------------
