@@ -195,6 +195,7 @@ oruk:taxonomy-term-list                   -                  F     F     F     F
 oruk:taxonomy-term-detail                 sample-id          404   404   404   404   404   404   404   404   404
 page-search                               search             L     F     F     F     F     F     F     F     F
 my-data                                   -                  L     F     F     F     F     F     F     F     F
+email-preferences                         -                  L     F     F     F     F     F     F     F     F
 health                                    -                  F     F     F     F     F     F     F     F     F
 wagtail_serve                             home               L     F     F     F     F     F     F     F     F
 wagtail_serve                             guidance           L     F     F     F     F     F     F     F     F

@@ -128,6 +128,7 @@ ROUTES = {
     "people:my-account": ("worker", lambda w: {}),
     "page-search": ("worker", lambda w: {}),
     "my-data": ("worker", lambda w: {}),
+    "email-preferences": ("worker", lambda w: {}),
     "learning:index": ("worker", lambda w: {}),
     "learning:log-list": ("worker", lambda w: {}),
     "learning:log-create": ("worker", lambda w: {}),

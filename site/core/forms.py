@@ -177,3 +177,18 @@ class GovUKForm(GovUKFormMixin, forms.Form):
 
 class GovUKModelForm(GovUKFormMixin, forms.ModelForm):
     pass
+
+
+class EmailPreferencesForm(GovUKForm):
+    """Which reminder emails a person gets: every declared kind, ticked unless they opted out."""
+
+    wanted = forms.MultipleChoiceField(
+        label="Email me about",
+        help_text="Untick anything you do not want. Emails give titles, dates and links, never what anyone wrote.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["wanted"].choices = list(kinds.items())

@@ -172,3 +172,33 @@ class IdentifierName(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class SentReminder(models.Model):
+    """A reminder email that went out: each (recipient, kind, key) goes once (core.reminders)."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=60)
+    # What the reminder is about and, where it recurs, when: "session-12-2026-12-02".
+    key = models.CharField(max_length=200)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["recipient", "kind", "key"], name="reminder_sent_once")]
+        ordering = ["-sent_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.kind} {self.key} to user {self.recipient_id}"
+
+
+class EmailOptOut(models.Model):
+    """A kind of reminder email someone chose not to get; every kind is on until they say so."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="email_opt_out_once")]
+
+    def __str__(self):
+        return f"user {self.user_id} opted out of {self.kind}"

@@ -1,14 +1,16 @@
 import re
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
-from . import subject_access
+from . import reminders, subject_access
+from .forms import EmailPreferencesForm
 
 
 def search_words(text, limit=20):
@@ -37,6 +39,22 @@ def my_data(request):
     response = HttpResponse(subject_access.download_my_data(request.user), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{subject_access.archive_name()}"'
     return response
+
+
+@never_cache
+def email_preferences(request):
+    """Choose which reminder emails you get (all on until you untick them)."""
+    kinds = reminders.kinds()
+    if request.method == "POST":
+        form = EmailPreferencesForm(request.POST, kinds=kinds)
+        if form.is_valid():
+            reminders.set_preferences(request.user, form.cleaned_data["wanted"])
+            messages.success(request, "Your email choices are saved.")
+            return redirect("email-preferences")
+    else:
+        off = reminders.opted_out(request.user)
+        form = EmailPreferencesForm(initial={"wanted": [kind for kind in kinds if kind not in off]}, kinds=kinds)
+    return render(request, "core/email_preferences.html", {"form": form})
 
 
 @login_not_required

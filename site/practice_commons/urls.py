@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/oruk/", include("search.api_urls")),
     path("search/", core_views.page_search, name="page-search"),
     path("my-data/", core_views.my_data, name="my-data"),
+    path("my-emails/", core_views.email_preferences, name="email-preferences"),
     path("healthz", login_not_required(core_views.health), name="health"),
 ]
 

@@ -216,7 +216,9 @@ if OIDC_CLIENT_ID:
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Practice Commons"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
+# The address people reach the site at: links in emails, reminders and .ics files are built on it.
+SITE_URL = env("SITE_URL", default=env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")).rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_USER_EDIT_FORM = "people.forms.WagtailUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "people.forms.WagtailUserCreationForm"
