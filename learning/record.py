@@ -3,8 +3,8 @@
 Other apps contribute entries here and never read learning's internals; learning never reads
 theirs. Each entry is keyed by (owner, source, source_key), so contributing again updates it.
 
-Kinds used by other apps: "supervision" (a supervision session held) and "peer_session" (a peer
-learning session attended). Learning itself contributes "reflective_log", "self_assessment" and
+Kinds used by other apps: "supervision" (a supervision session held), "peer_session" (a peer
+learning session attended) and "risk_enablement_panel" (a panel meeting attended or presented at). Learning itself contributes "reflective_log", "self_assessment" and
 the manual kinds "course", "reading", "conference", "other_cpd".
 
 Audiences. An entry's copied content (summary, CPD text) keeps the audience of the record it came
