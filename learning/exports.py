@@ -46,10 +46,11 @@ def standard_4_parts(statements):
     )
 
 
-def cpd_fields(entry):
+def cpd_fields(entry, statements=None):
     """{key: text} of an entry in SWE_FORM order, from its copy-ready CPD text where it has some
-    (logs), else from its summary (learning added by hand, supervision, peer sessions)."""
-    statements = list(entry.statements.all())
+    (logs), else from its summary (learning added by hand, supervision, peer sessions).
+    statements: the entry's statements with domain and framework loaded (default: entry.statements)."""
+    statements = list(entry.statements.all()) if statements is None else statements
     fields = {key: "" for key, _heading in SWE_FORM}
     fields.update({
         "title": entry.title,
@@ -72,6 +73,12 @@ def cpd_fields(entry):
             f"{s.get('heading', '')}: {s.get('text', '')}" for s in sections if s.get("text")
         )
     return fields
+
+
+def cpd_sections(entry, statements=None):
+    """[{key, heading, text}] in SWE_FORM order: the copy buttons of the record page."""
+    fields = cpd_fields(entry, statements)
+    return [{"key": key, "heading": heading, "text": fields[key]} for key, heading in SWE_FORM]
 
 
 def _rows(viewer, owner, year):

@@ -216,5 +216,9 @@ class LogSearchForm(GovUKForm):
 
 
 class CommentForm(GovUKForm):
-    identifier_fields = ["supervisor_comment"]
-    supervisor_comment = forms.CharField(label="Your comment", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
+    identifier_fields = ["comment"]
+    comment = forms.CharField(
+        label="Add a comment", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000,
+        help_text="Earlier comments are kept, with their dates.",
+        error_messages={"required": "Enter your comment"},
+    )

@@ -242,11 +242,6 @@ class SelfAssessment(models.Model):
     framework = models.ForeignKey(Framework, related_name="assessments", on_delete=models.CASCADE)
     assessed_on = models.DateField(default=timezone.localdate)
     note = models.TextField("Your note", blank=True)
-    supervisor_comment = models.TextField(blank=True)
-    comment_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+", on_delete=models.SET_NULL
-    )
-    commented_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -254,6 +249,24 @@ class SelfAssessment(models.Model):
 
     def __str__(self):
         return f"{self.framework} self-assessment, {self.assessed_on:%d %B %Y}"
+
+
+class AssessmentComment(models.Model):
+    """A supervisor's comment on a self-assessment: kept as a dated history, never overwritten."""
+
+    assessment = models.ForeignKey(SelfAssessment, related_name="comments", on_delete=models.CASCADE)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, related_name="+",
+                               on_delete=models.SET_NULL)
+    # The name as it was, so the history still says who wrote it after the account goes.
+    author_name = models.CharField(max_length=255)
+    text = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"Comment by {self.author_name}, {self.created_at:%d %B %Y}"
 
 
 class Rating(models.Model):

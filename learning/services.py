@@ -14,6 +14,7 @@ from core.privacy import check_text, configured_names
 from . import exports, permissions, record
 from .models import (
     ActivityType,
+    AssessmentComment,
     EntryKind,
     LogStatus,
     Rating,
@@ -405,14 +406,12 @@ def record_assessment(owner, framework, *, ratings, note=""):
 
 
 def comment_on_assessment(assessment, *, user, text):
-    """A current supervisor of the owner comments on a self-assessment."""
+    """A current supervisor of the owner adds a comment to the self-assessment's dated history."""
     if not permissions.can_comment_on_assessment(user, assessment):
         raise PermissionDenied("Only a current supervisor can comment on a self-assessment.")
-    assessment.supervisor_comment = text
-    assessment.comment_by = user
-    assessment.commented_at = timezone.now()
-    assessment.save(update_fields=["supervisor_comment", "comment_by", "commented_at"])
-    return assessment
+    return AssessmentComment.objects.create(
+        assessment=assessment, author=user, author_name=user.get_full_name() or user.email, text=text.strip()
+    )
 
 
 # ---- Learning added by hand ------------------------------------------------------------------

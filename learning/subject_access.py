@@ -65,8 +65,8 @@ def _logs(user):
 def _assessments(user):
     assessments = (
         SelfAssessment.objects.filter(owner=user)
-        .select_related("framework", "comment_by")
-        .prefetch_related("ratings__statement__domain__framework")
+        .select_related("framework")
+        .prefetch_related("ratings__statement__domain__framework", "comments")
         .order_by("assessed_on", "pk")
     )
     return [
@@ -75,9 +75,9 @@ def _assessments(user):
             "assessed_on": a.assessed_on,
             "note": a.note,
             "ratings": [{"statement": _statement(r.statement), "confidence": r.get_value_display()} for r in a.ratings.all()],
-            "supervisor_comment": a.supervisor_comment,
-            "comment_by": str(a.comment_by) if a.comment_by else "",
-            "commented_at": a.commented_at,
+            "supervisor_comments": [
+                {"by": c.author_name, "at": c.created_at, "text": c.text} for c in a.comments.all()
+            ],
         }
         for a in assessments
     ]

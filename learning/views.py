@@ -361,11 +361,18 @@ def record(request, user_id=None):
     query.pop("page", None)
     is_owner = owner.pk == request.user.pk
     shown = record_contract.visible_content(request.user, page.object_list)
+    rows = []
+    for entry in shown:
+        entry_statements = [statements[s.pk] for s in entry.statements.all() if s.pk in statements]
+        if is_owner and entry.counts_as_cpd:
+            entry.swe_sections = exports.cpd_sections(entry, entry_statements)
+            entry.copy_id = f"cpd-{entry.pk}"
+        rows.append((entry, entry_statements))
     return render(request, "learning/record.html", {
         "owner": owner,
         "is_owner": is_owner,
         "page": page,
-        "entries": [(e, [statements[s.pk] for s in e.statements.all() if s.pk in statements]) for e in shown],
+        "entries": rows,
         "year": year,
         "year_label": registration_year_label(year) if year is not None else "All years",
         "years": [(y, registration_year_label(y)) for y in years],

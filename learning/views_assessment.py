@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -75,25 +76,28 @@ def assessment_create(request, slug):
 
 
 def assessment_list(request):
-    assessments = SelfAssessment.objects.filter(owner=request.user).select_related("framework")
+    assessments = (
+        SelfAssessment.objects.filter(owner=request.user).select_related("framework")
+        .annotate(n_comments=Count("comments"))
+    )
     return render(request, "learning/assessment_list.html", {"assessments": assessments})
 
 
 def assessment_detail(request, pk):
-    assessment = get_object_or_404(SelfAssessment.objects.select_related("framework", "owner", "comment_by"), pk=pk)
+    assessment = get_object_or_404(SelfAssessment.objects.select_related("framework", "owner"), pk=pk)
     is_owner = assessment.owner_id == request.user.pk
     can_comment = permissions.can_comment_on_assessment(request.user, assessment)
     if not (is_owner or can_comment):
         raise Http404
-    comment_form = CommentForm(request.POST or None, initial={"supervisor_comment": assessment.supervisor_comment})
+    comment_form = CommentForm(request.POST or None)
     if request.method == "POST":
         if not can_comment:
             raise Http404
         if comment_form.is_valid() and comment_form.warnings_accepted():
             services.comment_on_assessment(
-                assessment, user=request.user, text=comment_form.cleaned_data["supervisor_comment"]
+                assessment, user=request.user, text=comment_form.cleaned_data["comment"]
             )
-            messages.success(request, "Comment saved.")
+            messages.success(request, "Comment added.")
             return redirect("learning:assessment-detail", pk=assessment.pk)
     earlier = (
         SelfAssessment.objects.filter(owner=assessment.owner, framework=assessment.framework, assessed_on__lte=assessment.assessed_on)
@@ -110,5 +114,5 @@ def assessment_detail(request, pk):
                      "before": before, "change": change})
     return render(request, "learning/assessment_detail.html", {
         "assessment": assessment, "rows": rows, "earlier": earlier, "is_owner": is_owner,
-        "can_comment": can_comment, "comment_form": comment_form,
+        "can_comment": can_comment, "comment_form": comment_form, "comments": assessment.comments.all(),
     })

@@ -367,7 +367,7 @@ WRITES = [
     ("learning:log-share", "unshared", {"audience": "all_supervisors"}, {"owner"}),
     ("learning:log-delete", "unshared", {}, {"owner"}),
     ("learning:log-revision-restore", "unshared-revision", {}, {"owner"}),
-    ("learning:assessment-detail", "assessment", {"supervisor_comment": "Overwritten"}, {"supervisor"}),
+    ("learning:assessment-detail", "assessment", {"comment": "Overwritten"}, {"supervisor"}),
     ("supervision:agreement-accept", "agreement", {}, {"owner", "supervisor"}),
     ("supervision:agenda-add", "session", {"text": "Overwritten"}, set()),  # signed off: agenda closed
     ("supervision:session-notes", "session", {"text": "Overwritten"}, set()),  # locked
@@ -387,7 +387,7 @@ WRITES = [
 
 def fingerprint(world):
     """Everything the writes above could change, as plain values."""
-    from learning.models import ReflectiveLog, SelfAssessment
+    from learning.models import AssessmentComment, ReflectiveLog
     from search.models import OutOfDateReport, Service, ServiceNote, Shortlist, ShortlistItem
     from supervision.models import (
         Addendum,
@@ -401,7 +401,7 @@ def fingerprint(world):
     return [
         list(ReflectiveLog.objects.order_by("pk").values_list("pk", "title", "answers", "status", "share_with_all_supervisors")),
         world.log_unshared.revisions.count(),
-        list(SelfAssessment.objects.values_list("pk", "supervisor_comment")),
+        list(AssessmentComment.objects.order_by("pk").values_list("pk", "assessment_id", "text")),
         list(SupervisionAgreement.objects.order_by("pk").values_list("pk", "supervisor_accepted_at", "supervisee_accepted_at")),
         list(SupervisionSession.objects.order_by("pk").values_list("pk", "status", "notes")),
         AgendaItem.objects.count(), Addendum.objects.count(),
