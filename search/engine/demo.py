@@ -19,7 +19,7 @@ def load_glossary(path=GLOSSARY_FILE):
             term, was_created = GlossaryTerm.objects.get_or_create(term=item["term"].strip(), defaults={"expansions": expansions})
             if was_created:
                 created += 1
-            elif term.expansions != expansions:
+            elif term.source == "local" and term.expansions != expansions:  # shipped terms are the product's
                 term.expansions = expansions
                 term.save(update_fields=["expansions", "updated_at"])
                 updated += 1

@@ -7,11 +7,42 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
-class GlossaryTerm(index.Indexed, models.Model):
+class VocabularySource(models.TextChoices):
+    SHIPPED = "shipped", "Shipped with Practice Commons"
+    LOCAL = "local", "Added here"
+
+
+class ShippedVocabulary(models.Model):
+    """A row that may come with the product: data migrations add and update shipped rows, but
+    never one a practice lead has edited (its words differ from what was shipped) or added."""
+
+    source = models.CharField(max_length=10, choices=VocabularySource.choices, default=VocabularySource.LOCAL, editable=False)
+    # The words as last shipped, to tell a local edit from an untouched shipped row.
+    shipped_words = models.JSONField(default=dict, blank=True, editable=False)
+    in_use = models.BooleanField(
+        default=True, help_text="Untick to stop searches using this entry (an upgrade will not tick it again)."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # The fields a shipped file provides (and a local edit may change).
+    shipped_fields: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def edited_locally(self) -> bool:
+        return self.source == VocabularySource.SHIPPED and any(
+            getattr(self, f) != self.shipped_words.get(f) for f in self.shipped_fields
+        )
+
+
+class GlossaryTerm(index.Indexed, ShippedVocabulary):
     """An abbreviation or piece of jargon and what it stands for, used to widen searches both ways.
 
     Searching for the term also finds services that use any expansion, and the reverse. Edits
-    take effect on the next search: queries are expanded, the index is not.
+    take effect on the next search: queries are expanded, the index is not. A standard UK health
+    and social care glossary ships with the product (`shipped/glossary.json`).
     """
 
     term = models.CharField(max_length=100, unique=True, help_text='The short form, for example "LD" or "PBS".')
@@ -19,9 +50,9 @@ class GlossaryTerm(index.Indexed, models.Model):
         help_text='What it stands for, one per line, for example "learning disability" and "learning disabilities".'
     )
     notes = models.CharField(max_length=255, blank=True, help_text="Optional: where the term is used, for editors.")
-    updated_at = models.DateTimeField(auto_now=True)
 
-    panels = [FieldPanel("term"), FieldPanel("expansions"), FieldPanel("notes")]
+    shipped_fields = ("expansions",)
+    panels = [FieldPanel("term"), FieldPanel("expansions"), FieldPanel("notes"), FieldPanel("in_use")]
     search_fields = [index.SearchField("term"), index.SearchField("expansions"), index.AutocompleteField("term")]
 
     class Meta:

@@ -69,10 +69,11 @@ _glossary_cache: dict = {"key": None, "glossary": text.Glossary()}
 def current_glossary() -> text.Glossary:
     from .models import GlossaryTerm
 
-    key = tuple(GlossaryTerm.objects.aggregate(n=Count("pk"), changed=Max("updated_at")).values())
+    in_use = GlossaryTerm.objects.filter(in_use=True)
+    key = tuple(in_use.aggregate(n=Count("pk"), changed=Max("updated_at")).values())
     with _glossary_lock:
         if _glossary_cache["key"] != key:
-            entries = [(g.term, g.expansion_list()) for g in GlossaryTerm.objects.all()]
+            entries = [(g.term, g.expansion_list()) for g in in_use]
             _glossary_cache["glossary"] = text.build_glossary(entries)
             _glossary_cache["key"] = key
         return _glossary_cache["glossary"]
@@ -305,7 +306,7 @@ def _with_glossary(prefix: str, found: list[str], limit: int) -> list[str]:
 
     folded = text.fold(prefix)
     extra = []
-    for term in GlossaryTerm.objects.all():
+    for term in GlossaryTerm.objects.filter(in_use=True):
         for form in [term.term, *term.expansion_list()]:
             if text.fold(form).startswith(folded):
                 extra.append(form)

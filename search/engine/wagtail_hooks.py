@@ -14,7 +14,8 @@ class GlossaryTermViewSet(SnippetViewSet):
     add_to_admin_menu = True
     menu_order = 310
     url_prefix = "directory/glossary"
-    list_display = ["term", "expansions", "updated_at"]
+    list_display = ["term", "expansions", "source", "in_use", "updated_at"]
+    list_filter = ["source", "in_use"]
     search_fields = ["term", "expansions"]
     ordering = ["term"]
 

@@ -1,0 +1,82 @@
+"""The glossary ships with the product, and upgrades never overwrite a practice lead's edits."""
+
+import json
+
+import pytest
+from django.apps import apps as django_apps
+
+from search.engine import ServiceQuery, search_services, shipped
+from search.engine.models import GlossaryTerm
+from search.tests.factories import ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_fresh_install_has_the_standard_glossary():
+    shipped_terms = GlossaryTerm.objects.filter(source="shipped")
+    assert shipped_terms.count() > 150
+    for term in ("AMHP", "SENCO", "EHCP", "CHC", "DoLS", "LPS", "MCA", "IAPT", "PIP", "UC", "DLA", "ESA", "CAMHS", "CMHT", "DFG", "OT"):
+        assert shipped_terms.filter(term=term).exists(), term
+    assert "approved mental health professional" in GlossaryTerm.objects.get(term="AMHP").expansion_list()
+
+
+def _sync(items):
+    return shipped.sync(GlossaryTerm, items, "term", ("expansions",))
+
+
+def test_an_upgrade_updates_untouched_shipped_terms_and_adds_new_ones():
+    counts = _sync([
+        {"term": "AMHP", "expansions": ["approved mental health professional", "AMHP service"]},
+        {"term": "ZZTOP", "expansions": ["a newly shipped term"]},
+    ])
+    assert counts["added"] == 1 and counts["updated"] == 1
+    assert GlossaryTerm.objects.get(term="AMHP").expansion_list()[-1] == "AMHP service"
+    assert GlossaryTerm.objects.get(term="ZZTOP").source == "shipped"
+
+
+def test_an_upgrade_never_overwrites_a_local_edit_a_local_term_or_a_term_switched_off():
+    edited = GlossaryTerm.objects.get(term="SENCO")
+    edited.expansions = "special educational needs coordinator\nour inclusion lead"
+    edited.save()
+    assert edited.edited_locally
+    switched_off = GlossaryTerm.objects.get(term="DA")
+    switched_off.in_use = False
+    switched_off.save()
+    GlossaryTerm.objects.create(term="WRAP", expansions="wellness recovery action plan")
+
+    counts = _sync([
+        {"term": "SENCO", "expansions": ["something else entirely"]},
+        {"term": "DA", "expansions": ["domestic abuse", "domestic violence"]},
+        {"term": "wrap", "expansions": ["a shipped meaning"]},
+    ])
+
+    assert counts["kept_local"] == 2
+    assert GlossaryTerm.objects.get(term="SENCO").expansion_list() == ["special educational needs coordinator", "our inclusion lead"]
+    assert GlossaryTerm.objects.get(term="WRAP").expansion_list() == ["wellness recovery action plan"]
+    da = GlossaryTerm.objects.get(term="DA")
+    assert da.in_use is False  # the update applies, the choice to switch it off stays
+    assert "domestic violence" in da.expansion_list()
+
+
+def test_the_shipped_file_is_the_one_the_migration_loads():
+    items = json.loads(shipped.GLOSSARY_FILE.read_text(encoding="utf-8"))
+    counts = shipped.sync_glossary(django_apps)
+    assert counts == {"added": 0, "updated": 0, "kept_local": 0}
+    assert GlossaryTerm.objects.filter(source="shipped").count() == len(items)
+
+
+def test_abbreviations_find_services_on_a_fresh_install(engine):
+    coordinator = ServiceFactory(
+        name="Inclusion drop-in", description="Ask our special educational needs coordinator about support at school."
+    )
+    ServiceFactory(name="Allotment club", description="Grow vegetables with neighbours.")
+    engine.reindex()
+    results = search_services(ServiceQuery(text="SENCO"))
+    assert [h.service_id for h in results.hits] == [str(coordinator.pk)]
+
+
+def test_a_term_switched_off_no_longer_widens_searches(engine):
+    ServiceFactory(name="Inclusion drop-in", description="Ask our special educational needs coordinator about support at school.")
+    engine.reindex()
+    GlossaryTerm.objects.filter(term="SENCO").update(in_use=False)
+    assert search_services(ServiceQuery(text="SENCO")).total == 0
