@@ -33,6 +33,7 @@ else:
 # The directory search engine. Empty means the database search fallback (the embedded default).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="practice-commons")
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)  # seconds per request
 
 INSTALLED_APPS = [
     # Site-wide (site/)
