@@ -9,7 +9,7 @@ from core.inputs import DateWindow
 from core.privacy import validate_person_reference
 from people.models import Team, User
 
-from .models import CONFIDENCE_SCALE, ActivityType, EntryKind, FrameworkStatement
+from .models import CONFIDENCE_SCALE, ActivityType, EntryKind, FrameworkStatement, tags_of
 
 
 class StatementChoiceField(forms.ModelMultipleChoiceField):
@@ -48,6 +48,23 @@ def build_answer_field(prompt):
     return forms.CharField(widget=forms.Textarea, **common)
 
 
+class TagsField(forms.CharField):
+    """Comma-separated tag names, cleaned to a list: up to 20 tags of up to 50 characters each."""
+
+    def __init__(self, **kwargs):
+        super().__init__(label="Tags", required=False, max_length=1000, **kwargs)
+
+    def clean(self, value):
+        # Commas separate tags, whatever else the text holds ("mental capacity" is one tag).
+        names = list(dict.fromkeys(n.strip() for n in (super().clean(value) or "").split(",") if n.strip()))
+        if len(names) > 20:
+            raise forms.ValidationError("Enter 20 tags or fewer")
+        long = [name for name in names if len(name) > 50]
+        if long:
+            raise forms.ValidationError(f"Tags must be 50 characters or fewer: shorten \"{long[0][:60]}\"")
+        return names
+
+
 class LogForm(GovUKForm):
     """A log's details and one field per prompt of its snapshot. complete=True enforces required prompts."""
 
@@ -76,6 +93,11 @@ class LogForm(GovUKForm):
         self.fields["statements"].queryset = statement_queryset()
         for prompt in log.prompts:
             self.fields[answer_field_name(prompt["key"])] = build_answer_field(prompt)
+        own_tags = tags_of(log.owner) if log.owner_id else []
+        self.fields["tags"] = TagsField(
+            help_text="Words to find this log by later, separated by commas"
+            + (f". Tags you have used: {', '.join(own_tags)}" if own_tags else ", for example: court, mental capacity"),
+        )
         # The title and every written answer go through the identifier check (warnings beside each).
         self.identifier_fields = ["title"] + [
             answer_field_name(p["key"]) for p in log.prompts if p["answer_type"] in ("long_text", "short_text")
@@ -100,6 +122,7 @@ class LogForm(GovUKForm):
             "activity_type": log.activity_type,
             "person_reference": log.person_reference,
             "statements": list(log.statements.values_list("pk", flat=True)) if log.pk else [],
+            "tags": ", ".join(sorted(log.tags.names())) if log.pk else "",
         }
         for prompt in log.prompts:
             initial[answer_field_name(prompt["key"])] = (log.answers or {}).get(prompt["key"], "")
@@ -205,9 +228,11 @@ class LogSearchForm(GovUKForm):
     statement = forms.ModelChoiceField(
         label="Framework statement", required=False, queryset=FrameworkStatement.objects.none(), empty_label="Any"
     )
+    tag = forms.ChoiceField(label="Tag", required=False, choices=[("", "Any")])
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, tags=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["tag"].choices = [("", "Any")] + [(name, name) for name in tags]
         self.fields["statement"].queryset = statement_queryset()
         self.fields["statement"].label_from_instance = StatementChoiceField.label_from_instance.__get__(
             self.fields["statement"]

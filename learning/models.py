@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, RevisionMixin
@@ -195,6 +197,8 @@ class ReflectiveLog(RevisionMixin, models.Model):
     autosave_revision = models.ForeignKey(
         "wagtailcore.Revision", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
+    # The owner's own labels ("court", "mental capacity"); suggestions come from their own logs only.
+    tags = TaggableManager(through="LogTag", blank=True, help_text="")
     # Counts saves: a save based on an older version (another tab) is refused, not applied over it.
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -232,6 +236,20 @@ class ReflectiveLog(RevisionMixin, models.Model):
         parts = [self.title, self.person_reference]
         parts += [str(v) for v in (self.answers or {}).values() if v not in (None, "")]
         return "\n".join(p for p in parts if p)
+
+
+class LogTag(TaggedItemBase):
+    content_object = models.ForeignKey(ReflectiveLog, on_delete=models.CASCADE, related_name="tagged_items")
+
+
+def tags_of(owner):
+    """The tag names the owner has used on their own logs: never another person's."""
+    from taggit.models import Tag
+
+    return list(
+        Tag.objects.filter(learning_logtag_items__content_object__owner=owner).distinct().order_by("name")
+        .values_list("name", flat=True)
+    )
 
 
 # ---- Self-assessment ------------------------------------------------------------------------

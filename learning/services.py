@@ -137,7 +137,7 @@ def sync_log(log):
 LOG_FIELDS = ("title", "occurred_on", "hours", "activity_type", "person_reference", "answers")
 
 
-def _store(log, *, user, changes, statements, based_on):
+def _store(log, *, user, changes, statements, based_on, tags=None):
     """Write the changes on a fresh version of the log, refusing a save based on an older version."""
     if log.pk is None:
         if log.owner_id != user.pk:
@@ -157,22 +157,25 @@ def _store(log, *, user, changes, statements, based_on):
     log.save()
     if statements is not None:
         log.statements.set(statements)
+    if tags is not None:
+        log.tags.set(list(tags), clear=True)
 
 
 @transaction.atomic
-def update_log(log, *, user, changes=None, statements=None, complete=None, based_on=None):
+def update_log(log, *, user, changes=None, statements=None, complete=None, based_on=None, tags=None):
     """Save a log as its owner: details and answers, then statements, a revision kept, the record entry
     synced once. complete=True completes it, False makes it a draft again, None keeps its status.
 
     based_on is the version the person was editing: if the log has moved on since (saved in another
-    tab), StaleLog is raised and nothing is stored. A new (unsaved) log is stored here.
+    tab), StaleLog is raised and nothing is stored. A new (unsaved) log is stored here. tags: the
+    log's tag names (None leaves them as they are).
     """
     if complete is True and log.status != LogStatus.COMPLETE:
         log.status = LogStatus.COMPLETE
         log.completed_at = timezone.now()
     elif complete is False:
         log.status = LogStatus.DRAFT
-    _store(log, user=user, changes=changes, statements=statements, based_on=based_on)
+    _store(log, user=user, changes=changes, statements=statements, based_on=based_on, tags=tags)
     log.save_revision(user=user, log_action=False, clean=False)
     sync_log(log)
     return log
@@ -184,14 +187,14 @@ def save_log(log, *, user, complete=None):
 
 
 @transaction.atomic
-def autosave_log(log, *, user, changes=None, statements=None, based_on=None):
+def autosave_log(log, *, user, changes=None, statements=None, based_on=None, tags=None):
     """Keep what has been typed so far in one rolling draft revision, not one per pause in typing.
 
     The rolling revision is updated only while it is still the latest: after an explicit "Save draft"
     or "Complete" (update_log) the next autosave starts a new one, so those stay in the history. A
     complete log's record entry is synced with what was typed (it is the same text).
     """
-    _store(log, user=user, changes=changes, statements=statements, based_on=based_on)
+    _store(log, user=user, changes=changes, statements=statements, based_on=based_on, tags=tags)
     rolling = log.autosave_revision
     if rolling is not None and log.autosave_revision_id == log.latest_revision_id:
         rolling.content = log.serializable_data()
@@ -286,7 +289,16 @@ def forget_identifiers(log, user):
 def delete_log(log):
     """Delete a log and withdraw its record entry (its revisions go with it)."""
     record.withdraw(source=LOG_SOURCE, source_key=str(log.pk), owner=log.owner)
+    names = list(log.tags.names())
     log.delete()
+    _forget_unused_tags(names)
+
+
+def _forget_unused_tags(names):
+    """A tag name is the owner's words: once no log (nor anything else) uses it, it goes too."""
+    from taggit.models import Tag
+
+    Tag.objects.filter(name__in=names, learning_logtag_items__isnull=True, taggit_taggeditem_items__isnull=True).delete()
 
 
 def add_manual_entry(owner, *, kind, title, occurred_on, hours, summary="", url="", statement_ids=(),

@@ -31,7 +31,8 @@ def _log_revision_dates(logs):
 def _logs(user):
     logs = list(
         ReflectiveLog.objects.filter(owner=user)
-        .prefetch_related("statements__domain__framework", "shared_supervisors", "shared_teams", "peer_group_shares")
+        .prefetch_related("statements__domain__framework", "shared_supervisors", "shared_teams", "peer_group_shares",
+                          "tags")
         .order_by("occurred_on", "pk")
     )
     revision_dates = _log_revision_dates(logs)
@@ -47,6 +48,7 @@ def _logs(user):
             "person_reference": log.person_reference,
             "answers": [{"question": prompt["heading"], "answer": answer} for prompt, answer in log.answer_items()],
             "statements": [_statement(s) for s in log.statements.all()],
+            "tags": [t.name for t in log.tags.all()],
             "shared_with": {
                 "all_your_supervisors": log.share_with_all_supervisors,
                 "supervisors": [str(p) for p in log.shared_supervisors.all()],

@@ -31,6 +31,7 @@ from .models import (
     registration_year_bounds,
     registration_year_label,
     registration_year_start,
+    tags_of,
 )
 
 
@@ -46,8 +47,8 @@ def _own_log(request, pk):
 
 
 def log_list(request):
-    logs = ReflectiveLog.objects.filter(owner=request.user).prefetch_related("statements__domain__framework")
-    form = LogSearchForm(request.GET or None)
+    logs = ReflectiveLog.objects.filter(owner=request.user).prefetch_related("statements__domain__framework", "tags")
+    form = LogSearchForm(request.GET or None, tags=tags_of(request.user))
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         if data.get("q"):
@@ -61,6 +62,8 @@ def log_list(request):
             logs = logs.filter(activity_type=data["activity_type"])
         if data.get("statement"):
             logs = logs.filter(statements=data["statement"])
+        if data.get("tag"):
+            logs = logs.filter(tags__name=data["tag"])
     page = Paginator(logs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -114,6 +117,7 @@ def _edit_page(request, log):
                     services.update_log(
                         log, user=request.user, changes=form.changes(), statements=form.cleaned_data["statements"],
                         complete=True if action == "complete" else None, based_on=_based_on(request),
+                        tags=form.cleaned_data["tags"],
                     )
                 except services.StaleLog as stale:
                     # Saved in another tab since this page opened: keep what was typed here and ask.
@@ -170,7 +174,8 @@ def _autosave(request, log):
     statements = form.cleaned_data["statements"] if "statements" in request.POST else None
     try:
         services.autosave_log(
-            log, user=request.user, changes=form.changes(), statements=statements, based_on=_based_on(request)
+            log, user=request.user, changes=form.changes(), statements=statements, based_on=_based_on(request),
+            tags=form.cleaned_data["tags"] if "tags" in request.POST else None,
         )
     except services.StaleLog as stale:
         return JsonResponse({

@@ -86,3 +86,53 @@ def test_the_old_single_comment_becomes_the_first_of_the_history():
     executor.migrate(executor.loader.graph.leaf_nodes())  # this migration, and whatever follows it
     comment = AssessmentComment.objects.get(text="Kept from before")
     assert comment.author_name == "Olive Day" and comment.created_at == when
+
+
+def _save(client, log, **fields):
+    data = {"title": log.title or "A visit", "occurred_on": timezone.localdate().isoformat(),
+            "activity_type": "direct_work", "action": "save-keep", "based_on": log.version}
+    data.update(fields)
+    return client.post(reverse("learning:log-edit", args=[log.pk]), data)
+
+
+def test_tags_are_added_removed_and_filter_the_list(people, client_for):
+    from learning.tests.factories import make_log
+
+    worker = client_for(people["worker"])
+    court = make_log(people["worker"], complete=False, title="Court report")
+    visit = make_log(people["worker"], complete=False, title="Home visit")
+    assert _save(worker, court, tags="court, mental capacity").status_code == 302
+    assert _save(worker, visit, tags="home visit").status_code == 302
+    assert sorted(court.tags.names()) == ["court", "mental capacity"]
+    listing = worker.get(reverse("learning:log-list"), {"tag": "court"}).content.decode()
+    assert "Court report" in listing and "Home visit" not in listing
+    court.refresh_from_db()
+    assert _save(worker, court, tags="mental capacity").status_code == 302
+    assert list(court.tags.names()) == ["mental capacity"]
+    from learning.models import tags_of
+
+    assert tags_of(people["worker"]) == ["home visit", "mental capacity"]  # "court" no longer offered
+
+
+def test_tag_suggestions_are_only_your_own(people, client_for):
+    from learning.tests.factories import make_log
+
+    mine = make_log(people["worker"], complete=False)
+    theirs = make_log(people["other_worker"], complete=False, title="Their visit")
+    services.update_log(mine, user=people["worker"], tags=["court"])
+    services.update_log(theirs, user=people["other_worker"], tags=["secret-family-name"])
+    page = client_for(people["worker"]).get(reverse("learning:log-edit", args=[mine.pk])).content.decode()
+    assert "Tags you have used: court" in page and "secret-family-name" not in page
+    listing = client_for(people["worker"]).get(reverse("learning:log-list")).content.decode()
+    assert "secret-family-name" not in listing
+    # Filtering by someone else's tag finds nothing of theirs (and is refused as a choice).
+    other = client_for(people["worker"]).get(reverse("learning:log-list"), {"tag": "secret-family-name"})
+    assert other.status_code == 200 and theirs.title not in other.content.decode().split("<main")[1]
+
+
+def test_a_tag_too_long_is_refused_beside_the_field(people, client_for):
+    from learning.tests.factories import make_log
+
+    log = make_log(people["worker"], complete=False)
+    response = _save(client_for(people["worker"]), log, tags="x" * 60)
+    assert response.status_code == 200 and "Tags must be 50 characters or fewer" in response.content.decode()
