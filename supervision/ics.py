@@ -2,7 +2,6 @@
 
 from datetime import UTC
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
 
@@ -48,8 +47,3 @@ def session_calendar(session, *, method="REQUEST", url="", details=True):
             event.add("attendee", attendee, encode=0)
     cal.add_component(event)
     return cal.to_ical()
-
-
-def absolute_url(path):
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return f"{base}{path}"

@@ -4,17 +4,18 @@ import logging
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.reminders import absolute_url
+from core.tasks import send_email
 from learning import record as development_record
 from people import roles
 
 from . import permissions
-from .ics import absolute_url, session_calendar
+from .ics import session_calendar
 from .models import (
     HELD_STATUSES,
     AccessLogEntry,
@@ -152,7 +153,7 @@ def schedule_session(*, supervisor, supervisees, starts_at, length_minutes, temp
 
 
 def send_invitation(session, method="REQUEST"):
-    """Email everyone in the session an invitation with an .ics attachment."""
+    """Queue an email to everyone in the session: an invitation (or cancellation) with an .ics attachment."""
     session = SupervisionSession.objects.select_related("supervisor").prefetch_related("participants__user").get(pk=session.pk)
     url = absolute_url(session.get_absolute_url())
     ics = session_calendar(session, method=method, url=url)
@@ -164,10 +165,11 @@ def send_invitation(session, method="REQUEST"):
         f"Add anything you want to discuss to the agenda beforehand: {url}\n"
     )
     recipients = [session.supervisor.email] + [p.user.email for p in session.participants.all()]
-    message = EmailMessage(subject=subject, body=body, to=recipients)
-    message.attach("supervision.ics", ics, f"text/calendar; method={method}; charset=utf-8")
-    message.send(fail_silently=False)
-    return message
+    # Built now, sent by the worker: a slow mail server never holds up the supervisor's page.
+    send_email.enqueue(
+        subject, body, recipients,
+        [("supervision.ics", ics.decode(), f"text/calendar; method={method}; charset=utf-8")],
+    )
 
 
 def reschedule_session(session, *, starts_at, length_minutes, place):

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.inputs import id_from
+from core.reminders import absolute_url
 from people import roles
 from people.models import User
 
@@ -31,7 +32,7 @@ from .forms import (
     SignForm,
     TeamNumbersForm,
 )
-from .ics import absolute_url, session_calendar
+from .ics import session_calendar
 from .models import (
     ActionStatus,
     PeerGroup,

@@ -2,10 +2,11 @@
 
 A change to a service (or any part of it) writes a `PendingIndexUpdate` row in the same
 transaction. When the transaction commits, the directory announces the changed services
-(`search.signals.services_changed`) and the rows are applied: the database fallback's entry is
-rewritten at once, and the document is sent to Elasticsearch. Rows stay until Elasticsearch has
-accepted them, so an outage only delays updates: the next search or `directory_index --catch-up`
-applies them once it is back.
+(`search.signals.services_changed`) and a task is queued for the worker (search.engine.tasks), which
+applies the rows: the database fallback's entry is rewritten and the document is sent to
+Elasticsearch. Rows stay until Elasticsearch has accepted them, so an outage only delays updates: the
+worker's scheduled drain (every minute) or `directory_index --catch-up` applies them once it is back.
+Searching never writes.
 """
 
 from __future__ import annotations
@@ -149,46 +150,50 @@ def es_actions(docs, gone_ids):
 
 
 def apply_pending(service_ids=None, limit=500, *, refresh=False) -> dict:
-    """Apply queued updates (all, or those of `service_ids`). Returns what happened."""
-    rows = PendingIndexUpdate.objects.order_by("pk")
-    if service_ids is not None:
-        rows = rows.filter(service_id__in=[str(i) for i in service_ids])
-    rows = list(rows.values_list("pk", "service_id")[:limit])
-    if not rows:
-        return {"applied": 0, "waiting": 0}
-    last_pk = max(pk for pk, _ in rows)
-    ids = {str(sid) for _, sid in rows}
-    docs, gone = build_documents(ids)
-    write_entries(docs, gone)
-    done = PendingIndexUpdate.objects.filter(pk__lte=last_pk, service_id__in=ids)
-    if not es.configured():
-        done.delete()
-        return {"applied": len(ids), "waiting": 0}
-    if es.breaker.is_open():
-        return {"applied": 0, "waiting": len(ids), "error": es.breaker.reason}
-    try:
-        if not es.client().indices.exists_alias(name=es.alias_name()):
-            # Never built: writing now would start an index holding only these services.
-            raise es.IndexMissing(es.alias_name())
-        _ok, errors = es.bulk_write(es_actions(docs, gone), refresh=refresh)
-    except (es.IndexMissing, *es.UNAVAILABLE) as error:
-        es.breaker.trip(error)
-        PendingIndexUpdate.objects.filter(pk__in=[pk for pk, _ in rows]).update(last_error=es.describe(error)[:500])
-        return {"applied": 0, "waiting": len(ids), "error": es.describe(error)}
-    if errors:
-        log.error("Elasticsearch refused %s updates: %s", len(errors), errors[:3])
-        failed = {str(next(iter(e.values())).get("_id")) for e in errors}
-        done = done.exclude(service_id__in=failed)
-        PendingIndexUpdate.objects.filter(service_id__in=failed).update(last_error=str(errors[0])[:500])
-    done.delete()
-    return {"applied": len(ids), "waiting": 0}
+    """Apply queued updates (all, or those of `service_ids`). Returns what happened.
+
+    The rows are claimed with SKIP LOCKED for the whole application, so two workers never apply the
+    same row: each takes the next rows nobody holds, and a row is deleted by whoever applied it."""
+    with transaction.atomic():
+        rows = PendingIndexUpdate.objects.select_for_update(skip_locked=True).order_by("pk")
+        if service_ids is not None:
+            rows = rows.filter(service_id__in=[str(i) for i in service_ids])
+        rows = list(rows.values_list("pk", "service_id")[:limit])
+        if not rows:
+            return {"applied": 0, "rows": 0, "waiting": 0}
+        claimed = [pk for pk, _ in rows]
+        ids = {str(sid) for _, sid in rows}
+        docs, gone = build_documents(ids)
+        write_entries(docs, gone)
+        done = PendingIndexUpdate.objects.filter(pk__in=claimed)
+        if not es.configured():
+            done.delete()
+            return {"applied": len(ids), "rows": len(claimed), "waiting": 0}
+        if es.breaker.is_open():
+            return {"applied": 0, "rows": 0, "waiting": len(ids), "error": es.breaker.reason}
+        try:
+            if not es.client().indices.exists_alias(name=es.alias_name()):
+                # Never built: writing now would start an index holding only these services.
+                raise es.IndexMissing(es.alias_name())
+            _ok, errors = es.bulk_write(es_actions(docs, gone), refresh=refresh)
+        except (es.IndexMissing, *es.UNAVAILABLE) as error:
+            es.breaker.trip(error)
+            done.update(last_error=es.describe(error)[:500])
+            return {"applied": 0, "rows": 0, "waiting": len(ids), "error": es.describe(error)}
+        if errors:
+            log.error("Elasticsearch refused %s updates: %s", len(errors), errors[:3])
+            failed = {str(next(iter(e.values())).get("_id")) for e in errors}
+            done.filter(service_id__in=failed).update(last_error=str(errors[0])[:500])
+            done = done.exclude(service_id__in=failed)
+        applied_rows = done.delete()[0]
+        return {"applied": len(ids), "rows": applied_rows, "waiting": 0}
 
 
 _drain_lock = threading.Lock()
 
 
 def drain(limit=200):
-    """Apply waiting updates if Elasticsearch can take them (called before each search). Cheap when idle."""
+    """Apply waiting updates if Elasticsearch can take them (the worker's scheduled job). Cheap when idle."""
     if es.configured() and es.breaker.is_open():
         return None
     if not PendingIndexUpdate.objects.exists():

@@ -239,12 +239,7 @@ def expansion_labels(prepared: text.PreparedQuery, glossary: text.Glossary) -> l
 def search_services(query: ServiceQuery) -> SearchResults:
     started = clock.perf_counter()
     criteria = understand(query)
-    from . import indexing
-
-    try:
-        indexing.drain()
-    except Exception:  # updates wait for the next search; searching must still work
-        log.exception("Could not apply pending search index updates")
+    # Reading never writes: the worker applies waiting index updates (search.engine.tasks).
     reason = None
     if es.configured():
         if es.breaker.is_open():

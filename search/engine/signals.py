@@ -3,7 +3,7 @@
 The directory's own `search.signals` works out which services a saved or deleted record belongs
 to, and sends `services_changed` once the transaction commits. Here, each save or delete also
 writes a pending-update row in the same transaction (so a crash between commit and indexing
-loses nothing), and `services_changed` applies them.
+loses nothing), and `services_changed` queues a task for the worker to apply them.
 """
 
 from __future__ import annotations
@@ -52,13 +52,14 @@ def on_saved_or_deleted(sender, instance, **kwargs):
 
 
 def on_services_changed(sender, service_ids, **kwargs):
-    from .indexing import apply_pending, ensure_recorded
+    from .indexing import ensure_recorded
+    from .tasks import apply_index_updates
 
     try:
         ensure_recorded(service_ids)
-        apply_pending(service_ids, limit=max(500, len(service_ids) * 3))
-    except Exception:  # never break the editor's save: the row waits for the next catch-up
-        log.exception("Could not apply search index updates for %s services", len(service_ids))
+        apply_index_updates.enqueue([str(i) for i in service_ids])
+    except Exception:  # never break the editor's save: the row waits for the worker's scheduled drain
+        log.exception("Could not queue search index updates for %s services", len(service_ids))
 
 
 def connect():

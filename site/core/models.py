@@ -202,3 +202,30 @@ class EmailOptOut(models.Model):
 
     def __str__(self):
         return f"user {self.user_id} opted out of {self.kind}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A running worker says it is alive every few seconds (core.worker): health checks read it,
+    and tasks held by a worker that went silent are put back in the queue."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"worker {self.worker_id}"
+
+
+class ScheduledRun(models.Model):
+    """A scheduled job queued for one period: the unique row is what keeps two schedulers from
+    queueing the same run twice."""
+
+    job = models.CharField(max_length=100)
+    period = models.CharField(max_length=40)
+    queued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "period"], name="scheduled_run_once")]
+
+    def __str__(self):
+        return f"{self.job} for {self.period}"

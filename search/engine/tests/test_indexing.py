@@ -74,7 +74,8 @@ def test_closing_or_deleting_a_service_removes_it(indexed, engine, committed):
     assert not SearchEntry.objects.filter(service_id=needlewood.pk).exists()
 
 
-def test_outage_then_catch_up_at_the_next_search(es_indexed, es_settings, committed):
+def test_outage_then_the_worker_catches_up(es_indexed, es_settings, committed):
+    from search.engine.tasks import apply_waiting_index_updates
     service = es_indexed["services"]["cafe"]
     es_settings.ELASTICSEARCH_URL = CLOSED_PORT_URL
     during = find(text="cafe")
@@ -90,6 +91,9 @@ def test_outage_then_catch_up_at_the_next_search(es_indexed, es_settings, commit
 
     es_settings.ELASTICSEARCH_URL = ES_URL  # the engine is back
     es.breaker.reset()  # as if the outage window had passed
+    find(text="coffee morning")
+    assert PendingIndexUpdate.objects.exists()  # a search only reads
+    apply_waiting_index_updates.enqueue()  # the worker's scheduled drain
     after = find(text="coffee morning")
     assert after.backend == "elasticsearch"
     assert found_names(text="coffee morning") == ["Evesham carers' coffee morning"]

@@ -75,7 +75,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "django_tasks",
+    "django_tasks_db",  # background work: a queue table and `manage.py db_worker` (core's, with a heartbeat)
 ]
+
+# Background work runs on the worker (`manage.py db_worker`), queued in the database so a queued task
+# survives restarts. Tests run tasks at once unless they are about the worker.
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# A task held by a worker silent this long is queued again (core.worker).
+WORKER_STALE_SECONDS = env.int("WORKER_STALE_SECONDS", default=30)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
