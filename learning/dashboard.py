@@ -3,7 +3,7 @@
 from core.dashboard import Panel
 from people import roles
 
-from . import permissions, services
+from . import permissions, reminders, services
 from .models import ReflectiveLog
 
 
@@ -17,6 +17,7 @@ def dashboard_panels(request):
             template="learning/panel_worker.html",
             context={
                 "readiness": services.readiness(user),
+                "deadline": reminders.banner(user),
                 "logs": list(ReflectiveLog.objects.filter(owner=user).order_by("-updated_at")[:5]),
             },
             order=10,

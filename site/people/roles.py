@@ -59,6 +59,13 @@ def team_members(team, role=None):
     return User.objects.filter(pk__in=members.values("user")).distinct()
 
 
+def current_workers(on=None):
+    """Everyone who is a worker in some team on that day (today by default), active accounts only."""
+    day = on or timezone.localdate()
+    members = Membership.objects.filter(role=Role.WORKER, joined_on__lte=day).exclude(left_on__lt=day)
+    return User.objects.filter(pk__in=members.values("user"), is_active=True)
+
+
 def led_teams(user):
     """Teams in which the user is a practice lead (all teams for administrators)."""
     from .models import Team
