@@ -119,9 +119,24 @@ def browser():
         chromium.close()
 
 
+# Every journey runs at desktop width and at 320 px, the width WCAG 1.4.10 (reflow) asks a page to
+# work at without scrolling sideways. PC_E2E_WIDTHS=1280 runs one width while working on a journey.
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 320, "height": 640}}
+E2E_WIDTHS = [
+    name for name, size in VIEWPORTS.items()
+    if str(size["width"]) in os.environ.get("PC_E2E_WIDTHS", "1280,320").split(",")
+]
+
+
+@pytest.fixture(params=E2E_WIDTHS)
+def viewport(request):
+    """The window size a journey runs at: desktop (1280 px) or phone (320 px)."""
+    return VIEWPORTS[request.param]
+
+
 @pytest.fixture
-def page(browser, live_server, site_pages):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+def page(browser, live_server, site_pages, viewport):
+    context = browser.new_context(base_url=live_server.url, viewport=viewport)
     context.set_default_timeout(15000)
     tab = context.new_page()
     yield tab
@@ -146,8 +161,36 @@ def axe():
             for v in violations
         ]
         assert not violations, f"Accessibility violations on {tab.url}:\n" + "\n".join(summary)
+        assert_no_sideways_scroll(tab)
 
     return check
+
+
+# What sticks out past the right edge, innermost first, to name the culprit in a failure.
+_WIDER_THAN_WINDOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('body *')].filter(el => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.right > width + 1 && !el.closest('.app-table-wrapper *');
+  });
+  return {
+    scrollWidth: document.documentElement.scrollWidth, clientWidth: width, innerWidth: window.innerWidth,
+    culprits: wide.filter(el => !wide.some(other => other !== el && el.contains(other))).slice(0, 5)
+      .map(el => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') || ''}"> ` +
+                 `${Math.round(el.getBoundingClientRect().right - width)} px too wide: ` +
+                 `${(el.textContent || '').trim().slice(0, 40)}`),
+  };
+}"""
+
+
+def assert_no_sideways_scroll(tab):
+    """WCAG 1.4.10 reflow: the page never scrolls sideways (wide tables scroll inside their own box)."""
+    found = tab.evaluate(_WIDER_THAN_WINDOW)
+    # clientWidth, not innerWidth: a desktop scroll bar would otherwise hide 15 px of overflow.
+    assert found["scrollWidth"] <= found["clientWidth"], (
+        f"{tab.url} scrolls sideways at {found['innerWidth']} px "
+        f"({found['scrollWidth'] - found['clientWidth']} px too wide):\n" + "\n".join(found["culprits"])
+    )
 
 
 @pytest.fixture

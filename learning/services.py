@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from core.privacy import check_text, configured_names
+from core.words import count
 
 from . import exports, permissions, record
 from .models import (
@@ -329,7 +330,7 @@ def sync_assessment(assessment):
         title=f"Self-assessment against {assessment.framework}",
         occurred_on=assessment.assessed_on,
         url=f"/learning/assessments/{assessment.pk}/",
-        summary=f"Rated confidence against {rated} statements.",
+        summary=f"Rated confidence against {count(rated, 'statement')}.",
         statement_ids=list(assessment.ratings.values_list("statement_id", flat=True)),
     )
 

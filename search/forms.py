@@ -56,7 +56,7 @@ class ShortlistForm(GovUKModelForm):
     class Meta:
         model = Shortlist
         fields = ["label"]
-        labels = {"label": "Who is this shortlist for? (optional)"}
+        labels = {"label": "Who is this shortlist for?"}
         help_texts = {"label": "Initials or a case reference only, never a name. It is not printed."}
 
     def clean_label(self):
@@ -70,7 +70,7 @@ class ShortlistItemForm(GovUKModelForm):
     class Meta:
         model = ShortlistItem
         fields = ["note"]
-        labels = {"note": "Note to print with this service (optional)"}
+        labels = {"note": "Note to print with this service"}
         help_texts = {"note": "For example: ask for Jo, mention the referral from your social worker."}
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 

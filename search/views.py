@@ -1,18 +1,21 @@
 """The directory's pages (the search page itself lives in search.engine)."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from wagtail.admin.admin_url_finder import AdminURLFinder
 
 from core.pdf import pdf_response, render_pdf
+from core.words import count
 
 from . import permissions, shortlists
 from .forms import (
@@ -45,6 +48,25 @@ def _service_or_404(pk):
 # ---- The service page ---------------------------------------------------------------------------
 
 
+def _came_from(request):
+    """(label, path) of the list the person opened this service from, for the breadcrumb, or None.
+
+    Read from the Referer (same-origin only, by the Referrer-Policy): the search with its words
+    and filters, or a shortlist. Anything else gets no crumb of its own.
+    """
+    referer = urlsplit(request.headers.get("Referer", ""))
+    if referer.netloc != request.get_host():
+        return None
+    try:
+        name = resolve(referer.path).view_name
+    except Resolver404:
+        return None
+    path = referer.path + (f"?{referer.query}" if referer.query else "")
+    return {"search:shortlist": ("Your shortlist", path), "search:shortlist-detail": ("Shortlist", path),
+            "search:search": ("Search results", path)}.get(name)
+
+
+
 def service_detail(request, pk, note_form=None):
     service = _service_or_404(pk)
     if not permissions.can_view_service(request.user, service):
@@ -62,6 +84,7 @@ def service_detail(request, pk, note_form=None):
         "is_editor": permissions.is_directory_editor(request.user),
         "edit_url": AdminURLFinder(request.user).get_edit_url(service) if permissions.is_directory_editor(request.user) else None,
         "on_shortlist": service.pk in shortlists.current_ids(request),
+        "came_from": _came_from(request),
     }
     return render(request, "search/service_detail.html", context, status=400 if note_form else 200)
 
@@ -269,7 +292,7 @@ def shortlist_add(request):
         raise Http404("No such service")
     shortlist, added = shortlists.add(request, service)
     if added:
-        messages.success(request, f"{service.name} is on your shortlist ({shortlist.items.count()} services).")
+        messages.success(request, f"{service.name} is on your shortlist ({count(shortlist.items.count(), 'service')}).")
     else:
         messages.info(request, f"{service.name} is already on your shortlist.")
     return redirect(_safe_next(request, reverse("search:shortlist-detail", args=[shortlist.pk])))

@@ -14,6 +14,7 @@ from .models import (
     SessionParticipant,
     SessionStatus,
     SupervisionAction,
+    SupervisionAgreement,
     SupervisionSession,
 )
 
@@ -59,7 +60,14 @@ def worker_panel_context(user):
         participants__user=user, participants__signed_at__isnull=True, status=SessionStatus.AWAITING_SIGN_OFF
     ).order_by("starts_at")[:LIST_LIMIT]
     actions_qs = services.open_actions_for(user).order_by("due_on", "pk")
+    # Agreements the worker has still to accept (the same rule as permissions.can_accept_agreement).
+    to_accept = (
+        SupervisionAgreement.objects.filter(supervisee=user, ended_on__isnull=True, supervisee_accepted_at__isnull=True)
+        .select_related("supervisor")
+        .order_by("starts_on", "pk")[:LIST_LIMIT]
+    )
     return {
+        "to_accept": list(to_accept),
         "next_session": upcoming,
         "to_sign": list(to_sign),
         "actions": list(actions_qs[:LIST_LIMIT]),
@@ -76,7 +84,8 @@ def dashboard_panels(request):
         panels.append(Panel(title="Supervision you give", template="supervision/panel_supervisor.html",
                             context=supervisor_panel_context(user), order=20))
     worker = worker_panel_context(user)
-    if worker["next_session"] or worker["actions"] or worker["to_sign"] or roles.current_supervisors(user).exists():
+    if (worker["next_session"] or worker["actions"] or worker["to_sign"] or worker["to_accept"]
+            or roles.current_supervisors(user).exists()):
         panels.append(Panel(title="Your supervision", template="supervision/panel_worker.html", context=worker, order=25))
     if roles.is_practice_lead(user):
         team = roles.led_teams(user).first()

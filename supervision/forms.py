@@ -66,6 +66,10 @@ class AgreementForm(GovUKModelForm):
             "cover_arrangements": "Who supervises when either of you is on leave or off sick.",
             "review_on": "When you will look at this agreement again together.",
         }
+        error_messages = {
+            "frequency": {"required": "Enter how often you will meet, as a number"},
+            "starts_on": {"required": "Enter the date the agreement starts"},
+        }
         widgets = {"frequency_unit": forms.RadioSelect, "frequency": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
                    "length_minutes": forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
                    "notes_arrangements": forms.Textarea(attrs={"rows": 3}),

@@ -491,7 +491,8 @@ def peer_session_create(request, pk):
         attendees = data.pop("attendees")
         guests = data.pop("guests")
         peer_session = services.record_peer_session(group=group, recorded_by=request.user, attendees=attendees, guests=guests, **data)
-        messages.success(request, f"Session recorded. It is on the development record of the {len(attendees)} members who attended.")
+        messages.success(request, "Session recorded. It is on the development record of " + (
+            "the member who attended." if len(attendees) == 1 else f"the {len(attendees)} members who attended."))
         if permissions.can_view_peer_session(request.user, peer_session):
             return redirect(peer_session)
         return redirect(group)

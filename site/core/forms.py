@@ -107,8 +107,69 @@ def limit_text_lengths(form):
             field.max_length = TEXT_LIMIT if isinstance(field.widget, forms.Textarea) else LINE_LIMIT
         if not any(isinstance(v, MaxLengthValidator) for v in field.validators):
             field.validators.append(MaxLengthValidator(field.max_length))
-        label = str(field.label or name.replace("_", " ").capitalize()).replace("(optional)", "").strip(" ?:.")
+        label = plain_label(name, field)
         field.error_messages.setdefault("max_length", f"{label} must be {field.max_length:,} characters or fewer")
+
+
+# Django's own messages ("This field is required.", "Enter a valid date.") say nothing about which
+# field; GOV.UK asks for the field's name and what to do. A message a field sets itself is kept.
+QUESTION_WORDS = {"how", "what", "when", "where", "which", "who", "why", "whether", "your", "the", "a", "an"}
+
+
+def plain_label(name, field):
+    """The field's label as words for a sentence, without "(optional)" or a trailing "?"."""
+    return str(field.label or name.replace("_", " ").capitalize()).replace("(optional)", "").strip(" ?:.")
+
+
+def _the(label):
+    """'Date' -> 'the date', 'How often' -> 'how often', 'CPD year' -> 'the CPD year'."""
+    words = label.split()
+    if words and not words[0].isupper():
+        label = label[0].lower() + label[1:]
+    return label if words and words[0].lower() in QUESTION_WORDS else f"the {label}"
+
+
+def _is_default(field, key):
+    defaults = {}
+    for kind in reversed(type(field).__mro__):
+        defaults.update(getattr(kind, "default_error_messages", {}))
+    return key in field.error_messages and str(field.error_messages[key]) == str(defaults.get(key))
+
+
+def name_fields_in_errors(form):
+    """Give each field GOV.UK error messages that name it ('Enter the date'). Safe to call twice."""
+    for name, field in form.fields.items():
+        if isinstance(field.widget, forms.HiddenInput):
+            continue
+        label = plain_label(name, field)
+        messages = {}
+        if isinstance(field, forms.BooleanField):
+            messages["required"] = f"Select “{label}” to continue"
+        elif isinstance(field, (forms.ChoiceField, forms.ModelChoiceField, forms.FileField)):
+            messages["required"] = f"Select {_the(label)}"
+        elif isinstance(field, forms.DateField) and "date" not in label.lower():
+            messages["required"] = f"Enter the {label[0].lower() + label[1:]} date"  # "Enter the review on date"
+        else:
+            messages["required"] = f"Enter {_the(label)}"
+        if isinstance(field, forms.DateField):
+            messages["invalid"] = f"{label} must be a real date"
+        elif isinstance(field, forms.TimeField):
+            messages["invalid"] = f"{label} must be a time, like 14:00"
+        elif isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField)):
+            messages["invalid"] = f"{label} must be a number"
+        for key, message in messages.items():
+            if _is_default(field, key):
+                field.error_messages[key] = message
+        if isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField)):
+            field.validators = [_worded_limit(v, label) for v in field.validators]
+
+
+def _worded_limit(validator, label):
+    """A number's lower or upper limit with a message naming the field (a copy: fields share them)."""
+    wording = {"min_value": "or more", "max_value": "or less"}.get(getattr(validator, "code", None))
+    if wording is None or validator.message != type(validator).message:
+        return validator
+    return type(validator)(validator.limit_value, message=f"{label} must be {validator.limit_value} {wording}")
 
 
 class GovUKFormMixin:
@@ -123,10 +184,12 @@ class GovUKFormMixin:
         super().__init__(*args, **kwargs)
         self.warnings, self.findings = {}, {}
         limit_text_lengths(self)
+        name_fields_in_errors(self)
         style_form(self)
 
     def full_clean(self):
         limit_text_lengths(self)  # again: some forms add fields after __init__
+        name_fields_in_errors(self)
         super().full_clean()
         self.warnings, self.findings = {}, {}
         if self.is_bound and hasattr(self, "cleaned_data"):

@@ -23,10 +23,13 @@ urlpatterns = [
     path("healthz", login_not_required(core_views.health), name="health"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if getattr(settings, "SERVE_MEDIA", False) and settings.MEDIA_URL.startswith("/"):
+    # The embedded default serves uploads itself, debug or not (Django's static() helper only
+    # does under DEBUG); production serves them from its web server or storage.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 # Wagtail's page tree (home dashboard, guidance) last: it matches everything else.
 urlpatterns += [path("", include(wagtail_urls))]

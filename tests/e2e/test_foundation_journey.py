@@ -23,6 +23,12 @@ def test_each_role_signs_in_and_sees_my_practice(page, axe, sign_in, role):
     expect(page.get_by_role("heading", name="My practice", level=1)).to_be_visible()
     assert page.get_by_text(email).first.is_visible()
     axe(page)
+    for link in page.locator(".pc-header__account .pc-header__link").all():  # the name and "Sign out"
+        box = link.bounding_box()  # WCAG 2.5.8: targets at least 24 by 24 px
+        assert box["width"] >= 24 and box["height"] >= 24, (link.inner_text(), box)
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():  # at phone width the service navigation folds into a menu
+        menu.click()
     admin_link = page.get_by_role("link", name="Admin", exact=True)
     assert admin_link.count() == (1 if role in (Role.PRACTICE_LEAD, Role.ADMINISTRATOR) else 0)
 
