@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 
 from django.conf import settings
+from django.core.cache import cache
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError, bulk
@@ -102,10 +103,17 @@ def client() -> Elasticsearch:
 
 
 class Breaker:
-    """Remembers an outage for a while, so every search does not wait for a timeout."""
+    """Remembers an outage for a while, so every search does not wait for a timeout.
+
+    Shared by every app process through the cache: once one process finds Elasticsearch down,
+    the others answer from the database too, and a reset (the engine is back) reaches them all.
+    Without a cache (it is down too), each process goes by what it saw itself.
+    """
+
+    KEY = "search:elasticsearch-outage"
 
     def __init__(self):
-        self.down_until = 0.0
+        self.down_until = 0.0  # this process's clock (monotonic)
         self.reason = ""
 
     @property
@@ -113,16 +121,33 @@ class Breaker:
         return getattr(settings, "ELASTICSEARCH_OUTAGE_SECONDS", 30)
 
     def is_open(self) -> bool:
-        return time.monotonic() < self.down_until
+        try:
+            shared = cache.get(self.KEY)
+        except Exception:  # noqa: BLE001 - no cache: this process's memory alone
+            return time.monotonic() < self.down_until
+        if shared and shared["until"] > time.time():
+            self.down_until = time.monotonic() + (shared["until"] - time.time())
+            self.reason = shared["reason"]
+            return True
+        self.down_until = 0.0
+        return False
 
     def trip(self, error):
         self.down_until = time.monotonic() + self.seconds
         self.reason = describe(error)
+        try:
+            cache.set(self.KEY, {"until": time.time() + self.seconds, "reason": self.reason}, self.seconds)
+        except Exception:  # noqa: BLE001 - the other processes find out for themselves
+            log.warning("Could not share the Elasticsearch outage through the cache")
         log.warning("Elasticsearch unavailable, using the database for %ss: %s", self.seconds, self.reason)
 
     def reset(self):
         self.down_until = 0.0
         self.reason = ""
+        try:
+            cache.delete(self.KEY)
+        except Exception:  # noqa: BLE001 - nothing shared to clear (no cache, or no database yet)
+            pass
 
 
 breaker = Breaker()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-
+from django.core.cache import cache
 from elasticsearch_dsl import Q, Search
 
 from . import Hit, SearchResults, es, text
@@ -171,23 +170,33 @@ def _facets(aggs) -> dict:
     return facets
 
 
-_labels: dict[str, tuple[float, str]] = {}
 LABEL_SECONDS = 60
 
 
 def facet_labels(ids_by_facet) -> dict[str, str]:
-    """Names of taxonomy terms and taxonomies by id, remembered for a minute (they rarely change)."""
+    """Names of taxonomy terms and taxonomies by id, from the shared cache for a minute (they
+    rarely change), so every app process shows the same names and looks them up once."""
     from search.models import Taxonomy, TaxonomyTerm
 
-    now = time.monotonic()
     wanted = {str(v) for values in ids_by_facet.values() for v in values}
-    missing = {v for v in wanted if v not in _labels or _labels[v][0] < now}
+    if not wanted:
+        return {}
+    keys = {f"search:facet-label:{v}": v for v in wanted}
+    try:
+        labels = {keys[k]: name for k, name in cache.get_many(keys).items()}
+    except Exception:  # noqa: BLE001 - no cache: read them from the database
+        labels = {}
+    missing = wanted - labels.keys()
     if missing:
         found = dict(TaxonomyTerm.objects.filter(pk__in=missing).values_list("pk", "name"))
         found.update(Taxonomy.objects.filter(pk__in=missing).values_list("pk", "name"))
-        for key, name in found.items():
-            _labels[str(key)] = (now + LABEL_SECONDS, name)
-    return {v: _labels[v][1] for v in wanted if v in _labels}
+        found = {str(key): name for key, name in found.items()}
+        labels.update(found)
+        try:
+            cache.set_many({f"search:facet-label:{key}": name for key, name in found.items()}, LABEL_SECONDS)
+        except Exception:  # noqa: BLE001
+            pass
+    return labels
 
 
 def _did_you_mean(suggest) -> str | None:

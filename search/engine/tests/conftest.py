@@ -20,13 +20,19 @@ CLOSED_PORT_URL = "http://127.0.0.1:9"  # the discard port: nothing listens ther
 REDDITCH = (52.3052, -1.9431)
 
 
+# A busy CI machine can take a while to answer; the product keeps its own short timeouts for pages.
+FIXTURE_WAIT_SECONDS = 60
+
+
 def elasticsearch_available(url=ES_URL):
     if not url:
         return False, "ELASTICSEARCH_URL is not set (start one with scripts/elasticsearch start)"
     from elasticsearch import Elasticsearch
 
     try:
-        Elasticsearch(url, request_timeout=3, max_retries=0).cluster.health(wait_for_status="yellow", timeout="3s")
+        Elasticsearch(url, request_timeout=FIXTURE_WAIT_SECONDS + 5, max_retries=2).cluster.health(
+            wait_for_status="yellow", timeout=f"{FIXTURE_WAIT_SECONDS}s"
+        )
     except Exception as error:  # noqa: BLE001 - any failure means "not available"
         return False, f"cannot reach {url}: {error}"
     return True, ""
@@ -63,6 +69,8 @@ def es_settings(settings):
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     settings.ELASTICSEARCH_URL = ES_URL
     settings.ELASTICSEARCH_INDEX_PREFIX = f"pc-test-{worker}-{uuid.uuid4().hex[:8]}"
+    # Building and deleting each test's index is set-up, not a page: give it time on a busy machine.
+    settings.ELASTICSEARCH_TIMEOUT = 30
     _reset_engine()
     yield settings
     from search.engine import es
