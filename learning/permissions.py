@@ -64,6 +64,3 @@ def others_record_text_visible_to(user):
     record's audience, their current supervisors."""
     return roles.current_supervisees(user).values("pk")
 
-
-def can_see_team_counts(user):
-    return roles.is_practice_lead(user)

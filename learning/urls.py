@@ -32,5 +32,4 @@ urlpatterns = [
     path("frameworks/<slug:slug>/assess/", views_assessment.assessment_create, name="assessment-create"),
     path("assessments/", views_assessment.assessment_list, name="assessment-list"),
     path("assessments/<int:pk>/", views_assessment.assessment_detail, name="assessment-detail"),
-    path("team/", views.team_counts, name="team-counts"),
 ]

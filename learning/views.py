@@ -5,7 +5,7 @@ from collections import OrderedDict
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +24,6 @@ from .forms import LogForm, LogSearchForm, ManualEntryForm, ShareForm
 from .models import (
     ActivityType,
     FrameworkStatement,
-    LogStatus,
     RecordEntry,
     ReflectiveLog,
     ReflectiveTemplate,
@@ -443,30 +442,6 @@ def record_export(request, fmt, user_id=None):
         label = year if year is not None else "all"
         return pdf_response(render_portfolio(owner, year, viewer=request.user), f"cpd-portfolio-{label}.pdf")
     raise Http404
-
-
-# ---- Practice leads: counts, never content --------------------------------------------------
-
-
-def team_counts(request):
-    if not permissions.can_see_team_counts(request.user):
-        raise PermissionDenied
-    teams = roles.led_teams(request.user)
-    member_ids = set()
-    for team in teams:
-        member_ids |= set(roles.team_members(team).values_list("pk", flat=True))
-    year = registration_year_start(timezone.localdate())
-    first, last = registration_year_bounds(year)
-    people = (
-        User.objects.filter(pk__in=member_ids)
-        .annotate(
-            logs=Count("reflective_logs", filter=Q(reflective_logs__status=LogStatus.COMPLETE), distinct=True),
-            cpd=Count("record_entries", filter=Q(record_entries__counts_as_cpd=True,
-                                                  record_entries__occurred_on__range=(first, last)), distinct=True),
-        )
-        .order_by("last_name", "first_name")
-    )
-    return render(request, "learning/team_counts.html", {"people": people, "year_label": registration_year_label(year)})
 
 
 ACTIVITY_LABELS = dict(ActivityType.choices)

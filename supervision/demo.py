@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission
 
+from . import services
 from .models import PeerFormat, PeerGroup, SupervisionAgreement, SupervisionTemplate
 from .permissions import AUDITOR_GROUP
 
@@ -81,3 +82,23 @@ def seed(log):
         )
         group.members.set([u for e, u in people.items() if e.startswith("worker")])
         log("Supervision: peer learning group created")
+        seed_peer_sessions(group, lead, log)
+
+
+def seed_peer_sessions(group, facilitator, log):
+    """A few sessions over the last year, so the programme measures show group practice."""
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    workers = list(group.members.all())
+    for days_ago, fmt, minutes in ((300, PeerFormat.CASE_CONSULTATION, 90), (200, PeerFormat.ACTION_LEARNING_SET, 120),
+                                   (90, PeerFormat.CASE_CONSULTATION, 90), (30, PeerFormat.REFLECTIVE_TEAM, 60)):
+        # Through the service, so each attendee's development record gets the session too.
+        services.record_peer_session(
+            group=group, recorded_by=facilitator, attendees=workers, guests=[],
+            held_on=today - datetime.timedelta(days=days_ago), length_minutes=minutes,
+            facilitator=facilitator, format=fmt, themes="Positive risk-taking and the person's own view of risk.",
+        )
+    log("Supervision: four peer sessions over the last year")

@@ -118,7 +118,6 @@ learning:framework-detail                 framework          L     F     F     F
 learning:assessment-create                framework          L     F     F     F     F     F     F     F     F
 learning:assessment-list                  -                  L     F     F     F     F     F     F     F     F
 learning:assessment-detail                assessment         L     C     404   C     404   404   404   404   404   assessment-note
-learning:team-counts                      -                  L     403   403   403   403   403   F     403   F
 supervision:index                         -                  L     F     F     F     F     F     F     F     F
 supervision:agreement-create              -                  L     403   403   F     F     403   403   403   403
 supervision:agreement-detail              agreement          L     C     404   C     404   404   404   404   404   agreement-text agreement-place
@@ -164,6 +163,9 @@ panels:addendum-add                       panel-meeting      L     405   405   4
 panels:meeting-reflection                 panel-meeting      L     C     F     403   403   403   403   403   403   panel-reflection
 panels:action-status                      panel-action       L     405   405   405   405   405   405   405   405
 panels:review-record                      panel-decision     L     F     F     403   403   403   403   403   403
+measures:index                            -                  L     403   403   403   403   403   F     403   F
+measures:export-csv                       -                  L     403   403   403   403   403   F     403   F
+measures:report-pdf                       -                  L     403   403   403   403   403   F     403   F
 search:search                             search             L     F     F     F     F     F     F     F     F
 search:suggest                            search             L     F     F     F     F     F     F     F     F
 search:service-detail                     service            L     C     C     C     C     C     C     C     C     team-note
@@ -277,8 +279,9 @@ ADMIN_SYSTEM = [  # roles, relationships, groups, settings, audits and the acces
     "wagtailsites:index", "wagtailredirects:index",
     "wagtailadmin_workflows:index", "wagtailadmin_workflows:task_index",
 ]
-ADMIN_SETTINGS = [  # Settings › Retention and Settings › Security
+ADMIN_SETTINGS = [  # Settings › Retention, Security and Measures
     "wagtailsettings:edit core/retentionsettings", "wagtailsettings:edit people/securitysettings",
+    "wagtailsettings:edit measures/measuressettings",
 ]
 # Listings left out of the sample, with the reason. Images, documents and collections are reached
 # through collection permissions, which this world does not grant to anyone; the snippets index

@@ -195,3 +195,13 @@ def sync_user_groups(user):
             user.groups.add(group)
         else:
             user.groups.remove(group)
+
+
+def members_during(start, end, team=None, role=None):
+    """People who belonged to the team (or to any team), in the role if given, at some time between start and end."""
+    memberships = Membership.objects.filter(joined_on__lte=end).exclude(left_on__lt=start)
+    if team is not None:
+        memberships = memberships.filter(team=team)
+    if role is not None:
+        memberships = memberships.filter(role=role)
+    return User.objects.filter(pk__in=memberships.values("user"))

@@ -15,6 +15,7 @@ urlpatterns = [
     path("learning/", include("learning.urls")),
     path("supervision/", include("supervision.urls")),
     path("panels/", include("panels.urls")),
+    path("measures/", include("measures.urls")),
     path("directory/", include("search.urls")),
     path("api/oruk/", include("search.api_urls")),
     path("search/", core_views.page_search, name="page-search"),

@@ -1,8 +1,14 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from supervision.scheduling import add_interval, add_months, due_dates_between, due_status
+from supervision.scheduling import (
+    add_interval,
+    add_months,
+    due_count_between,
+    due_dates_between,
+    due_status,
+)
 
 
 @pytest.mark.parametrize("start, months, expected", [
@@ -53,3 +59,22 @@ def test_monthly_due_dates_do_not_drift():
 def test_due_dates_in_a_period():
     dates = due_dates_between(every=4, unit="weeks", starts_on=date(2025, 1, 6), start=date(2025, 2, 1), end=date(2025, 3, 31))
     assert dates == [date(2025, 2, 3), date(2025, 3, 3), date(2025, 3, 31)]
+
+
+def test_due_count_matches_the_listed_dates_without_walking_them():
+    """The measures count due dates for thousands of agreements by arithmetic; it agrees with the list."""
+    import random
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        unit = rng.choice(["days", "weeks", "months"])
+        every = rng.randint(1, 13)
+        starts_on = date(2020, 1, 1) + timedelta(days=rng.randint(0, 2500))
+        start = date(2019, 1, 1) + timedelta(days=rng.randint(0, 3000))
+        end = start + timedelta(days=rng.randint(-10, 800))
+        listed = due_dates_between(every=every, unit=unit, starts_on=starts_on, start=start, end=end) if end >= start else []
+        assert due_count_between(every=every, unit=unit, starts_on=starts_on, start=start, end=end) == len(listed)
+
+
+def test_due_count_stops_at_the_end_of_the_calendar():
+    assert due_count_between(every=4, unit="weeks", starts_on=date(9999, 12, 1), start=date(9999, 12, 1), end=date(9999, 12, 31)) == 1

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "panels",  # risk enablement panels
     "search",  # the directory (ORUK data, API, pages); app label "directory"
     "search.engine",  # its search engine: Elasticsearch with a database fallback
+    "measures",  # programme measures: aggregate figures the apps contribute (core.measures)
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,193 @@
+"""Supervision's programme measures (core.measures): sessions held against due, agreements, sign-off
+times, actions closed on time, and peer sessions. Counts only, with a fixed number of queries."""
+
+import datetime
+
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from core.measures import Row, Section, Table, share
+
+from .models import (
+    HELD_STATUSES,
+    ActionStatus,
+    PeerFormat,
+    PeerSession,
+    SessionMode,
+    SupervisionAction,
+    SupervisionAgreement,
+    SupervisionSession,
+)
+from .scheduling import due_count_between
+
+
+def measures(scope):
+    return [
+        Section(key="supervision", title="Supervision", order=20, tables=[
+            _sessions(scope), _agreements(scope), _sign_off(scope), _actions(scope),
+        ]),
+        Section(key="group-practice", title="Group practice", order=30, tables=[_peer_sessions(scope)]),
+    ]
+
+
+def _moments(scope):
+    start = timezone.make_aware(datetime.datetime.combine(scope.start, datetime.time.min))
+    end = timezone.make_aware(datetime.datetime.combine(scope.end, datetime.time.max))
+    return start, end
+
+
+def _held(scope):
+    return SupervisionSession.objects.filter(
+        status__in=HELD_STATUSES, starts_at__range=_moments(scope), participants__user__in=scope.members
+    )
+
+
+def _sessions(scope):
+    held = {
+        row["mode"]: row
+        for row in _held(scope).values("mode").order_by()
+        .annotate(sessions=Count("pk", distinct=True), people=Count("participants__user", distinct=True))
+    }
+    # Due dates come from each agreement in force during the period, up to its end.
+    due = 0
+    agreements = SupervisionAgreement.objects.filter(
+        supervisee__in=scope.members, starts_on__lte=scope.end
+    ).exclude(ended_on__lt=scope.start).values_list("frequency", "frequency_unit", "starts_on", "ended_on")
+    for frequency, unit, starts_on, ended_on in agreements:
+        due += due_count_between(every=frequency, unit=unit, starts_on=starts_on, start=scope.start,
+                                 end=min(scope.end, ended_on or scope.end))
+    one = held.get(SessionMode.ONE_TO_ONE, {"sessions": 0, "people": 0})
+    group = held.get(SessionMode.GROUP, {"sessions": 0, "people": 0})
+    return Table(
+        key="supervision-sessions", title="Supervision sessions held against due", label_heading="Type",
+        columns=["Sessions held", "People supervised", "Due by agreements", "Held against due (%)"],
+        rows=[
+            Row("One-to-one", [one["sessions"], one["people"], due, share(one["sessions"], due)], one["people"]),
+            Row("Group", [group["sessions"], group["people"], None, None], group["people"]),
+        ],
+        explanation=(
+            "Sessions started, awaiting sign-off or signed off, dated within the period, with at least one "
+            "worker of the team taking part. Due: the dates one-to-one supervision fell due within the period "
+            "under each agreement's frequency, counted from its start until it ended. Group supervision has no "
+            "agreed frequency."
+        ),
+    )
+
+
+def _agreements(scope):
+    people = scope.members.count()
+    in_force = SupervisionAgreement.objects.filter(supervisee__in=scope.members, starts_on__lte=scope.end).exclude(
+        ended_on__lt=scope.end
+    )
+    counts = in_force.aggregate(
+        any=Count("supervisee", distinct=True),
+        accepted=Count("supervisee", distinct=True, filter=Q(
+            supervisor_accepted_at__isnull=False, supervisee_accepted_at__isnull=False
+        )),
+    )
+    return Table(
+        key="supervision-agreements", title="Supervision agreements in place", label_heading="Workers",
+        columns=["People", "Share (%)"],
+        rows=[
+            Row("With an agreement in force on the period's last day", [counts["any"], share(counts["any"], people)], people),
+            Row("With an agreement both have accepted", [counts["accepted"], share(counts["accepted"], people)], people),
+        ],
+        explanation="Workers in the team during the period with a supervision agreement that had started and not ended "
+                    "on the period's last day.",
+        chart="bars", chart_columns=(1,), unit="%",
+    )
+
+
+def _sign_off(scope):
+    gap = ExpressionWrapper(F("locked_at") - F("starts_at"), output_field=DurationField())
+    sessions = _held(scope).annotate(gap=gap)
+    week, four_weeks = datetime.timedelta(days=7), datetime.timedelta(days=28)
+    buckets = [
+        ("Signed off within a week", Q(locked_at__isnull=False, gap__lte=week)),
+        ("Signed off within four weeks", Q(locked_at__isnull=False, gap__gt=week, gap__lte=four_weeks)),
+        ("Signed off after four weeks", Q(locked_at__isnull=False, gap__gt=four_weeks)),
+        ("Not signed off yet", Q(locked_at__isnull=True)),
+    ]
+    aggregates = {}
+    for index, (_label, condition) in enumerate(buckets):
+        aggregates[f"s{index}"] = Count("pk", distinct=True, filter=condition)
+        aggregates[f"p{index}"] = Count("participants__user", distinct=True, filter=condition)
+    counts = sessions.aggregate(**aggregates)
+    total = sum(counts[f"s{i}"] for i in range(len(buckets)))
+    return Table(
+        key="supervision-sign-off", title="Time from session to sign-off", label_heading="Signed off",
+        columns=["Sessions", "Share (%)"],
+        rows=[
+            Row(label, [counts[f"s{i}"], share(counts[f"s{i}"], total)], counts[f"p{i}"])
+            for i, (label, _condition) in enumerate(buckets)
+        ],
+        explanation="Sessions held in the period, by the time from the session's start to the last signature, "
+                    "which locks the record.",
+    )
+
+
+def _actions(scope):
+    closed_on = TruncDate("closed_at")
+    actions = SupervisionAction.objects.filter(owner__in=scope.members, due_on__range=(scope.start, scope.end)).annotate(
+        closed_on=closed_on
+    )
+    today = timezone.localdate()
+    buckets = [
+        ("Done by the due date", Q(status=ActionStatus.DONE, closed_on__lte=F("due_on"))),
+        ("Done after the due date", Q(status=ActionStatus.DONE, closed_on__gt=F("due_on"))),
+        ("Open and past due", Q(status=ActionStatus.OPEN, due_on__lt=today)),
+        ("Open, not yet due", Q(status=ActionStatus.OPEN, due_on__gte=today)),
+        ("No longer needed", Q(status=ActionStatus.DROPPED)),
+    ]
+    aggregates = {}
+    for index, (_label, condition) in enumerate(buckets):
+        aggregates[f"a{index}"] = Count("pk", filter=condition)
+        aggregates[f"p{index}"] = Count("owner", distinct=True, filter=condition)
+    counts = actions.aggregate(**aggregates)
+    total = sum(counts[f"a{i}"] for i in range(len(buckets)))
+    return Table(
+        key="supervision-actions", title="Supervision actions closed on time", label_heading="Actions",
+        columns=["Actions", "Share (%)"],
+        rows=[
+            Row(label, [counts[f"a{i}"], share(counts[f"a{i}"], total)], counts[f"p{i}"])
+            for i, (label, _condition) in enumerate(buckets)
+        ],
+        explanation="Actions owned by workers of the team with a due date within the period, by what happened to them. "
+                    "Done on time: marked done on or before the due date.",
+    )
+
+
+def _peer_sessions(scope):
+    in_period = PeerSession.objects.filter(held_on__range=(scope.start, scope.end))
+    if scope.team is not None:
+        in_period = in_period.filter(Q(group__team=scope.team) | Q(attendees__in=scope.members))
+    # Two queries: joining attendees would repeat each session's length once per attendee.
+    ids = in_period.values("pk")
+    sessions = {
+        row["format"]: row
+        for row in PeerSession.objects.filter(pk__in=ids).values("format").order_by()
+        .annotate(sessions=Count("pk"), minutes=Sum("length_minutes"))
+    }
+    attendance = {
+        row["format"]: row
+        for row in PeerSession.objects.filter(pk__in=ids, attendees__isnull=False).values("format").order_by()
+        .annotate(attendances=Count("attendees"), people=Count("attendees", distinct=True),
+                  person_minutes=Sum("length_minutes"))
+    }
+    rows = []
+    for value, label in PeerFormat.choices:
+        held = sessions.get(value, {"sessions": 0, "minutes": 0})
+        came = attendance.get(value, {"attendances": 0, "people": 0, "person_minutes": 0})
+        rows.append(Row(label, [
+            held["sessions"], came["attendances"], came["people"],
+            round((held["minutes"] or 0) / 60, 1), round((came["person_minutes"] or 0) / 60, 1),
+        ], came["people"]))
+    return Table(
+        key="peer-sessions", title="Peer learning sessions by format", label_heading="Format",
+        columns=["Sessions", "Attendances", "People attending", "Hours", "Person-hours"],
+        rows=rows,
+        explanation="Peer sessions held within the period by the team's peer groups or attended by its workers "
+                    "(everyone's for the whole organisation). Attendances and person-hours count staff with an account; "
+                    "guests are not counted.",
+    )
