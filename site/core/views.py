@@ -3,7 +3,6 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -58,11 +57,13 @@ def email_preferences(request):
 
 
 @login_not_required
+@never_cache
 def health(request):
-    """For load balancers: the app answers and the database responds."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For load balancers: 200 while this process can serve pages (body says ok or degraded), 503 not."""
+    from .health import report
+
+    status, body = report()
+    return JsonResponse(body, status=status)
 
 
 def permission_denied(request, exception=None):

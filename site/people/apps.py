@@ -1,4 +1,15 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+def _ensure_role_groups(sender, using="default", **kwargs):
+    # After the last app's migrations, when every app's permissions exist: a production install
+    # without the demo gets the practice leads' and administrators' groups too.
+    if sender.name != list(apps.get_app_configs())[-1].name:
+        return
+    from .roles import ensure_role_groups
+
+    ensure_role_groups()
 
 
 class PeopleConfig(AppConfig):
@@ -9,3 +20,5 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+
+        post_migrate.connect(_ensure_role_groups, dispatch_uid="people.ensure_role_groups")

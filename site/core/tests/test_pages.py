@@ -51,8 +51,14 @@ def test_styled_500_page(rf):
     assert "Sorry, there is a problem with the service" in response.content.decode()
 
 
-def test_health_check(client, db):
-    assert client.get("/healthz").json() == {"status": "ok"}
+def test_health_check(client, db, settings):
+    from core import worker
+
+    settings.ELASTICSEARCH_URL = ""
+    worker.beat("test-worker")
+    answer = client.get("/healthz")
+    assert answer.status_code == 200
+    assert answer.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "worker": "ok", "search": "database"}}
 
 
 def test_govuk_form_shows_error_summary_and_keeps_input():

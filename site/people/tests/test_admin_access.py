@@ -67,3 +67,13 @@ def test_administrators_are_sent_to_set_up_two_factor_by_default(db, site_pages,
     ensure_role_groups()
     response = client_for(people["administrator"]).get("/admin/")
     assert response.status_code == 302 and "/accounts/2fa/totp/activate/" in response["Location"]
+
+
+def test_a_fresh_install_has_the_administrators_groups_without_the_demo(db):
+    """`migrate` alone (a production install, no seed_demo) creates the groups roles are given."""
+    from django.contrib.auth.models import Group
+
+    leads = Group.objects.get(name="Practice leads")
+    admins = Group.objects.get(name="Administrators")
+    assert leads.permissions.filter(codename="access_admin").exists()
+    assert set(leads.permissions.all()) < set(admins.permissions.all())

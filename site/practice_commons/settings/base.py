@@ -87,6 +87,7 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.Da
 WORKER_STALE_SECONDS = env.int("WORKER_STALE_SECONDS", default=30)
 
 MIDDLEWARE = [
+    "core.logs.RequestIdMiddleware",  # first: every log line of a request carries its id
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -281,10 +282,24 @@ ORUK_API_PUBLIC = env.bool("ORUK_API_PUBLIC", default=True)
 # Identifier check: extra names to flag, one per line in this file (optional).
 IDENTIFIER_NAMES_FILE = env("IDENTIFIER_NAMES_FILE", default="")
 
+# One JSON object per line with LOG_FORMAT=json (for a log shipper), plain text otherwise; each
+# line carries the request id (core.logs). Messages name records by id, never what people wrote.
+LOG_FORMAT = env("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "core.logs.JsonFormatter"},
+        "text": {"format": "%(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"elastic_transport": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}, "django.tasks": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
