@@ -247,3 +247,59 @@ class CommentForm(GovUKForm):
         help_text="Earlier comments are kept, with their dates.",
         error_messages={"required": "Enter your comment"},
     )
+
+
+# What evidence may be: common document and image types, recognised by their first bytes as well
+# as their name, so a renamed program is refused.
+EVIDENCE_TYPES = {
+    ".pdf": (b"%PDF",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".docx": (b"PK\x03\x04",),
+    ".pptx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+    ".odp": (b"PK\x03\x04",),
+    ".txt": None,  # plain text: must read as UTF-8
+}
+
+
+class EvidenceForm(GovUKForm):
+    file = forms.FileField(
+        label="Upload a file",
+        help_text="A certificate, notes or slides: PDF, Word, PowerPoint, Excel, OpenDocument, text, PNG or JPEG, "
+                  "up to 10 MB. Only the people who can read this can open it.",
+        error_messages={"required": "Select a file", "empty": "The selected file is empty",
+                        "invalid": "Select a file"},
+    )
+
+    def clean_file(self):
+        from pathlib import PurePath
+
+        from django.conf import settings
+        from django.template.defaultfilters import filesizeformat
+
+        upload = self.cleaned_data["file"]
+        limit = settings.EVIDENCE_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(f"The selected file must be smaller than {filesizeformat(limit)}")
+        suffix = PurePath(upload.name).suffix.lower()
+        if suffix not in EVIDENCE_TYPES:
+            raise forms.ValidationError(
+                "The selected file must be a PDF, Word, PowerPoint, Excel, OpenDocument, text, PNG or JPEG file"
+            )
+        head = upload.read(2048)
+        upload.seek(0)
+        starts = EVIDENCE_TYPES[suffix]
+        if starts is None:
+            try:
+                head.decode("utf-8")
+            except UnicodeDecodeError as error:
+                if error.start < len(head) - 4:  # not a character cut at the 2 KB mark
+                    raise forms.ValidationError("The selected file is not a text file") from None
+            if b"\x00" in head:
+                raise forms.ValidationError("The selected file is not a text file")
+        elif not head.startswith(starts):
+            raise forms.ValidationError(f"The selected file is not a real {suffix[1:].upper()} file")
+        return upload

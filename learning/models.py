@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -236,6 +238,52 @@ class ReflectiveLog(RevisionMixin, models.Model):
         parts = [self.title, self.person_reference]
         parts += [str(v) for v in (self.answers or {}).values() if v not in (None, "")]
         return "\n".join(p for p in parts if p)
+
+
+def _private_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+def _evidence_path(evidence, filename):
+    # A random name: the person's own file name (which may name someone) stays in the database only.
+    import uuid
+
+    return f"evidence/{evidence.owner_id}/{uuid.uuid4().hex}"
+
+
+class Evidence(models.Model):
+    """A file backing a log or learning added by hand: seen by exactly those who may see what it backs."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, related_name="evidence", on_delete=models.CASCADE)
+    log = models.ForeignKey(ReflectiveLog, null=True, blank=True, related_name="evidence", on_delete=models.CASCADE)
+    entry = models.ForeignKey("RecordEntry", null=True, blank=True, related_name="evidence", on_delete=models.CASCADE)
+    file = models.FileField(upload_to=_evidence_path, storage=_private_storage, max_length=200)
+    name = models.CharField("File name", max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(log__isnull=False, entry__isnull=True) | models.Q(log__isnull=True, entry__isnull=False),
+                name="evidence_backs_one_thing",
+            )
+        ]
+        verbose_name_plural = "evidence"
+
+    def __str__(self):
+        return self.name
+
+
+@receiver(post_delete, sender=Evidence)
+def _delete_the_file(sender, instance, **kwargs):
+    """The file goes with its row, however the row goes (the log deleted, retention, the person leaving)."""
+    if instance.file:
+        instance.file.delete(save=False)
 
 
 class LogTag(TaggedItemBase):

@@ -45,6 +45,17 @@ def can_view_log(user, log):
     return logs_shared_with(user).filter(pk=log.pk).exists()
 
 
+def can_view_evidence(user, evidence):
+    """Exactly those who may read what the file backs: the log's readers (can_view_log), or for
+    learning added by hand its owner and their current supervisors (the record's audience)."""
+    if not user.is_authenticated:
+        return False
+    if evidence.log_id is not None:
+        return can_view_log(user, evidence.log)
+    entry = evidence.entry
+    return bool(record.visible_content(user, [entry])[0].content_shown) and can_view_record(user, entry.owner)
+
+
 def can_view_record(user, owner):
     """The owner and their current supervisors; nobody else."""
     return user.is_authenticated and (user.pk == owner.pk or roles.is_current_supervisor(user, owner))

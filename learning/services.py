@@ -17,6 +17,7 @@ from .models import (
     ActivityType,
     AssessmentComment,
     EntryKind,
+    Evidence,
     LogStatus,
     Rating,
     RecordEntry,
@@ -425,6 +426,31 @@ def comment_on_assessment(assessment, *, user, text):
     return AssessmentComment.objects.create(
         assessment=assessment, author=user, author_name=user.get_full_name() or user.email, text=text.strip()
     )
+
+
+# ---- Evidence files ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_evidence(user, upload, *, log=None, entry=None):
+    """Attach a checked file (forms.EvidenceForm) to the user's own log or learning added by hand."""
+    if (log is None) == (entry is None):
+        raise ValueError("Evidence backs one log or one record entry")
+    if log is not None and not permissions.can_edit_log(user, log):
+        raise PermissionDenied("Only the person who wrote a log can add evidence to it.")
+    if entry is not None and (entry.owner_id != user.pk or entry.source != MANUAL_SOURCE):
+        raise PermissionDenied("You can add evidence only to learning you added yourself.")
+    return Evidence.objects.create(
+        owner=user, log=log, entry=entry, file=upload, name=upload.name[:200],
+        content_type=(getattr(upload, "content_type", "") or "application/octet-stream")[:100], size=upload.size,
+    )
+
+
+def remove_evidence(evidence, *, user):
+    """The owner removes a file; it is deleted from storage with its row."""
+    if evidence.owner_id != user.pk:
+        raise PermissionDenied("Only the person who added a file can remove it.")
+    evidence.delete()
 
 
 # ---- Learning added by hand ------------------------------------------------------------------

@@ -7,7 +7,7 @@ with them is the colleague's, and stays out.
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Revision
 
-from .models import RecordEntry, ReflectiveLog, SelfAssessment
+from .models import Evidence, RecordEntry, ReflectiveLog, SelfAssessment
 
 
 def _statement(statement):
@@ -105,6 +105,30 @@ def _record(user):
     ]
 
 
+def _archive_name(evidence):
+    safe = "".join(c if c.isalnum() or c in ".-_ " else "_" for c in evidence.name).strip() or "file"
+    return f"evidence/{evidence.pk}-{safe}"
+
+
+def _evidence(user):
+    return [
+        {
+            "file": _archive_name(e),
+            "name": e.name,
+            "size": e.size,
+            "uploaded_at": e.uploaded_at,
+            "backs": f"log {e.log_id}: {e.log}" if e.log_id else f"record entry: {e.entry}",
+        }
+        for e in Evidence.objects.filter(owner=user).select_related("log", "entry").order_by("uploaded_at", "pk")
+    ]
+
+
+def files(user):
+    """The person's evidence files, for the ZIP (core.subject_access)."""
+    for evidence in Evidence.objects.filter(owner=user).order_by("pk"):
+        yield _archive_name(evidence), evidence.file
+
+
 def export(user):
     return {
         "title": "Learning",
@@ -116,6 +140,12 @@ def export(user):
                 "items": _logs(user),
             },
             {"key": "self_assessments", "title": "Self-assessments", "items": _assessments(user)},
+            {
+                "key": "evidence",
+                "title": "Evidence files",
+                "description": "Files you added to your logs and learning; each is in the files/ folder of this download.",
+                "items": _evidence(user),
+            },
             {
                 "key": "development_record",
                 "title": "Development record",

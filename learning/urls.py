@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_assessment
+from . import views, views_assessment, views_evidence
 
 app_name = "learning"
 urlpatterns = [
@@ -19,6 +19,10 @@ urlpatterns = [
     path("logs/<int:pk>/revisions/<int:revision_id>/", views.log_revision, name="log-revision"),
     path("logs/<int:pk>/revisions/<int:revision_id>/restore/", views.log_revision_restore, name="log-revision-restore"),
     path("logs/<int:pk>/forget/", views.log_forget, name="log-forget"),
+    path("logs/<int:pk>/evidence/", views_evidence.log_evidence_add, name="log-evidence-add"),
+    path("record/entries/<int:pk>/evidence/", views_evidence.entry_evidence_add, name="entry-evidence-add"),
+    path("evidence/<int:pk>/", views_evidence.evidence_download, name="evidence-download"),
+    path("evidence/<int:pk>/remove/", views_evidence.evidence_remove, name="evidence-remove"),
     path("record/", views.record, name="record"),
     path("record/add/", views.record_add, name="record-add"),
     path("record/coverage/", views.coverage, name="coverage"),

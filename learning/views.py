@@ -238,6 +238,7 @@ def log_detail(request, pk):
         "shared_supervisors": log.shared_supervisors.all(),
         "shared_teams": log.shared_teams.all(),
         "shared_groups": log.peer_group_shares.all(),
+        "evidence": log.evidence.all(),
         "cpd_details": services.cpd_details(log) if log.is_complete else [],
         "lingering": _lingering(log) if log.owner_id == request.user.pk else [],
     })
@@ -356,7 +357,7 @@ def record(request, user_id=None):
     owner = _record_owner(request, user_id)
     year = _year_filter(request)
     statement = FrameworkStatement.objects.filter(pk=id_from(request.GET.get("statement"))).first()
-    entries = _entries(owner, year, statement).prefetch_related("statements")
+    entries = _entries(owner, year, statement).prefetch_related("statements", "evidence")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     this_year = registration_year_start(timezone.localdate())
     years = list(range(this_year, this_year - 6, -1))

@@ -101,6 +101,11 @@ learning:log-revisions                    unshared           L     F     404   4
 learning:log-revision                     unshared-revision  L     C     404   404   404   404   404   404   404   log-unshared
 learning:log-revision-restore             unshared-revision  L     405   405   405   405   405   405   405   405
 learning:log-forget                       unshared           L     F     404   404   404   404   404   404   404
+learning:log-evidence-add                 unshared           L     C     404   404   404   404   404   404   404   log-unshared-title
+learning:entry-evidence-add               manual-entry       L     F     404   404   404   404   404   404   404
+learning:evidence-download                evidence-unshared  L     C     404   404   404   404   404   404   404   log-unshared
+learning:evidence-download                evidence-shared    L     C     404   C     404   404   404   404   404   log-shared
+learning:evidence-remove                  evidence-unshared  L     405   405   405   405   405   405   405   405
 learning:record                           -                  L     C     F     F     F     F     F     F     F     {RECORD}
 learning:record-add                       -                  L     F     F     F     F     F     F     F     F
 learning:coverage                         -                  L     F     F     F     F     F     F     F     F

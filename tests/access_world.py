@@ -9,6 +9,7 @@ import datetime
 import secrets
 from types import SimpleNamespace
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 # A word in the unshared log that is not itself a marker, so a search for it does not echo a marker back.
@@ -94,6 +95,12 @@ def build_world():
         summary="", statement_ids=[], includes_peer_reflection=False,
     )
 
+    # Evidence files whose bytes carry the log's own marker: only the log's readers may get them.
+    evidence_unshared = learning_services.add_evidence(
+        owner, SimpleUploadedFile("notes.txt", f"Notes: {m['log-unshared']}".encode()), log=unshared)
+    evidence_shared = learning_services.add_evidence(
+        owner, SimpleUploadedFile("certificate.txt", f"Certificate: {m['log-shared']}".encode()), log=shared)
+
     # ---- Supervision: an agreement, a signed-off session, and one the former supervisor ran -----
     agreement = AgreementFactory(supervisor=supervisor, supervisee=owner, place=plant(m, "agreement-place"),
                                  notes_arrangements=plant(m, "agreement-text"))
@@ -175,6 +182,7 @@ def build_world():
         log_unshared=unshared, log_shared=shared, log_draft=draft,
         rev_unshared=unshared.revisions.order_by("pk").last(),
         assessment=assessment, framework=framework, manual_entry=manual_entry, report=report,
+        evidence_unshared=evidence_unshared, evidence_shared=evidence_shared,
         agreement=agreement, former_agreement=former_agreement,
         session=session, former_session=former_session, action=action,
         peer_group=group, peer_session=peer_session, reflection=reflection,

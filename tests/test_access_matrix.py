@@ -55,6 +55,8 @@ def targets(world):
         "shared": ({"pk": world.log_shared.pk}, ""),
         "draft": ({"pk": world.log_draft.pk}, ""),
         "manual-entry": ({"pk": world.manual_entry.pk}, ""),
+        "evidence-unshared": ({"pk": world.evidence_unshared.pk}, ""),
+        "evidence-shared": ({"pk": world.evidence_shared.pk}, ""),
         "csv": ({"fmt": "csv"}, "year=all"),
         "json": ({"fmt": "json"}, "year=all"),
         "pdf": ({"fmt": "pdf"}, "year=all"),

@@ -85,6 +85,12 @@ def _world(people):
     done = make_log(worker, complete=True)
     entry = record.contribute(owner=worker, source="fuzz", source_key="1", kind="course", title="A course",
                               occurred_on=timezone.localdate(), hours=1)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from learning import services as learning_services
+
+    manual = learning_services.add_manual_entry(worker, kind="course", title="Hand-added", occurred_on=timezone.localdate(), hours=1)
+    evidence = learning_services.add_evidence(worker, SimpleUploadedFile("notes.txt", b"Notes"), log=log)
     framework = Framework.objects.filter(is_active=True).first()
     assessment = SelfAssessment.objects.create(owner=worker, framework=framework)
     now = timezone.now()
@@ -116,7 +122,7 @@ def _world(people):
     return {
         "panel": panel, "panel_draft": panel_draft, "meeting": meeting, "on_agenda": on_agenda, "decision": decision,
         "panel_action": decision.actions.get(),
-        "log": log, "done": done, "entry": entry, "framework": framework, "assessment": assessment,
+        "log": log, "done": done, "entry": entry, "manual": manual, "evidence": evidence, "framework": framework, "assessment": assessment,
         "agreement": agreement, "session": session, "scheduled": scheduled, "action": action, "group": group,
         "peer_session": peer_session, "service": service, "note": note, "report": report, "shortlist": shortlist,
         "item": item, "revision": log.revisions.first(),
@@ -141,6 +147,10 @@ ROUTES = {
     "learning:log-share": ("worker", lambda w: {"pk": w["done"].pk}),
     "learning:log-delete": ("worker", lambda w: {"pk": w["done"].pk}),
     "learning:log-forget": ("worker", lambda w: {"pk": w["log"].pk}),
+    "learning:log-evidence-add": ("worker", lambda w: {"pk": w["log"].pk}),
+    "learning:entry-evidence-add": ("worker", lambda w: {"pk": w["manual"].pk}),
+    "learning:evidence-download": ("worker", lambda w: {"pk": w["evidence"].pk}),
+    "learning:evidence-remove": ("worker", lambda w: {"pk": w["evidence"].pk}),
     "learning:log-revisions": ("worker", lambda w: {"pk": w["log"].pk}),
     "learning:log-revision": ("worker", lambda w: {"pk": w["log"].pk, "revision_id": w["revision"].pk}),
     "learning:log-revision-restore": ("worker", lambda w: {"pk": w["log"].pk, "revision_id": w["revision"].pk}),

@@ -6,6 +6,9 @@ Each app that holds people's records has a module `<app>/subject_access.py` with
     {"title": "Learning", "parts": [{"key": "reflective_logs", "title": "Reflective logs",
                                       "description": "...", "items": [{...}, ...]}]}
 
+An app that keeps files (evidence on logs) may also define `files(user)`, yielding
+(name, opened-or-openable file field) pairs: they go into the ZIP under files/<app>/.
+
 Items are plain data (strings, numbers, booleans, dates, lists and dicts of those). An app puts
 in only what the person may see under that record's own rule, never a colleague's private
 content. The site finds the modules by name (core.app_hooks), so it never imports an app.
@@ -34,6 +37,7 @@ README = """Your data from Practice Commons
 
 my-data.pdf   everything below, to read or print.
 my-data.json  the same, machine-readable (UTF-8 JSON):
+files/        files you uploaded (evidence on your logs and learning), by app
 
   {
     "format": "practice-commons-subject-access", "version": 1,
@@ -151,20 +155,35 @@ def archive_name(today=None):
     return f"practice-commons-my-data-{(today or timezone.localdate()):%Y-%m-%d}.zip"
 
 
-def build_archive(document):
-    """The ZIP: my-data.json, my-data.pdf and a README describing the JSON."""
+def files_for(user):
+    """(path in the ZIP, file field) of every file the apps keep for this person."""
+    for config, module in app_modules("subject_access"):
+        declared = getattr(module, "files", None)
+        if declared is not None:
+            for name, field in declared(user):
+                yield f"files/{config.label}/{name}", field
+
+
+def build_archive(document, files=()):
+    """The ZIP: my-data.json, my-data.pdf, a README describing the JSON, and the person's files."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", README)
         archive.writestr("my-data.json", as_json(document))
         archive.writestr("my-data.pdf", render_pdf(document))
+        for name, field in files:
+            try:
+                with field.open("rb") as handle:
+                    archive.writestr(name, handle.read())
+            except FileNotFoundError:
+                continue  # the row outlived its file: the JSON still lists it
     return buffer.getvalue()
 
 
 def download_my_data(user):
     """Everything the person owns as a ZIP (bytes), recorded in the privacy audit."""
     document = collect(user)
-    data = build_archive(document)
+    data = build_archive(document, files_for(user))
     PrivacyEvent.objects.create(
         kind=PrivacyEventKind.SUBJECT_ACCESS, user=user, actor=user.email, counts=counts_of(document)
     )
