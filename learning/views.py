@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core import downloads as core_downloads
 from core.inputs import id_from
 from core.pdf import pdf_response
 from core.privacy import KIND_LABELS, mask
 from people import roles
 from people.models import User
 
-from . import exports, permissions, services
+from . import downloads, exports, permissions, services
 from . import record as record_contract
 from .forms import LogForm, LogSearchForm, ManualEntryForm, ShareForm
 from .models import (
@@ -441,6 +442,13 @@ def record_export(request, fmt, user_id=None):
         from .pdf import render_portfolio
 
         label = year if year is not None else "all"
+        entries = RecordEntry.objects.filter(owner=owner)
+        if year is not None:
+            entries = entries.filter(occurred_on__range=registration_year_bounds(year))
+        if entries.count() > downloads.BACKGROUND_ENTRIES:
+            job = core_downloads.start(request.user, "portfolio_pdf", title="CPD portfolio",
+                                       params={"owner_id": owner.pk, "year": year})
+            return redirect(job)
         return pdf_response(render_portfolio(owner, year, viewer=request.user), f"cpd-portfolio-{label}.pdf")
     raise Http404
 

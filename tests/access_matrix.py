@@ -203,6 +203,8 @@ oruk:taxonomy-term-detail                 sample-id          404   404   404   4
 page-search                               search             L     F     F     F     F     F     F     F     F
 my-data                                   -                  L     F     F     F     F     F     F     F     F
 email-preferences                         -                  L     F     F     F     F     F     F     F     F
+download-detail                           download           L     F     404   404   404   404   404   404   404
+download-file                             download           L     C     404   404   404   404   404   404   404   log-unshared
 health                                    -                  F     F     F     F     F     F     F     F     F
 wagtail_serve                             home               L     F     F     F     F     F     F     F     F
 wagtail_serve                             guidance           L     F     F     F     F     F     F     F     F

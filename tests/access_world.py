@@ -177,7 +177,17 @@ def build_world():
     shortlist = Shortlist.objects.create(owner=owner, label=plant(m, "shortlist-label"))
     item = ShortlistItem.objects.create(shortlist=shortlist, service=service, note=plant(m, "shortlist-note"))
 
+    # ---- A prepared download of the owner's data (what the worker leaves for them) ---------------
+    from core.models import Download
+
+    download = Download.objects.create(
+        owner=owner, builder="my_data", title="Your data", status=Download.Status.READY, file_name="my-data.zip",
+        content_type="text/plain", content=m["log-unshared"].encode(), size=1,  # their own private words
+        expires_at=timezone.now() + datetime.timedelta(hours=1),
+    )
+
     return SimpleNamespace(
+        download=download,
         cast=cast, markers=m, team=team, owner=owner,
         log_unshared=unshared, log_shared=shared, log_draft=draft,
         rev_unshared=unshared.revisions.order_by("pk").last(),

@@ -48,6 +48,7 @@ def targets(world):
     log = world.log_unshared
     return {
         "-": ({}, ""),
+        "download": ({"pk": world.download.pk}, ""),
         "search": ({}, f"q={SEARCH_WORD}"),
         "unshared": ({"pk": log.pk}, ""),
         "template": ({"template": log.template.slug}, ""),
@@ -288,8 +289,12 @@ DOWNLOAD_WAITS = {}
                  if role in DOWNLOAD_WAITS else [])
     for role in ROLES[1:]
 ])
-def test_download_my_data_holds_only_what_each_person_may_read(world, clients, role):
-    response = clients[role].post(reverse("my-data"))
+def test_download_my_data_holds_only_what_each_person_may_read(world, clients, role, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        started = clients[role].post(reverse("my-data"))
+    assert started.status_code == 302  # to the download's page, where the prepared file is linked
+    assert clients[role].get(started["Location"]).status_code == 200
+    response = clients[role].get(started["Location"] + "file")
     assert response.status_code == 200
     text = body_text(response)
     leaked = sorted(k for k, t in world.markers.items() if t in text and role not in READERS[k])

@@ -119,7 +119,14 @@ def _world(people):
     panel_services.record_attendance(meeting, supervisor, attendees=[supervisor], guests=[])
     decision = panel_services.record_decision(meeting, supervisor, decided, outcome="agreed", rationale="Agreed",
                                               review_on=timezone.localdate(), actions=[("Check in", worker, None)])
+    from core.models import Download
+
+    download = Download.objects.create(
+        owner=worker, builder="my_data", title="Your data", status=Download.Status.READY, file_name="my-data.zip",
+        content_type="application/zip", content=b"PK", size=2, expires_at=timezone.now() + timezone.timedelta(hours=1),
+    )
     return {
+        "download": download,
         "panel": panel, "panel_draft": panel_draft, "meeting": meeting, "on_agenda": on_agenda, "decision": decision,
         "panel_action": decision.actions.get(),
         "log": log, "done": done, "entry": entry, "manual": manual, "evidence": evidence, "framework": framework, "assessment": assessment,
@@ -135,6 +142,8 @@ ROUTES = {
     "page-search": ("worker", lambda w: {}),
     "my-data": ("worker", lambda w: {}),
     "email-preferences": ("worker", lambda w: {}),
+    "download-detail": ("worker", lambda w: {"pk": w["download"].pk}),
+    "download-file": ("worker", lambda w: {"pk": w["download"].pk}),
     "learning:index": ("worker", lambda w: {}),
     "learning:log-list": ("worker", lambda w: {}),
     "learning:log-create": ("worker", lambda w: {}),

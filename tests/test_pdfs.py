@@ -70,8 +70,11 @@ def test_the_portfolio_pdf_is_tagged(people, client_for):
     assert 'filename="cpd-portfolio-all.pdf"' in response["Content-Disposition"]
 
 
-def test_the_subject_access_pdf_is_tagged(people, client_for):
-    response = client_for(people["worker"]).post("/my-data/")
+def test_the_subject_access_pdf_is_tagged(people, client_for, django_capture_on_commit_callbacks):
+    client = client_for(people["worker"])
+    with django_capture_on_commit_callbacks(execute=True):
+        started = client.post("/my-data/")
+    response = client.get(started["Location"] + "file")
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert_tagged(read(archive.read("my-data.pdf")), f"Your data from Practice Commons – {people['worker'].get_full_name()}")
 

@@ -1,7 +1,10 @@
 """The site's pages (the home dashboard, editable guidance), retention settings and the privacy audit."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -229,3 +232,40 @@ class ScheduledRun(models.Model):
 
     def __str__(self):
         return f"{self.job} for {self.period}"
+
+
+class Download(models.Model):
+    """A file prepared for one person by the worker (core.downloads): their data, a portfolio PDF.
+
+    The file is kept in the database, not on a served path, so it reaches only its owner through
+    the download view, on whichever process or machine answers, and it goes with the backups. It is
+    deleted DOWNLOAD_HOURS after it was ready."""
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", "Preparing"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    builder = models.CharField(max_length=60)
+    params = models.JSONField(default=dict, blank=True)
+    title = models.CharField(max_length=200)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PREPARING)
+    progress = models.CharField(max_length=200, blank=True)
+    file_name = models.CharField(max_length=200, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    content = models.BinaryField(null=True, blank=True, editable=False)
+    size = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    ready_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("download-detail", args=[self.pk])

@@ -6,7 +6,7 @@ Every task does no harm when it runs twice: a worker killed mid-task has its tas
 from django.core.mail import EmailMessage
 from django_tasks import task
 
-from . import reminders, retention
+from . import downloads, reminders, retention
 
 
 @task()
@@ -31,8 +31,20 @@ def apply_retention():
     return retention.apply_retention().total
 
 
+@task()
+def prepare_download(download_id):
+    """Build a person's download (their data); a ready one is left alone."""
+    return downloads.prepare(download_id)
+
+
+@task()
+def remove_expired_downloads():
+    return downloads.remove_expired()
+
+
 HOUR = 60 * 60
 SCHEDULE = {
     "send reminders": (HOUR, send_due_reminders),
     "apply retention": (24 * HOUR, apply_retention),
+    "remove expired downloads": (HOUR, remove_expired_downloads),
 }

@@ -1,14 +1,15 @@
 import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
-from . import reminders, subject_access
+from . import downloads, reminders
 from .forms import EmailPreferencesForm
 
 
@@ -35,8 +36,26 @@ def my_data(request):
     """Download my data: a page explaining what is in it, and a button that downloads the ZIP."""
     if request.method != "POST":
         return render(request, "core/my_data.html")
-    response = HttpResponse(subject_access.download_my_data(request.user), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{subject_access.archive_name()}"'
+    download = downloads.start(request.user, "my_data", title="Your data")
+    return redirect(download)
+
+
+@never_cache
+def download_detail(request, pk):
+    """A prepared download: progress while the worker builds it, then the link. Only its owner's."""
+    download = downloads.for_owner(request.user, pk)
+    if download is None:
+        raise Http404("No such download")
+    return render(request, "core/download_detail.html", {"download": download, "hours": settings.DOWNLOAD_HOURS})
+
+
+@never_cache
+def download_file(request, pk):
+    download = downloads.for_owner(request.user, pk)
+    if download is None or download.status != download.Status.READY:
+        raise Http404("No such download")
+    response = HttpResponse(downloads.content_of(download), content_type=download.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{download.file_name}"'
     return response
 
 

@@ -21,6 +21,8 @@ urlpatterns = [
     path("search/", core_views.page_search, name="page-search"),
     path("my-data/", core_views.my_data, name="my-data"),
     path("my-emails/", core_views.email_preferences, name="email-preferences"),
+    path("downloads/<uuid:pk>/", core_views.download_detail, name="download-detail"),
+    path("downloads/<uuid:pk>/file", core_views.download_file, name="download-file"),
     path("healthz", login_not_required(core_views.health), name="health"),
 ]
 

@@ -90,8 +90,11 @@ def test_trust_journey(page, axe, sign_in, people):
     sign_in(page, worker.email)
     page.goto("/my-data/")
     axe(page)
+    page.get_by_role("button", name="Download my data").click()  # prepared by the worker (at once in tests)
+    expect(page.get_by_role("heading", name="Your file is ready")).to_be_visible()
+    axe(page)
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download my data").click()
+        page.get_by_role("link", name="Download practice-commons-my-data").click()
     archive = zipfile.ZipFile(io.BytesIO(open(download.value.path(), "rb").read()))
     names = archive.namelist()
     assert any(n.endswith(".pdf") for n in names)

@@ -85,6 +85,8 @@ INSTALLED_APPS = [
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 # A task held by a worker silent this long is queued again (core.worker).
 WORKER_STALE_SECONDS = env.int("WORKER_STALE_SECONDS", default=30)
+# Prepared downloads (download my data) are deleted this many hours after they are ready.
+DOWNLOAD_HOURS = env.int("DOWNLOAD_HOURS", default=24)
 
 MIDDLEWARE = [
     "core.logs.RequestIdMiddleware",  # first: every log line of a request carries its id
