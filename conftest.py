@@ -171,8 +171,10 @@ _WIDER_THAN_WINDOW = """() => {
   const width = document.documentElement.clientWidth;
   const wide = [...document.querySelectorAll('body *')].filter(el => {
     const box = el.getBoundingClientRect();
-    return box.width > 0 && box.right > width + 1 && !el.closest('.app-table-wrapper *');
+    return box.right > width + 1;
   });
+  // A table in its scrolling box may be wider than the window; name what escapes such a box first.
+  wide.sort((a, b) => !!a.closest('.app-table-wrapper') - !!b.closest('.app-table-wrapper'));
   return {
     scrollWidth: document.documentElement.scrollWidth, clientWidth: width, innerWidth: window.innerWidth,
     culprits: wide.filter(el => !wide.some(other => other !== el && el.contains(other))).slice(0, 5)

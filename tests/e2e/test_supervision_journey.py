@@ -107,7 +107,7 @@ def test_supervision_journey(page, axe, sign_in):
     page.get_by_label("Start time").fill("10:00")
     page.get_by_role("button", name="Schedule session").click()
     axe(page)
-    agenda = page.locator("#agenda ~ table").first
+    agenda = page.locator("#agenda ~ .app-table-wrapper table").first
     assert "Book the mental capacity refresher course" in agenda.inner_text()
 
     # The practice lead records a peer session three workers attended.
