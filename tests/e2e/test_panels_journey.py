@@ -38,6 +38,9 @@ def test_panels_journey(page, axe, sign_in):
 
     # Sam raises a request from the site's navigation; the draft saves itself as they type.
     switch_user(page, sign_in, "worker1@example.org")
+    menu = page.get_by_role("button", name="Menu")
+    if menu.is_visible():  # at phone width the service navigation folds into a menu
+        menu.click()
     page.get_by_role("link", name="Risk enablement").click()
     axe(page)
     page.get_by_role("link", name="Raise a request").first.click()
