@@ -8,7 +8,7 @@ from core.privacy import validate_person_reference
 from people.models import User
 
 from .models import ActionStatus, Outcome, Panel, PanelRequest, RiskManaged
-from .services import REQUEST_TEXT_FIELDS
+from .services import REQUEST_TEXT_FIELDS, REQUIRED_TO_SUBMIT
 
 MEETING_DATES = DateWindow(years_back=10, years_ahead=2)
 REVIEW_DATES = DateWindow(years_back=10, years_ahead=5)
@@ -75,6 +75,10 @@ class RequestForm(GovUKModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["case_reference"].widget.attrs["class"] = "govuk-input govuk-input--width-10"
+        # A draft may be saved half-written; these answers are needed before it goes to the panel.
+        for name in REQUIRED_TO_SUBMIT:
+            hint = str(self.fields[name].help_text or "")
+            self.fields[name].help_text = f"{hint} Needed before you send it to the panel.".strip()
         style_form(self)
 
     def identifier_field_names(self):
