@@ -46,9 +46,11 @@ WITH ranked AS (
     FROM {assessment} a
     WHERE a.assessed_on BETWEEN %s AND %s AND a.owner_id IN ({members})
 ), pairs AS (
-    SELECT f.owner_id, f.id AS first_id, l.id AS last_id
-    FROM ranked f JOIN ranked l ON l.owner_id = f.owner_id AND l.framework_id = f.framework_id
-    WHERE f.up = 1 AND l.down = 1 AND l.id <> f.id
+    -- One pass: a person's first and latest of each framework, when they assessed it more than once.
+    SELECT owner_id, MAX(CASE WHEN up = 1 THEN id END) AS first_id, MAX(CASE WHEN down = 1 THEN id END) AS last_id
+    FROM ranked
+    GROUP BY owner_id, framework_id
+    HAVING COUNT(*) > 1
 )
 """
 
@@ -221,4 +223,46 @@ def _readiness(scope):
             "Workers in the team during the period, by the development record entries that count as CPD in the "
             "Social Work England registration year holding the period's last day. How many, never who."
         ),
+    )
+
+
+# ---- Benchmark data (manage.py bench_measures) ----------------------------------------------
+
+
+def bench(people, today, years):
+    """Bulk rows for the benchmark: per person a PCF self-assessment each half year, a complete log a
+    month linked to a statement, and three CPD entries a year."""
+    from .content import load_all
+    from .models import ReflectiveLog
+
+    load_all()
+    pcf = FrameworkStatement.objects.filter(domain__framework__slug="pcf").select_related("domain__framework")
+    statements = list(pcf)
+    framework = statements[0].domain.framework
+    assessments = [
+        SelfAssessment(owner=person, framework=framework, assessed_on=today - datetime.timedelta(days=182 * k + n % 30))
+        for n, person in enumerate(people) for k in range(years * 2)
+    ]
+    SelfAssessment.objects.bulk_create(assessments, batch_size=2000)
+    Rating.objects.bulk_create(
+        (Rating(assessment=a, statement=s, value=1 + (a.pk + i) % 5) for a in assessments for i, s in enumerate(statements)),
+        batch_size=5000,
+    )
+    logs = [
+        ReflectiveLog(owner=person, template_name=("Gibbs reflective cycle", "Driscoll: what, so what, now what")[k % 2],
+                      title="Benchmark reflection", status=LogStatus.COMPLETE, occurred_on=today - datetime.timedelta(days=30 * k + n % 28))
+        for n, person in enumerate(people) for k in range(years * 12)
+    ]
+    ReflectiveLog.objects.bulk_create(logs, batch_size=2000)
+    through = ReflectiveLog.statements.through
+    through.objects.bulk_create(
+        (through(reflectivelog_id=log.pk, frameworkstatement_id=statements[i % len(statements)].pk) for i, log in enumerate(logs)),
+        batch_size=5000,
+    )
+    RecordEntry.objects.bulk_create(
+        (RecordEntry(owner=person, source="bench", source_key=f"{person.pk}-{k}", kind="course", title="Course",
+                     occurred_on=today - datetime.timedelta(days=120 * k + n % 60), counts_as_cpd=True,
+                     includes_peer_reflection=k % 2 == 0)
+         for n, person in enumerate(people) for k in range(years * 3)),
+        batch_size=5000,
     )

@@ -5,6 +5,8 @@ all call `report`."""
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
@@ -14,6 +16,9 @@ from people import roles
 from people.models import Role
 
 from .models import MeasuresSettings
+
+# How long a team's figures for a period are reused (seconds; 0 counts afresh every time).
+CACHE_SECONDS = getattr(settings, "MEASURES_CACHE_SECONDS", 600)
 
 # A period may start up to ten years back and end up to a year ahead (core.inputs.DateWindow).
 PERIOD_DATES = DateWindow(years_back=10, years_ahead=1)
@@ -70,9 +75,18 @@ def report(viewer, *, team=None, start, end):
     if team is not None and not teams_for(viewer).filter(pk=team.pk).exists():
         raise PermissionDenied("You can see the measures of the teams you lead.")
     threshold = smallest_group()
-    members = roles.members_during(start, end, team=team, role=Role.WORKER)
-    workers = members.count()
-    scope = contract.Scope(members=members, start=start, end=end, team=team)
-    sections = contract.suppress(contract.collect(scope), threshold)
+    # The figures are counts over months: the same team and period asked again within a few minutes
+    # (the page, then its CSV and PDF) reuses them. Counted after the permission check, and keyed by
+    # the threshold, so nobody reads figures they could not count themselves.
+    key = f"measures:{team.pk if team is not None else 'all'}:{start}:{end}:{threshold}"
+    found = cache.get(key) if CACHE_SECONDS else None
+    if found is None:
+        members = roles.members_during(start, end, team=team, role=Role.WORKER)
+        workers = members.count()
+        scope = contract.Scope(members=members, start=start, end=end, team=team)
+        found = (workers, contract.suppress(contract.collect(scope), threshold))
+        if CACHE_SECONDS:
+            cache.set(key, found, CACHE_SECONDS)
+    workers, sections = found
     return Report(team=team, start=start, end=end, smallest_group=threshold,
                   workers=workers if workers >= threshold else None, sections=sections)

@@ -35,6 +35,7 @@ def _page(request, form, report):
                 table.chart_data = chart_for(table)
     return render(request, "measures/index.html", {
         "form": form, "report": report, "query": request.GET.urlencode(),
+        "cache_minutes": services.CACHE_SECONDS // 60,
     }, status=400 if form.errors else 200)
 
 

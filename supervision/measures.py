@@ -191,3 +191,52 @@ def _peer_sessions(scope):
                     "(everyone's for the whole organisation). Attendances and person-hours count staff with an account; "
                     "guests are not counted.",
     )
+
+
+# ---- Benchmark data (manage.py bench_measures) ----------------------------------------------
+
+
+def bench(people, today, years):
+    """Bulk rows for the benchmark: an agreement per person, a one-to-one every two months (signed off)
+    with an action, and a monthly peer session per group of 20 people, all attending."""
+    from .models import ActionStatus, PeerFormat, PeerGroup, SessionParticipant
+
+    supervisors = people[::20]
+    SupervisionAgreement.objects.bulk_create(
+        [SupervisionAgreement(supervisor=supervisors[n // 20], supervisee=person, starts_on=today - datetime.timedelta(days=365 * years))
+         for n, person in enumerate(people) if n % 20],
+        batch_size=2000,
+    )
+    now = timezone.now()
+    sessions, owners = [], []
+    for n, person in enumerate(people):
+        if not n % 20:
+            continue
+        for k in range(years * 6):
+            starts = now - datetime.timedelta(days=61 * k + n % 30)
+            sessions.append(SupervisionSession(
+                supervisor=supervisors[n // 20], starts_at=starts, status="signed_off",
+                locked_at=starts + datetime.timedelta(days=n % 40), template_snapshot={},
+            ))
+            owners.append(person)
+    SupervisionSession.objects.bulk_create(sessions, batch_size=2000)
+    SessionParticipant.objects.bulk_create(
+        (SessionParticipant(session=s, user=p) for s, p in zip(sessions, owners, strict=True)), batch_size=5000
+    )
+    SupervisionAction.objects.bulk_create(
+        (SupervisionAction(session=s, owner=p, description="Benchmark action", due_on=s.starts_at.date() + datetime.timedelta(days=28),
+                           status=ActionStatus.DONE if i % 3 else ActionStatus.OPEN,
+                           closed_at=s.starts_at + datetime.timedelta(days=20 + i % 20) if i % 3 else None)
+         for i, (s, p) in enumerate(zip(sessions, owners, strict=True))),
+        batch_size=5000,
+    )
+    formats = [value for value, _label in PeerFormat.choices]
+    attendance = PeerSession.attendees.through
+    for g in range(0, len(people), 20):
+        members = people[g:g + 20]
+        group = PeerGroup.objects.create(name=f"Benchmark group {g // 20}")
+        peer = PeerSession.objects.bulk_create(
+            PeerSession(group=group, held_on=today - datetime.timedelta(days=30 * k), format=formats[k % len(formats)])
+            for k in range(years * 12)
+        )
+        attendance.objects.bulk_create(attendance(peersession_id=s.pk, user_id=m.pk) for s in peer for m in members)
