@@ -177,3 +177,32 @@ def _pdf_text(content):
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_risk_enablement_panel_figures(lead):
+    from panels.models import Decision, MeetingStatus, Outcome, Review
+    from panels.tests.factories import MeetingFactory, PanelFactory, submitted_request
+
+    team, workers = measured_team(6)
+    today = timezone.localdate()
+    panel = PanelFactory(team=team, members=workers[:2])
+    meeting = MeetingFactory(panel=panel, meets_on=today - datetime.timedelta(days=60), status=MeetingStatus.SIGNED_OFF)
+    meeting.attendees.set(workers)
+    for n, worker in enumerate(workers):
+        request = submitted_request(panel, worker, workers[0])
+        decision = Decision.objects.create(
+            meeting=meeting, request=request, decided_at=timezone.now() - datetime.timedelta(days=60),
+            outcome=Outcome.AGREED_WITH_CONDITIONS if n else Outcome.NOT_AGREED,
+            review_on=today - datetime.timedelta(days=10),
+        )
+        if n:
+            Review.objects.create(decision=decision, what_happened="Went well", risk_managed="yes",
+                                  reviewed_on=today - datetime.timedelta(days=12))
+    report = services.report(lead(team), team=team, start=today - datetime.timedelta(days=364), end=today)
+    assert _row(report, "panel-meetings", "Risk enablement").values == [1, 6, 6, 2.0, 12.0]
+    assert _row(report, "panel-decisions", "Requests submitted").values == [6, None]
+    assert _row(report, "panel-decisions", "Decided: agreed with conditions").values == [5, 83]
+    # One worker's "not agreed" is a group of one: hidden.
+    assert _row(report, "panel-decisions", "Decided: not agreed").suppressed
+    assert _row(report, "panel-reviews", "Reviewed by the review date").values == [5, 83]
+    assert "Went well" not in str(report.sections)

@@ -41,8 +41,8 @@ def test_measures_journey(page, axe, sign_in):
     assert open(pdf_download.value.path(), "rb").read(5) == b"%PDF-"
 
     # Another team and period: the form keeps GOV.UK errors beside the field.
-    page.get_by_label("From").fill("2020-06-01")
-    page.get_by_label("To").fill("2020-01-01")
+    page.get_by_label("From", exact=True).fill("2020-06-01")
+    page.get_by_label("To", exact=True).fill("2020-01-01")
     page.get_by_role("button", name="Show measures").click()
     axe(page)
     assert "The end of the period must be on or after its start" in page.content()
