@@ -13,22 +13,15 @@ import logging
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from search import signals as directory
+
 from .models import PendingIndexUpdate
 
 log = logging.getLogger(__name__)
 
 
-def _directory_signals():
-    try:
-        from search import signals
-    except ImportError:  # pragma: no cover - the directory app always ships it
-        return None
-    return signals
-
-
 def on_saved_or_deleted(sender, instance, **kwargs):
-    signals = _directory_signals()
-    watched = getattr(signals, "WATCHED", ())
+    watched = directory.WATCHED
     if sender._meta.app_label != "directory" or sender.__name__ not in watched:
         return
     if kwargs.get("raw") or getattr(instance, "_skip_change_signal", False):
@@ -36,11 +29,8 @@ def on_saved_or_deleted(sender, instance, **kwargs):
     # Outside a transaction the commit has already happened: `services_changed` covers it.
     if not transaction.get_connection().in_atomic_block:
         return
-    affected_by = getattr(signals, "_affected_by", None)
-    if affected_by is None:
-        return
     try:
-        ids = affected_by(instance)
+        ids = directory._affected_by(instance)
     except Exception:  # a half-deleted parent: its own signal covers it
         return
     from search.models import Service
@@ -65,6 +55,4 @@ def on_services_changed(sender, service_ids, **kwargs):
 def connect():
     post_save.connect(on_saved_or_deleted, dispatch_uid="search_engine_post_save")
     post_delete.connect(on_saved_or_deleted, dispatch_uid="search_engine_post_delete")
-    signals = _directory_signals()
-    if signals is not None and hasattr(signals, "services_changed"):
-        signals.services_changed.connect(on_services_changed, dispatch_uid="search_engine_services_changed")
+    directory.services_changed.connect(on_services_changed, dispatch_uid="search_engine_services_changed")
