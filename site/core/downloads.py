@@ -97,7 +97,7 @@ def build_my_data(owner, params, progress):
     progress("Gathering your records")
     document = subject_access.collect(owner)
     progress("Writing the PDF and the data file")
-    data = subject_access.build_archive(document)
+    data = subject_access.build_archive(document, subject_access.files_for(owner))
     PrivacyEvent.objects.create(
         kind=PrivacyEventKind.SUBJECT_ACCESS, user=owner, actor=owner.email, counts=subject_access.counts_of(document)
     )

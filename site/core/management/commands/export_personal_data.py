@@ -23,7 +23,7 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"No account has the email address {email}.")
         document = subject_access.collect(user)
-        Path(output).write_bytes(subject_access.build_archive(document))
+        Path(output).write_bytes(subject_access.build_archive(document, subject_access.files_for(user)))
         PrivacyEvent.objects.create(
             kind=PrivacyEventKind.SUBJECT_ACCESS,
             user=user,
