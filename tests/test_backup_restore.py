@@ -49,16 +49,20 @@ def test_a_backup_restores_every_record_and_file_into_an_empty_database(tmp_path
     settings.MEDIA_ROOT = str(tmp_path / "media")
     (tmp_path / "media" / "documents").mkdir(parents=True)
     (tmp_path / "media" / "documents" / "policy.pdf").write_bytes(b"%PDF-1.4 supervision policy")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
+    (tmp_path / "private" / "evidence").mkdir(parents=True)
+    (tmp_path / "private" / "evidence" / "certificate.pdf").write_bytes(b"%PDF-1.4 certificate")
 
     call_command("backup", str(tmp_path / "backup"))
     assert {p.name for p in (tmp_path / "backup").iterdir()} == {"database.dump", "media.tar.gz", "manifest.json"}
 
     restored_media = tmp_path / "restored-media"
-    env = {**os.environ, "DATABASE_URL": _url(empty_database), "MEDIA_ROOT": str(restored_media), "DJANGO_SETTINGS_MODULE": "practice_commons.settings.dev"}
+    env = {**os.environ, "DATABASE_URL": _url(empty_database), "MEDIA_ROOT": str(restored_media), "PRIVATE_MEDIA_ROOT": str(tmp_path / "restored-private"), "DJANGO_SETTINGS_MODULE": "practice_commons.settings.dev"}
     result = subprocess.run([str(ROOT / "scripts" / "restore"), str(tmp_path / "backup")], env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "every table's row count and content hash match" in result.stdout
     assert (restored_media / "documents" / "policy.pdf").read_bytes() == b"%PDF-1.4 supervision policy"
+    assert (tmp_path / "restored-private" / "evidence" / "certificate.pdf").read_bytes() == b"%PDF-1.4 certificate"
 
     # Restoring over data is refused: a restore never mixes two databases.
     again = subprocess.run([sys.executable, str(ROOT / "manage.py"), "restore", str(tmp_path / "backup")], env=env, capture_output=True, text=True, timeout=300)

@@ -188,7 +188,11 @@ def new_index_name() -> str:
 
 def index_definition(name: str) -> Index:
     idx = Index(name)
-    idx.settings(number_of_shards=1, number_of_replicas=0, refresh_interval="1s")
+    idx.settings(
+        number_of_shards=getattr(settings, "ELASTICSEARCH_SHARDS", 1),
+        number_of_replicas=getattr(settings, "ELASTICSEARCH_REPLICAS", 0),
+        refresh_interval="1s",
+    )
     idx.document(ServiceDocument)
     return idx
 

@@ -34,6 +34,14 @@ def _postgres():
     return args, env, db["NAME"]
 
 
+def _file_roots() -> dict[str, Path]:
+    """Uploaded files: public media (guidance images, documents) and private evidence files."""
+    roots = {"media": Path(settings.MEDIA_ROOT)}
+    if getattr(settings, "PRIVATE_MEDIA_ROOT", None):
+        roots["private"] = Path(settings.PRIVATE_MEDIA_ROOT)
+    return roots
+
+
 def table_manifest() -> dict[str, dict]:
     """{table: {"rows": n, "hash": md5}} for every table of the database."""
     tables = {}
@@ -61,10 +69,10 @@ def backup(destination: Path) -> dict:
         manifest = {"made_at": datetime.now(UTC).isoformat(), "database": name, "tables": table_manifest()}
         dump = ["pg_dump", *args, "--format=custom", "--no-owner", "--no-privileges", f"--snapshot={snapshot}"]
         subprocess.run([*dump, "-f", str(destination / DUMP), name], env=env, check=True)
-    media_root = Path(settings.MEDIA_ROOT)
     with tarfile.open(destination / MEDIA, "w:gz") as archive:
-        if media_root.is_dir():
-            archive.add(media_root, arcname="media")
+        for arcname, root in _file_roots().items():
+            if root.is_dir():
+                archive.add(root, arcname=arcname)
     (destination / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
     return manifest
 
@@ -80,13 +88,13 @@ def restore(source: Path) -> list[str]:
         raise BackupError(f"The database {name} is not empty ({len(existing)} tables): restore into a new, empty database.")
     connection.close()
     subprocess.run(["pg_restore", *args, "--no-owner", "--no-privileges", "--exit-on-error", "-d", name, str(source / DUMP)], env=env, check=True)
-    media_root = Path(settings.MEDIA_ROOT)
     with tarfile.open(source / MEDIA) as archive:
-        staging = media_root.parent / f".restore-{media_root.name}"
-        shutil.rmtree(staging, ignore_errors=True)
-        archive.extractall(staging, filter="data")
-        if (staging / "media").is_dir():
-            shutil.copytree(staging / "media", media_root, dirs_exist_ok=True)
-        shutil.rmtree(staging, ignore_errors=True)
+        for arcname, root in _file_roots().items():
+            staging = root.parent / f".restore-{root.name}"
+            shutil.rmtree(staging, ignore_errors=True)
+            archive.extractall(staging, members=[m for m in archive.getmembers() if m.name.split("/")[0] == arcname], filter="data")
+            if (staging / arcname).is_dir():
+                shutil.copytree(staging / arcname, root, dirs_exist_ok=True)
+            shutil.rmtree(staging, ignore_errors=True)
     found = table_manifest()
     return sorted(t for t in set(manifest["tables"]) | set(found) if manifest["tables"].get(t) != found.get(t))

@@ -43,3 +43,18 @@ def test_production_passes_deploy_checks_with_no_warnings():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_uploaded_files_go_to_object_storage_when_a_bucket_is_set():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.core.files.storage import storages; s = storages['default']; print(type(s).__name__, s.bucket_name, s.default_acl)",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="x.example.org",
+        DATABASE_URL="postgres://u:p@localhost/pc",
+        MEDIA_BUCKET="council-practice-commons",
+        MEDIA_ENDPOINT_URL="http://127.0.0.1:9000",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].split() == ["S3Storage", "council-practice-commons", "private"]

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, STORAGES, env
 
 _REQUIRED = {
     "SECRET_KEY": "a long random string (at least 50 characters), e.g. from "
@@ -43,7 +43,7 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": STORAGES["private"],  # noqa: F405 (evidence files, see base.py)
+    "default": STORAGES["default"],  # the disk, or object storage with MEDIA_BUCKET
+    "private": STORAGES["private"],  # evidence files, see base.py
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
