@@ -1,7 +1,7 @@
 """What people do in supervision, as plain functions: views, commands and tests call these."""
 
 import logging
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.reminders import absolute_url
-from core.tasks import send_email
+from core.tasks import send_due_reminders, send_email
 from learning import record as development_record
 from people import roles
 
@@ -149,7 +149,14 @@ def schedule_session(*, supervisor, supervisees, starts_at, length_minutes, temp
     SessionParticipant.objects.bulk_create([SessionParticipant(session=session, user=s) for s in supervisees])
     if send_invitations:
         transaction.on_commit(lambda: send_invitation(session))
+    _remind_if_tomorrow(session)
     return session
+
+
+def _remind_if_tomorrow(session):
+    """A session booked for tomorrow may come after today's reminder run: run it again now (it sends each reminder once)."""
+    if _local_date(session.starts_at) == timezone.localdate() + timedelta(days=1):
+        transaction.on_commit(send_due_reminders.enqueue)
 
 
 def send_invitation(session, method="REQUEST"):
@@ -181,6 +188,7 @@ def reschedule_session(session, *, starts_at, length_minutes, place):
     session.ical_sequence += 1
     session.save(update_fields=["starts_at", "length_minutes", "place", "ical_sequence"])
     transaction.on_commit(lambda: send_invitation(session))
+    _remind_if_tomorrow(session)
     return session
 
 

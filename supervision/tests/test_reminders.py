@@ -86,3 +86,17 @@ def test_actions_due_then_overdue_each_once(people, mailoutbox):
     reminders.send_due(today + datetime.timedelta(days=3))
     reminders.send_due(today + datetime.timedelta(days=4))
     assert [m.subject.split(" ")[2] for m in mailoutbox] == ["due", "overdue"]
+
+
+def test_booking_a_session_for_tomorrow_reminds_at_once(people, mailoutbox, django_capture_on_commit_callbacks):
+    from .factories import template
+
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.schedule_session(
+            supervisor=people["supervisor"], supervisees=[people["worker"]], template=template(), length_minutes=60,
+            starts_at=timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time(9, 30))),
+        )
+    reminders_sent = sorted(m.to[0] for m in mailoutbox if m.subject == "Supervision tomorrow at 09:30")
+    assert reminders_sent == sorted([people["supervisor"].email, people["worker"].email])
+    assert any(m.attachments for m in mailoutbox)  # and the invitation with its .ics
