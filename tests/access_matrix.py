@@ -71,6 +71,7 @@ READERS = {
     "panel-request": {"owner", "supervisor", "other_worker"},
     "panel-decision": {"owner", "supervisor", "other_worker"},
     "panel-reflection": {"owner", "other_worker"},  # copied to the record: the people at the meeting
+    "pen-picture": OWNER,  # the worker's own until they hand it over on paper
 }
 
 LOG_UNSHARED = "log-unshared log-unshared-title"
@@ -171,6 +172,19 @@ panels:review-record                      panel-decision     L     F     F     4
 measures:index                            -                  L     403   403   403   403   403   F     403   F
 measures:export-csv                       -                  L     403   403   403   403   403   F     403   F
 measures:report-pdf                       -                  L     403   403   403   403   403   F     403   F
+penpictures:mine                          -                  L     C     F     F     F     F     F     F     F     pen-picture
+penpictures:edit                          -                  L     C     F     F     F     F     F     F     F     pen-picture
+penpictures:print                         -                  L     C     404   404   404   404   404   404   404   pen-picture
+penpictures:print                         pen-version-query  L     C     404   404   404   404   404   404   404   pen-picture
+penpictures:pdf                           -                  L     C     404   404   404   404   404   404   404   pen-picture
+penpictures:pdf                           pen-version-large  L     C     404   404   404   404   404   404   404   pen-picture
+penpictures:version                       pen-version        L     C     404   404   404   404   404   404   404   pen-picture
+penpictures:make-current                  pen-version        L     405   405   405   405   405   405   405   405
+penpictures:photo                         pen-version        L     F     404   404   404   404   404   404   404
+penpictures:guide                         -                  L     F     F     F     F     F     F     F     F
+penpictures:guide                         large              L     F     F     F     F     F     F     F     F
+penpictures:guide-pdf                     -                  L     F     F     F     F     F     F     F     F
+penpictures:guide-pdf                     large              L     F     F     F     F     F     F     F     F
 search:search                             search             L     F     F     F     F     F     F     F     F
 search:suggest                            search             L     F     F     F     F     F     F     F     F
 search:service-detail                     service            L     C     C     C     C     C     C     C     C     team-note
@@ -275,6 +289,8 @@ ADMIN_CONTENT = [  # practice leads edit these
     "wagtailsnippets_directory_outofdatereport:list", "wagtailsnippets_search_engine_glossaryterm:list",
     "supervisiontemplate:index", "supervisiontemplate:add",
     "termsofreference:index", "termsofreference:add",
+    "wagtailsnippets_penpictures_conversationprompt:list", "wagtailsnippets_penpictures_conversationprompt:add",
+    "wagtailsnippets_penpictures_penpicturelayout:list",
     "wagtailadmin_home", "wagtailadmin_explore_root", "wagtailforms:index",
 ]
 ADMIN_SYSTEM = [  # roles, relationships, groups, settings, audits and the access log: administrators only

@@ -185,6 +185,14 @@ def build_world():
         content_type="text/plain", content=m["log-unshared"].encode(), size=1,  # their own private words
         expires_at=timezone.now() + datetime.timedelta(hours=1),
     )
+    # ---- Pen pictures: the owner's own, two versions with a photo, the first made current again ----
+    from penpictures import services as pen_services
+    from penpictures.tests.factories import photo_bytes
+
+    pen_texts = {"who_i_am": plant(m, "pen-picture"), "what_i_do": "Named social worker", "how_to_reach_me": "The team's phone"}
+    pen_version = pen_services.save_version(owner, texts=pen_texts, photo=photo_bytes())
+    pen_services.save_version(owner, texts={**pen_texts, "what_i_enjoy": "Walking"})
+    pen_services.make_current(owner, pen_version)
 
     return SimpleNamespace(
         download=download,
@@ -198,5 +206,5 @@ def build_world():
         peer_group=group, peer_session=peer_session, reflection=reflection,
         service=service, note=note, shortlist=shortlist, shortlist_item=item,
         panel=panel, panel_request=panel_request, panel_meeting=panel_meeting, panel_decision=panel_decision,
-        panel_action=panel_decision.actions.get(),
+        panel_action=panel_decision.actions.get(), pen_version=pen_version,
     )

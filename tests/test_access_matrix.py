@@ -82,6 +82,10 @@ def targets(world):
         "panel-meeting-request": ({"pk": world.panel_meeting.pk, "request_pk": world.panel_request.pk}, ""),
         "panel-decision": ({"pk": world.panel_decision.pk}, ""),
         "panel-action": ({"pk": world.panel_action.pk}, ""),
+        "pen-version": ({"pk": world.pen_version.pk}, ""),
+        "pen-version-query": ({}, f"version={world.pen_version.pk}"),
+        "pen-version-large": ({}, f"version={world.pen_version.pk}&large=1"),
+        "large": ({}, "large=1"),
         "service": ({"pk": world.service.pk}, ""),
         "oruk-service": ({"id": world.service.pk}, ""),
         "note": ({"note_id": world.note.pk}, ""),
@@ -276,7 +280,7 @@ def test_waiting_cell(world, clients, table, row, role):
 
 
 OWN_DATA = ["log-unshared", "log-shared", "log-draft", "assessment-note", "agreement-text", "session-notes",
-            "peer-reflection", "shortlist-note"]
+            "peer-reflection", "shortlist-note", "pen-picture"]
 
 
 # Roles whose archive does not yet follow the records' audiences: {role: the fix it waits for}.

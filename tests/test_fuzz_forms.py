@@ -125,8 +125,12 @@ def _world(people):
         owner=worker, builder="my_data", title="Your data", status=Download.Status.READY, file_name="my-data.zip",
         content_type="application/zip", content=b"PK", size=2, expires_at=timezone.now() + timezone.timedelta(hours=1),
     )
+    from penpictures import services as pen_services
+
+    pen_version = pen_services.save_version(worker, texts={"who_i_am": "I am your social worker.", "what_i_do": "Help"})
     return {
         "download": download,
+        "pen_version": pen_version,
         "panel": panel, "panel_draft": panel_draft, "meeting": meeting, "on_agenda": on_agenda, "decision": decision,
         "panel_action": decision.actions.get(),
         "log": log, "done": done, "entry": entry, "manual": manual, "evidence": evidence, "framework": framework, "assessment": assessment,
@@ -221,6 +225,15 @@ ROUTES = {
     "measures:index": ("practice_lead", lambda w: {}),
     "measures:export-csv": ("practice_lead", lambda w: {}),
     "measures:report-pdf": ("practice_lead", lambda w: {}),
+    "penpictures:mine": ("worker", lambda w: {}),
+    "penpictures:edit": ("worker", lambda w: {}),
+    "penpictures:print": ("worker", lambda w: {}),
+    "penpictures:pdf": ("worker", lambda w: {}),
+    "penpictures:version": ("worker", lambda w: {"pk": w["pen_version"].pk}),
+    "penpictures:make-current": ("worker", lambda w: {"pk": w["pen_version"].pk}),
+    "penpictures:photo": ("worker", lambda w: {"pk": w["pen_version"].pk}),
+    "penpictures:guide": ("worker", lambda w: {}),
+    "penpictures:guide-pdf": ("worker", lambda w: {}),
     "search:search": ("worker", lambda w: {}),
     "search:suggest": ("worker", lambda w: {}),
     "search:service-detail": ("worker", lambda w: {"pk": w["service"].pk}),

@@ -179,6 +179,9 @@ class GovUKFormMixin:
     identifier_fields = ()
     # Kinds of finding to warn about (None: all of them).
     identifier_kinds = None
+    # Words that are fine here although they look like identifiers (case-insensitive), e.g. the
+    # writer's own name in a text about themselves.
+    identifier_allowed = frozenset()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -209,7 +212,8 @@ class GovUKFormMixin:
                 continue
             if names is None:
                 names = configured_names()
-            found = [f for f in check_text(value, names) if self.identifier_kinds is None or f.kind in self.identifier_kinds]
+            found = [f for f in check_text(value, names) if (self.identifier_kinds is None or f.kind in self.identifier_kinds)
+                     and f.text.casefold() not in self.identifier_allowed]
             if found:
                 self.findings[name] = found
                 listed = ", ".join(f"{in_sentence(f.kind)} “{f.text}”" for f in found[:5])

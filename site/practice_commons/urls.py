@@ -16,6 +16,7 @@ urlpatterns = [
     path("supervision/", include("supervision.urls")),
     path("panels/", include("panels.urls")),
     path("measures/", include("measures.urls")),
+    path("pen-picture/", include("penpictures.urls")),
     path("directory/", include("search.urls")),
     path("api/oruk/", include("search.api_urls")),
     path("search/", core_views.page_search, name="page-search"),

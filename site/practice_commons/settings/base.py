@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "learning",
     "supervision",
     "panels",  # risk enablement panels
+    "penpictures",  # a worker's pen picture and the conversation guide
     "search",  # the directory (ORUK data, API, pages); app label "directory"
     "search.engine",  # its search engine: Elasticsearch with a database fallback
     "measures",  # programme measures: aggregate figures the apps contribute (core.measures)

@@ -1,0 +1,15 @@
+"""A worker's pen picture on the "My practice" dashboard."""
+
+from core.dashboard import Panel
+from people import roles
+from people.models import Role
+
+from . import services
+
+
+def dashboard_panels(request):
+    user = request.user
+    if not user.is_authenticated or not roles.has_role(user, Role.WORKER, Role.SUPERVISOR):
+        return []
+    return [Panel(title="My pen picture", template="penpictures/dashboard.html",
+                  context={"current": services.current_version(user)}, order=40)]
