@@ -287,6 +287,7 @@ ADMIN_CONTENT = [  # practice leads edit these
     "wagtailsnippets_directory_organization:list", "wagtailsnippets_directory_location:list",
     "wagtailsnippets_directory_taxonomy:list", "wagtailsnippets_directory_taxonomyterm:list",
     "wagtailsnippets_directory_outofdatereport:list", "wagtailsnippets_search_engine_glossaryterm:list",
+    "wagtailsnippets_search_engine_everydayphrase:list",
     "supervisiontemplate:index", "supervisiontemplate:add",
     "termsofreference:index", "termsofreference:add",
     "wagtailsnippets_penpictures_conversationprompt:list", "wagtailsnippets_penpictures_conversationprompt:add",

@@ -95,10 +95,10 @@ def expanded_clauses(criteria: Criteria):
     for clause in criteria.prepared.clauses:
         options = []
         for number, alternative in enumerate(clause.alternatives):
-            options.append((alternative, 1.0))
-            if number == 0 and len(alternative) == 1:
+            options.append((alternative, clause.weight))
+            if number == 0 and clause.fuzzy:
                 for word, _distance in vocabulary.fuzzy(alternative[0])[:20]:
-                    options.append(((word,), FUZZY_FACTOR))
+                    options.append(((word,), FUZZY_FACTOR * clause.weight))
         expanded.append(options)
     return expanded
 
@@ -245,7 +245,7 @@ def search(criteria: Criteria) -> SearchResults:
     # Score and order.
     scored = {}
     matched_terms = set(criteria.prepared.all_terms())
-    typed_words = tuple(w for c in criteria.prepared.clauses for w in c.typed)
+    typed_words = tuple(w for c in criteria.prepared.clauses if not c.from_everyday for w in c.typed)
     for sid in matching:
         if clauses:
             value, matched = score(rows[sid], clauses, typed_words)

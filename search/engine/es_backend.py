@@ -32,14 +32,18 @@ def text_query(criteria: Criteria):
         for number, alternative in enumerate(clause.alternatives):
             words = " ".join(alternative)
             if len(alternative) == 1:
-                options = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20} if number == 0 else {}
+                options = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20} if number == 0 and clause.fuzzy else {}
                 alternatives.append(Q("multi_match", query=words, fields=FIELDS, type="best_fields", tie_breaker=0.3, **options))
             else:
                 # Every word of the expansion in one field (the database fallback does the same).
                 alternatives.append(Q("multi_match", query=words, fields=FIELDS, type="best_fields", operator="and", tie_breaker=0.3))
-        clauses.append(alternatives[0] if len(alternatives) == 1 else Q("dis_max", queries=alternatives, tie_breaker=0.1))
-    typed = " ".join(" ".join(c.typed) for c in criteria.prepared.clauses)
-    if len(criteria.prepared.clauses) > 1:
+        if clause.weight != 1.0:
+            clauses.append(Q("dis_max", queries=alternatives, tie_breaker=0.1, boost=clause.weight))
+        else:
+            clauses.append(alternatives[0] if len(alternatives) == 1 else Q("dis_max", queries=alternatives, tie_breaker=0.1))
+    typed_clauses = [c for c in criteria.prepared.clauses if not c.from_everyday]
+    typed = " ".join(" ".join(c.typed) for c in typed_clauses)
+    if len(typed_clauses) > 1:
         clauses.append(Q("match", **{"name_terms.shingles": {"query": typed, "boost": 2.0}}))
     return Q("bool", should=clauses, minimum_should_match=1)
 

@@ -159,3 +159,37 @@ class SearchEntryOpening(models.Model):
 
     def __str__(self):
         return f"{self.start_minute}-{self.end_minute}"
+
+
+class EverydayPhrase(ShippedVocabulary):
+    """How people say a need in their own words, and the words services use for it.
+
+    One way only: "can't pay the rent" also searches "rent arrears", "housing advice" and "debt
+    advice", never the reverse. A phrase matches when all its words are in the question, in any
+    order ("my son won't go to school" matches "won't go to school"). Ships with the product
+    (`shipped/everyday.json`); practice leads add and edit entries in the Wagtail admin.
+    """
+
+    need = models.CharField(max_length=100, unique=True, help_text='A short name for the need, for example "Rent arrears".')
+    phrases = models.TextField(help_text="Everyday ways of saying it, one per line, for example \"can't pay the rent\".")
+    service_terms = models.TextField(
+        help_text="Words services and categories use for it, one per line, for example \"housing advice\" and \"debt advice\"."
+    )
+    notes = models.CharField(max_length=255, blank=True, help_text="Optional: why these words, for editors.")
+
+    shipped_fields = ("phrases", "service_terms")
+    panels = [FieldPanel("need"), FieldPanel("phrases"), FieldPanel("service_terms"), FieldPanel("notes"), FieldPanel("in_use")]
+
+    class Meta:
+        ordering = ["need"]
+        verbose_name = "everyday words entry"
+        verbose_name_plural = "everyday words"
+
+    def __str__(self):
+        return self.need
+
+    def phrase_list(self):
+        return [line.strip() for line in self.phrases.splitlines() if line.strip()]
+
+    def service_term_list(self):
+        return [line.strip() for line in self.service_terms.splitlines() if line.strip()]

@@ -12,7 +12,7 @@ from datetime import time
 
 from django.db.models import Count, Max
 
-from . import PostcodeNotFound, SearchResults, ServiceQuery, es, text
+from . import PostcodeNotFound, SearchResults, ServiceQuery, es, everyday, text
 from .documents import DAYS, MINUTES_PER_DAY
 
 log = logging.getLogger(__name__)
@@ -130,6 +130,7 @@ def understand(query: ServiceQuery) -> Criteria:
     """Turn a ServiceQuery into Criteria. Raises PostcodeNotFound or ValueError for bad input."""
     glossary = current_glossary()
     prepared = text.prepare_query(query.text or "", glossary, read_age=query.read_age_from_text)
+    everyday.with_everyday_words(prepared, everyday.current())
     min_age, max_age = _number(query.min_age), _number(query.max_age)
     if prepared.age is not None and min_age is None and max_age is None:
         min_age = max_age = float(prepared.age)
@@ -206,7 +207,7 @@ def matched_terms(prepared: text.PreparedQuery, doc_terms: set[str]) -> set[str]
         for number, alternative in enumerate(clause.alternatives):
             if all(w in doc_terms for w in alternative):
                 found.update(alternative)
-            if number == 0 and len(alternative) == 1:
+            if number == 0 and clause.fuzzy:
                 found.update(w for w, _d in text.fuzzy_matches(alternative[0], doc_terms))
     return found
 
@@ -227,7 +228,9 @@ def expansion_labels(prepared: text.PreparedQuery, glossary: text.Glossary) -> l
     index = glossary.index()
     labels = []
     for clause in prepared.clauses:
-        if clause.from_glossary and clause.typed in index:
+        if clause.from_everyday:
+            labels.append(f"{clause.original}: {', '.join(clause.labels)}")
+        elif clause.from_glossary and clause.typed in index:
             human = glossary.labels[index[clause.typed]]
             labels.append(f"{clause.original}: {', '.join(h for h in human if text.analyse(h) != list(clause.typed))}")
     return labels

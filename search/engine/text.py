@@ -93,6 +93,16 @@ class Clause:
     original: str
     alternatives: tuple[tuple[str, ...], ...]
     from_glossary: bool = False
+    # A need recognised from everyday words (everyday.py): its alternatives are all service
+    # words (none typed, so no typo tolerance), and it counts `weight` times a typed word.
+    from_everyday: bool = False
+    weight: float = 1.0
+    labels: tuple[str, ...] = ()
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the first alternative is a typed word that may be misspelt."""
+        return not self.from_everyday and len(self.alternatives[0]) == 1
 
     @property
     def typed(self) -> tuple[str, ...]:

@@ -3,7 +3,7 @@
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import GlossaryTerm
+from .models import EverydayPhrase, GlossaryTerm
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -21,3 +21,20 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryTermViewSet)
+
+
+class EverydayPhraseViewSet(SnippetViewSet):
+    model = EverydayPhrase
+    icon = "list-ul"
+    menu_label = "Search everyday words"
+    menu_name = "search-everyday-words"
+    add_to_admin_menu = True
+    menu_order = 311
+    url_prefix = "directory/everyday-words"
+    list_display = ["need", "phrases", "service_terms", "source", "in_use", "updated_at"]
+    list_filter = ["source", "in_use"]
+    search_fields = ["need", "phrases", "service_terms"]
+    ordering = ["need"]
+
+
+register_snippet(EverydayPhraseViewSet)

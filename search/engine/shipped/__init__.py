@@ -10,6 +10,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GLOSSARY_FILE = HERE / "glossary.json"
+EVERYDAY_FILE = HERE / "everyday.json"
 
 
 def _lines(value) -> str:
@@ -48,3 +49,10 @@ def sync_glossary(apps, schema_editor=None):
     model = apps.get_model("search_engine", "GlossaryTerm")
     items = json.loads(GLOSSARY_FILE.read_text(encoding="utf-8"))
     return sync(model, items, "term", ("expansions",))
+
+
+def sync_everyday(apps, schema_editor=None):
+    """Data migration step: the shipped everyday words."""
+    model = apps.get_model("search_engine", "EverydayPhrase")
+    items = json.loads(EVERYDAY_FILE.read_text(encoding="utf-8"))
+    return sync(model, items, "need", ("phrases", "service_terms"))

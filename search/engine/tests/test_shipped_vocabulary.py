@@ -80,3 +80,30 @@ def test_a_term_switched_off_no_longer_widens_searches(engine):
     engine.reindex()
     GlossaryTerm.objects.filter(term="SENCO").update(in_use=False)
     assert search_services(ServiceQuery(text="SENCO")).total == 0
+
+
+def test_everyday_words_ship_too_and_lead_to_service_words(engine):
+    from search.engine.models import EverydayPhrase
+
+    assert EverydayPhrase.objects.filter(source="shipped").count() >= 50
+    advice = ServiceFactory(name="Tenancy sustainment", description="Housing advice if you have rent arrears or a notice from your landlord.")
+    ServiceFactory(name="Pay-as-you-feel cafe", description="Pay what you can for lunch.")
+    engine.reindex()
+    results = search_services(ServiceQuery(text="I can't pay the rent"))
+    assert results.hits[0].service_id == str(advice.pk)
+    assert any("rent arrears" in label for label in results.expansions)  # the page says what it also searched
+
+
+def test_everyday_words_go_one_way_and_a_lead_can_switch_them_off(engine):
+    from search.engine.models import EverydayPhrase
+
+    ServiceFactory(name="Falls prevention classes", description="Strength and balance for older people.")
+    ServiceFactory(name="Parachute club", description="Jump with us: we teach how to land after falling.")
+    engine.reindex()
+    # "falls prevention" is a service word: it does not search the everyday "keeps falling".
+    assert [h.service_id for h in search_services(ServiceQuery(text="falls prevention")).hits][:1] != []
+    first = search_services(ServiceQuery(text="my mum keeps falling")).hits[0]
+    assert first.service_id == str(ServiceFactory._meta.model.objects.get(name="Falls prevention classes").pk)
+    assert any("strength and balance" in label for label in search_services(ServiceQuery(text="my mum keeps falling")).expansions)
+    EverydayPhrase.objects.filter(need="Falls").update(in_use=False)
+    assert not any("strength and balance" in label for label in search_services(ServiceQuery(text="my mum keeps falling")).expansions)

@@ -22,6 +22,7 @@ LEAD_CONTENT = {
     "core.IdentifierName",
     "supervision.SupervisionTemplate",
     "search_engine.GlossaryTerm",
+    "search_engine.EverydayPhrase",
     "directory.Service",
     "directory.Organization",
     "directory.Location",
