@@ -202,6 +202,8 @@ def search_query(request, page, per_page, with_place=False):
         page=page,
         per_page=per_page,
         sort="relevance",
+        # The words may name an age or a place ("for a 15 year old", "near Dereham"), as on the page.
+        read_age_from_text=True,
     )
 
 

@@ -35,9 +35,11 @@ class ServiceQuery:
     sort: str = "relevance"  # "relevance" | "distance" | "name"
     page: int = 1
     per_page: int = 20
-    # Read an age from the words ("for a 17 year old") when no age is given. The search page does;
-    # the API, whose parameters are explicit, does not.
+    # Read an age from the words ("for a 17 year old", "teenagers") when no age is given: the
+    # search page and the ORUK API's search both do.
     read_age_from_text: bool = False
+    # Read a town or postcode from the words ("day centre near Dereham") when no postcode is given.
+    read_place_from_text: bool = True
 
 
 @dataclass
@@ -60,6 +62,9 @@ class SearchResults:
     # What the engine understood: the place searched from, and an age read from the text.
     place_label: str | None = None
     age_from_text: int | None = None
+    ages_from_text: str | None = None  # an age group read from the words ("teenagers")
+    place_from_text: bool = False  # the place was read from the words, not a postcode field
+    radius_miles: float | None = None
     expansions: list[str] = field(default_factory=list)
 
 

@@ -12,7 +12,7 @@ from datetime import time
 
 from django.db.models import Count, Max
 
-from . import PostcodeNotFound, SearchResults, ServiceQuery, es, everyday, text
+from . import PostcodeNotFound, SearchResults, ServiceQuery, es, everyday, places, text
 from .documents import DAYS, MINUTES_PER_DAY
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,8 @@ class Criteria:
     prepared: text.PreparedQuery
     glossary: text.Glossary = field(default_factory=text.Glossary)
     place: object | None = None  # search.postcodes.Place
+    place_from_text: bool = False
+    age_words: str | None = None
     radius_m: float | None = None
     min_age: float | None = None
     max_age: float | None = None
@@ -129,13 +131,24 @@ def _number(value):
 def understand(query: ServiceQuery) -> Criteria:
     """Turn a ServiceQuery into Criteria. Raises PostcodeNotFound or ValueError for bad input."""
     glossary = current_glossary()
-    prepared = text.prepare_query(query.text or "", glossary, read_age=query.read_age_from_text)
+    words = query.text or ""
+    found_place = None
+    if query.read_place_from_text and not (query.postcode or "").strip() and words.strip():
+        found_place = places.read_place(words, places.current_gazetteer())
+        if found_place is not None:
+            words = found_place.rest
+    prepared = text.prepare_query(words, glossary, read_age=query.read_age_from_text)
     everyday.with_everyday_words(prepared, everyday.current())
     min_age, max_age = _number(query.min_age), _number(query.max_age)
+    age_words = None
     if prepared.age is not None and min_age is None and max_age is None:
         min_age = max_age = float(prepared.age)
     else:
         prepared.age = None
+        if query.read_age_from_text and min_age is None and max_age is None:
+            age_words = places.read_age_words(words)
+            if age_words:
+                min_age, max_age = (None if v is None else float(v) for v in age_words[:2])
     place = None
     if (query.postcode or "").strip():
         from search.postcodes import resolve
@@ -144,6 +157,9 @@ def understand(query: ServiceQuery) -> Criteria:
         if place is None:
             raise PostcodeNotFound(f"We could not find the postcode {query.postcode.strip()!r}")
     radius = _number(query.radius_miles)
+    if found_place is not None:
+        place = found_place.place
+        radius = radius if (radius and radius > 0) else found_place.radius_miles
     radius_m = radius * METRES_PER_MILE if (radius and radius > 0 and place) else None
     sort = query.sort if query.sort in ("relevance", "distance", "name") else "relevance"
     if sort == "distance" and place is None:
@@ -162,6 +178,8 @@ def understand(query: ServiceQuery) -> Criteria:
     return Criteria(
         query=query,
         prepared=prepared,
+        place_from_text=found_place is not None,
+        age_words=age_words[2] if age_words else None,
         glossary=glossary,
         place=place,
         radius_m=radius_m,
@@ -272,6 +290,9 @@ def search_services(query: ServiceQuery) -> SearchResults:
 def _finish(results: SearchResults, criteria: Criteria) -> SearchResults:
     results.place_label = criteria.place.label if criteria.place else None
     results.age_from_text = criteria.prepared.age
+    results.ages_from_text = criteria.age_words
+    results.place_from_text = criteria.place_from_text
+    results.radius_miles = round(criteria.radius_m / METRES_PER_MILE, 1) if criteria.radius_m else None
     results.expansions = expansion_labels(criteria.prepared, criteria.glossary)
     return results
 

@@ -189,7 +189,7 @@ def search(request):
                 "hit": hit,
                 "name_html": mark_safe(hit.highlights["name"][0]) if hit.highlights.get("name") else None,  # escaped by text.highlight
                 "description_html": mark_safe(hit.highlights["description"][0]) if hit.highlights.get("description") else None,
-                "distance": _distance_text(hit, results.place_label, query.radius_miles),
+                "distance": _distance_text(hit, results.place_label, results.radius_miles),
                 "town": _town(service),
             }
         )

@@ -118,3 +118,23 @@ def test_searches_from_several_threads_at_once_stem_every_word_as_one_thread_doe
     # Same answers as one thread alone: no word stemmed with another thread's letters.
     for query, stems in expected.items():
         assert results[query] == stems
+
+
+def test_places_and_age_groups_are_read_from_the_words():
+    from search.engine.places import build_gazetteer, read_age_words, read_place
+
+    gazetteer = build_gazetteer(
+        [("King's Lynn", 52.75, 0.40, "PE30 1AB"), ("Diss", 52.37, 1.10, "IP22 4AB"), ("Diss", 52.39, 1.12, "IP22 4XY")],
+        {"PE30 1AB": {"E07000146"}},
+    )
+    found = read_place("food bank near Kings Lynn", gazetteer)
+    assert found.place.label == "King's Lynn" and found.rest == "food bank" and found.place.area_codes == {"E07000146"}
+    found = read_place("debt advice within 5 miles of Diss", gazetteer)
+    assert (found.place.label, found.rest, found.radius_miles) == ("Diss", "debt advice", 5.0)
+    assert found.place.latitude == pytest.approx(52.38)
+    assert read_place("stay and play Diss", gazetteer).rest == "stay and play"
+    # A town's name in the middle of the words, with no "near" or "in", is not taken as a place.
+    assert read_place("diss track studio sessions", gazetteer) is None
+    assert read_age_words("club for teenagers") == (13, 19, "teenagers")
+    assert read_age_words("support for older people") == (65, None, "older people")
+    assert read_age_words("debt advice") is None

@@ -1,0 +1,154 @@
+"""Places and ages in the words of a search: "day centre near Dereham", "for a teenager".
+
+    gazetteer = current_gazetteer()            # town and village names from the directory's addresses
+    found = read_place("food bank in Diss", gazetteer)   # FoundPlace(place, rest, radius_miles) or None
+    read_age_words("club for teenagers")      # (13, 19, "teenagers")
+
+Town names come from the addresses of the directory's venues (any council's import brings its
+own), placed at the middle of that town's venues; the area codes are those of the towns'
+postcodes in the loaded postcode data, so phone and online services covering the area count too.
+A town is recognised after "near", "in", "around", "at", "of" or "close to", or as the last words
+of the search; a postcode anywhere in the words ("near NR19 1AB") is recognised too.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Max
+
+from . import text
+
+CUES = ("near", "in", "around", "at", "of", "nearby", "close to", "near to", "within walking distance of")
+WITHIN_RE = re.compile(r"\bwithin\s+(\d{1,3}(?:\.\d+)?)\s*(?:miles?|mi)\s+(?:of\s+)?", re.I)
+POSTCODE_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2})\b", re.I)
+# Words for an age, as a person reading the search would take them: (youngest, oldest or None).
+AGE_WORDS = {
+    "baby": (0, 1), "babies": (0, 1), "toddler": (1, 4), "toddlers": (1, 4), "under fives": (0, 4), "under 5s": (0, 4),
+    "teenager": (13, 19), "teenagers": (13, 19), "teen": (13, 19), "teens": (13, 19),
+    "elderly": (65, None), "older people": (65, None), "older person": (65, None), "pensioner": (65, None),
+    "pensioners": (65, None), "over 50s": (50, None), "over 60s": (60, None), "over 65s": (65, None),
+}
+
+
+def default_radius_miles() -> float:
+    return float(getattr(settings, "DIRECTORY_PLACE_RADIUS_MILES", 10))
+
+
+@dataclass
+class FoundPlace:
+    place: object  # search.postcodes.Place
+    rest: str  # the search without the place words
+    radius_miles: float
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    # folded words of a name -> (display name, latitude, longitude, area codes)
+    names: dict
+    longest: int = 0
+
+
+def _folded_words(value: str) -> tuple[str, ...]:
+    return tuple(text.words(value))
+
+
+def build_gazetteer(rows, area_codes_by_postcode) -> Gazetteer:
+    """From (town, latitude, longitude, postcode) rows of venues."""
+    towns: dict[tuple, dict] = {}
+    for town, lat, lon, postcode in rows:
+        key = _folded_words(town or "")
+        if not key or lat is None or lon is None:
+            continue
+        entry = towns.setdefault(key, {"name": town.strip(), "points": [], "codes": set()})
+        entry["points"].append((lat, lon))
+        entry["codes"] |= area_codes_by_postcode.get((postcode or "").strip().upper(), set())
+    names = {}
+    for key, entry in towns.items():
+        lats, lons = zip(*entry["points"], strict=True)
+        names[key] = (entry["name"], sum(lats) / len(lats), sum(lons) / len(lons), frozenset(entry["codes"]))
+    return Gazetteer(names, max((len(k) for k in names), default=0))
+
+
+_lock = threading.Lock()
+_cache: dict = {"key": None, "at": 0.0, "gazetteer": Gazetteer({})}
+TTL = 300
+
+
+def current_gazetteer() -> Gazetteer:
+    """Town names of the listed services' venues, rebuilt when the search entries change."""
+    from search.models import LISTED_STATUSES, Address, Postcode
+
+    from .models import SearchEntry
+
+    key = tuple(SearchEntry.objects.aggregate(n=Count("pk"), changed=Max("updated_at")).values())
+    with _lock:
+        if _cache["key"] == key and time.monotonic() - _cache["at"] < TTL:
+            return _cache["gazetteer"]
+        rows = list(
+            Address.objects.filter(location__service_at_locations__service__status__in=LISTED_STATUSES)
+            .values_list("city", "location__latitude", "location__longitude", "postal_code")
+            .distinct()
+        )
+        postcodes = {r[3].strip().upper() for r in rows if r[3]}
+        codes = {p: {c for c in (d, c2) if c} for p, d, c2 in Postcode.objects.filter(postcode__in=postcodes).values_list("postcode", "district_code", "county_code")}
+        _cache.update(key=key, at=time.monotonic(), gazetteer=build_gazetteer(rows, codes))
+        return _cache["gazetteer"]
+
+
+def read_place(question: str, gazetteer: Gazetteer) -> FoundPlace | None:
+    """The place the words name, and the words without it; None when they name none."""
+    from search.postcodes import Place, resolve
+
+    radius = default_radius_miles()
+    within = WITHIN_RE.search(question)
+    if within:
+        radius = float(within.group(1)) or radius
+    postcode = POSTCODE_RE.search(question)
+    if postcode:
+        place = resolve(postcode.group(1))
+        if place is not None:
+            rest = _without(question, postcode.start(), postcode.end())
+            return FoundPlace(place, rest, radius)
+    if not gazetteer.names:
+        return None
+    tokens = list(re.finditer(r"[A-Za-z0-9À-ɏ'’]+", question))
+    folded = [text.words(t.group()) for t in tokens]
+    flat = [(w[0] if w else "") for w in folded]
+    for start in range(len(flat)):
+        for size in range(min(gazetteer.longest, len(flat) - start), 0, -1):
+            key = tuple(flat[start : start + size])
+            if key not in gazetteer.names:
+                continue
+            before = " ".join(flat[max(0, start - 4) : start])
+            cue = next((c for c in sorted(CUES, key=len, reverse=True) if before.endswith(c)), None)
+            at_end = start + size == len(flat)
+            if cue is None and not at_end:
+                continue
+            name, lat, lon, codes = gazetteer.names[key]
+            cut_from = tokens[start].start()
+            if cue:  # drop the cue words too ("near", "within 5 miles of")
+                cue_start = start - len(cue.split())
+                cut_from = tokens[cue_start].start()
+            if within and within.start() < cut_from:
+                cut_from = min(cut_from, within.start())
+            rest = _without(question, cut_from, tokens[start + size - 1].end())
+            return FoundPlace(Place(name, lat, lon, set(codes)), rest, radius)
+    return None
+
+
+def _without(question: str, start: int, end: int) -> str:
+    return re.sub(r"\s+", " ", (question[:start] + " " + question[end:])).strip()
+
+
+def read_age_words(question: str) -> tuple[int | None, int | None, str] | None:
+    """(youngest, oldest, the words) for an age group named in the words, or None."""
+    folded = " " + " ".join(text.words(question)) + " "
+    for words, (low, high) in sorted(AGE_WORDS.items(), key=lambda item: -len(item[0])):
+        if f" {words} " in folded:
+            return low, high, words
+    return None
