@@ -100,9 +100,11 @@ def write_entries(docs: list[dict], gone_ids=(), *, fresh=False):
             [SearchEntryOpening(entry_id=d["service_id"], start_minute=s, end_minute=e) for d in docs for s, e in d["openings"]],
             batch_size=2000,
         )
+    from . import places
     from .db_backend import vocabulary
 
     vocabulary.invalidate()
+    places.invalidate()
 
 
 def _padded(terms: str) -> str:

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import OuterRef, Subquery
 
 from . import text
 
@@ -75,28 +75,34 @@ def build_gazetteer(rows, area_codes_by_postcode) -> Gazetteer:
 
 
 _lock = threading.Lock()
-_cache: dict = {"key": None, "at": 0.0, "gazetteer": Gazetteer({})}
+_cache: dict = {"at": None, "gazetteer": Gazetteer({})}
+# Rebuilt when this process writes search entries, and at least this often (other processes' imports).
 TTL = 300
 
 
+def invalidate():
+    _cache["at"] = None
+
+
 def current_gazetteer() -> Gazetteer:
-    """Town names of the listed services' venues, rebuilt when the search entries change."""
+    """Town names of the listed services' venues (one query when stale, none otherwise)."""
     from search.models import LISTED_STATUSES, Address, Postcode
 
-    from .models import SearchEntry
-
-    key = tuple(SearchEntry.objects.aggregate(n=Count("pk"), changed=Max("updated_at")).values())
     with _lock:
-        if _cache["key"] == key and time.monotonic() - _cache["at"] < TTL:
+        if _cache["at"] is not None and time.monotonic() - _cache["at"] < TTL:
             return _cache["gazetteer"]
-        rows = list(
+        postcode = Postcode.objects.filter(postcode=OuterRef("postal_code"))
+        rows = (
             Address.objects.filter(location__service_at_locations__service__status__in=LISTED_STATUSES)
-            .values_list("city", "location__latitude", "location__longitude", "postal_code")
+            .annotate(district=Subquery(postcode.values("district_code")[:1]), county=Subquery(postcode.values("county_code")[:1]))
+            .values_list("city", "location__latitude", "location__longitude", "postal_code", "district", "county")
             .distinct()
         )
-        postcodes = {r[3].strip().upper() for r in rows if r[3]}
-        codes = {p: {c for c in (d, c2) if c} for p, d, c2 in Postcode.objects.filter(postcode__in=postcodes).values_list("postcode", "district_code", "county_code")}
-        _cache.update(key=key, at=time.monotonic(), gazetteer=build_gazetteer(rows, codes))
+        venues, codes = [], {}
+        for city, lat, lon, code, district, county in rows:
+            venues.append((city, lat, lon, code))
+            codes.setdefault((code or "").strip().upper(), set()).update(c for c in (district, county) if c)
+        _cache.update(at=time.monotonic(), gazetteer=build_gazetteer(venues, codes))
         return _cache["gazetteer"]
 
 
