@@ -1,6 +1,7 @@
 """Send people whose role requires two-factor authentication to set it up before anything else."""
 
 from allauth.mfa.models import Authenticator
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -34,4 +35,25 @@ class RequireMFAMiddleware:
             and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
         ):
             return redirect(f"{reverse('mfa_activate_totp')}?next={request.path}")
+        return self.get_response(request)
+
+
+class RefuseAdminWithoutAccessMiddleware:
+    """A signed-in person without admin access who opens /admin/ gets the service's 403.
+
+    Wagtail sends them to sign in, and allauth sends a signed-in person straight back: the browser
+    gave up with "too many redirects" instead of saying no.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            request.path.startswith("/admin/")
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied("Only practice leads and administrators use the admin.")
         return self.get_response(request)
