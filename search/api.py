@@ -29,6 +29,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
 from django.http import JsonResponse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
@@ -49,7 +50,6 @@ MAX_PER_PAGE = 100
 # locations; it looks at no more than this many of the best-matching services.
 MAX_RANKED_SERVICES = 1000
 METRES_PER_MILE = 1609.344
-OPENAPI_URL = oruk.REMOTE_BASE + "openapi.json"
 
 
 class BadParameter(ValueError):
@@ -108,14 +108,16 @@ def _text(request, name, limit=200):
     return request.GET.get(name, "").replace("\x00", "").strip()[:limit]
 
 
-def _present_but_empty(request, name):
-    return name in request.GET and not request.GET.get(name, "").strip()
+# An empty parameter ("start_time=", "proximity=") means the same as one left out: clients generated
+# from the standard's OpenAPI file send every parameter, empty or not. Wrong values still get 400.
+
+
+def _given(request, names):
+    return any(request.GET.get(name, "").strip() for name in names)
 
 
 def _int(request, name, default):
     raw = request.GET.get(name, "").strip()
-    if _present_but_empty(request, name):
-        raise BadParameter(name, f"{name} is empty: give a whole number or leave it out")
     if raw == "":
         return default
     try:
@@ -126,8 +128,6 @@ def _int(request, name, default):
 
 def _number(request, name):
     raw = request.GET.get(name, "").strip()
-    if _present_but_empty(request, name):
-        raise BadParameter(name, f"{name} is empty: give a number or leave it out")
     if raw == "":
         return None
     try:
@@ -182,13 +182,10 @@ SEARCH_PARAMETERS = ("search", "taxonomy_term_id", "taxonomy_id", "minimum_age",
 def search_query(request, page, per_page, with_place=False):
     """The engine's ServiceQuery for this request, or None when nothing narrows the listing."""
     names = SEARCH_PARAMETERS + (("postcode", "proximity") if with_place else ())
-    if not any(n in request.GET for n in names):
+    if not _given(request, names):
         return None
     from search.engine import ServiceQuery
 
-    for name in ("start_time", "end_time"):
-        if _present_but_empty(request, name):
-            raise BadParameter(name, f"{name} is empty: give a time (HH:MM) or leave it out")
     minimum_age, maximum_age = _number(request, "minimum_age"), _number(request, "maximum_age")
     return ServiceQuery(
         text=_text(request, "search"),
@@ -210,7 +207,7 @@ def search_query(request, page, per_page, with_place=False):
 def _ids(request, name):
     """One or more ids: repeated parameters or a comma-separated list."""
     values = []
-    for raw in request.GET.getlist(name):
+    for raw in request.GET.getlist(name):  # empty ones add nothing
         values += [v.strip() for v in raw.replace("\x00", "").split(",") if v.strip()]
     return tuple(values[:50])
 
@@ -244,9 +241,20 @@ def _uuid_or_none(value):
 # ---- Views --------------------------------------------------------------------------------------
 
 
+def _openapi_url(request):
+    return request.build_absolute_uri(reverse("oruk:openapi"))
+
+
 @oruk_endpoint
 def api_root(request):
-    return JsonResponse({"version": oruk.ORUK_VERSION, "profile": oruk.PROFILE_URL, "openapi_url": OPENAPI_URL})
+    return JsonResponse({"version": oruk.ORUK_VERSION, "profile": oruk.PROFILE_URL, "openapi_url": _openapi_url(request)})
+
+
+@oruk_endpoint
+def openapi(request):
+    """The standard's OpenAPI file, extended with what this API answers besides 200 (see oruk.py)."""
+    base = request.build_absolute_uri(reverse("oruk:root")).rstrip("/")
+    return JsonResponse(oruk.served_openapi(base), json_dumps_params={"ensure_ascii": False})
 
 
 @oruk_endpoint

@@ -22,6 +22,7 @@ register_converter(AnyId, "oruk_id")
 app_name = "oruk"
 urlpatterns = [
     path("", api.api_root, name="root"),
+    path("openapi.json", api.openapi, name="openapi"),
     path("services", api.service_list, name="service-list"),
     path("services/<oruk_id:id>", api.service_detail, name="service-detail"),
     path("service_at_locations", api.service_at_location_list, name="service-at-location-list"),

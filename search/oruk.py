@@ -88,7 +88,50 @@ def schema_errors(record, name: str = "service.json") -> list[tuple[str, str]]:
 
 
 def openapi_document() -> dict:
+    """The standard's own OpenAPI file, as published."""
     return json.loads((SCHEMA_DIR / "openapi.json").read_text(encoding="utf-8"))
+
+
+API_ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["error", "status"],
+    "properties": {
+        "error": {"type": "string", "description": "What was wrong, in words a developer can act on."},
+        "status": {"type": "integer", "description": "The HTTP status, repeated."},
+        "parameter": {"type": "string", "description": "The query parameter at fault, when there is one."},
+    },
+}
+
+BAD_PARAMETER = (
+    "A parameter's value is wrong (a page that is not a whole number, an unknown day, a time that is not"
+    " HH:MM, an unknown postcode, a proximity without a postcode). An empty parameter is never wrong: it"
+    " means the same as leaving it out."
+)
+
+
+def served_openapi(server_url: str) -> dict:
+    """The standard's file, extended (never altered) with this server and its error answers.
+
+    The standard documents only 200 responses. Clients also need to know that a wrong value gets a
+    400 and an unknown id a 404, both as a small JSON object, and that an empty query parameter is
+    accepted as absent (`allowEmptyValue`).
+    """
+    spec = openapi_document()
+    spec["servers"] = [{"url": server_url, "description": "This directory"}]
+    spec.setdefault("components", {}).setdefault("schemas", {})["Error"] = API_ERROR_SCHEMA
+    for parameter in spec["components"].get("parameters", {}).values():
+        if parameter.get("in") == "query":
+            parameter["allowEmptyValue"] = True  # empty means left out
+    error = {"$ref": "#/components/schemas/Error"}
+    for path, item in spec["paths"].items():
+        responses = item["get"]["responses"]
+        responses["400"] = {"description": BAD_PARAMETER, "content": {"application/json": {"schema": error}}}
+        if "{id}" in path:
+            responses["404"] = {
+                "description": "No record has that id (or it is not published).",
+                "content": {"application/json": {"schema": error}},
+            }
+    return spec
 
 
 # ---- Values -------------------------------------------------------------------------------------

@@ -206,6 +206,7 @@ search:shortlist-print                    shortlist          L     C     404   4
 search:shortlist-pdf                      shortlist          L     C     404   404   404   404   404   404   404   shortlist-note
 search:shortlist-text                     shortlist          L     C     404   404   404   404   404   404   404   shortlist-note
 oruk:root                                 -                  F     F     F     F     F     F     F     F     F
+oruk:openapi                              -                  F     F     F     F     F     F     F     F     F
 oruk:service-list                         -                  F     F     F     F     F     F     F     F     F
 oruk:service-detail                       oruk-service       F     F     F     F     F     F     F     F     F
 oruk:service-at-location-list             -                  F     F     F     F     F     F     F     F     F

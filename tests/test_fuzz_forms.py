@@ -255,6 +255,7 @@ ROUTES = {
     "search:shortlist-pdf": ("worker", lambda w: {"shortlist_id": w["shortlist"].pk}),
     "search:shortlist-text": ("worker", lambda w: {"shortlist_id": w["shortlist"].pk}),
     "oruk:root": ("worker", lambda w: {}),
+    "oruk:openapi": ("worker", lambda w: {}),
     "oruk:service-list": ("worker", lambda w: {}),
     "oruk:service-detail": ("worker", lambda w: {"id": w["service"].pk}),
     "oruk:service-at-location-list": ("worker", lambda w: {}),

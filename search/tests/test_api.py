@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from search import models as m
-from search.oruk import schema_errors
+from search.oruk import openapi_document, schema_errors
 
 from .factories import (
     AddressFactory,
@@ -243,6 +243,43 @@ def test_odd_but_harmless_values_do_not_break_it(client, directory):
     for query in ("services?search=%00", "services?search=" + "x" * 5000, "services?taxonomy_term_id=,,,",
                   "services?minimum_age=-3", "services?start_time=10:00:00Z", "services?day=monday"):
         assert client.get(API + query).status_code == 200, query
+
+
+EVERY_PARAMETER = ("search", "page", "per_page", "taxonomy_term_id", "taxonomy_id", "minimum_age", "maximum_age",
+                   "start_time", "end_time", "day", "postcode", "proximity")
+
+
+@pytest.mark.parametrize("endpoint", ["services", "service_at_locations"])
+def test_empty_parameters_mean_the_same_as_leaving_them_out(client, directory, endpoint):
+    """Clients generated from the standard send every parameter, empty ones included."""
+    plain = client.get(API + endpoint).json()
+    every_empty = client.get(API + endpoint + "?" + "&".join(f"{name}=" for name in EVERY_PARAMETER))
+    assert every_empty.status_code == 200
+    assert every_empty.json() == plain
+    for name in EVERY_PARAMETER:
+        assert client.get(f"{API}{endpoint}?{name}=%20").json() == plain, name
+    # Empty beside a real filter: the filter still applies.
+    filtered = client.get(API + endpoint + "?search=overnight&start_time=&proximity=&day=").json()
+    assert filtered == client.get(API + endpoint + "?search=overnight").json()
+    assert filtered["total_items"] < plain["total_items"]
+
+
+def test_the_served_openapi_file_extends_the_standard_with_its_errors(client):
+    original = openapi_document()
+    served = client.get(client.get(API).json()["openapi_url"])
+    assert served.status_code == 200 and served["Content-Type"] == "application/json"
+    spec = served.json()
+    assert spec["servers"][0]["url"] == "http://testserver/api/oruk"
+    assert list(spec["paths"]) == list(original["paths"])
+    for path, item in spec["paths"].items():
+        responses = item["get"]["responses"]
+        assert responses["200"] == original["paths"][path]["get"]["responses"]["200"]
+        assert "empty parameter" in responses["400"]["description"]
+        assert ("404" in responses) == ("{id}" in path)
+    assert spec["components"]["schemas"]["Error"]["required"] == ["error", "status"]
+    # What the file promises is what an error looks like.
+    body = client.get(API + "services?page=abc").json()
+    assert set(body) <= set(spec["components"]["schemas"]["Error"]["properties"]) and body["status"] == 400
 
 
 # ---- Access -------------------------------------------------------------------------------------
