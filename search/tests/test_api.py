@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from search import models as m
+from search.engine.indexing import apply_pending
 from search.oruk import openapi_document, schema_errors
 
 from .factories import (
@@ -52,6 +53,7 @@ def directory(db):
     add_location(closed, 52.3050, -1.9440, "B97 4DN")
     inactive = ServiceFactory(name="Paused respite scheme", status=m.ServiceStatus.INACTIVE)
     add_term(inactive, respite)
+    apply_pending()  # what the worker does after each change
     return {"young": young, "adults": adults, "anyone": anyone, "closed": closed, "inactive": inactive,
             "respite": respite, "advice": advice}
 
@@ -211,6 +213,7 @@ def test_postcode_without_proximity_keeps_services_covering_it(client, directory
     AddressFactory(location=location, postal_code="WR1 2HN")
     m.ServiceAtLocation.objects.create(service=anyone, location=location)
     m.ServiceArea.objects.create(service=directory["adults"], name="Worcester", uri="E07000237")
+    apply_pending()
 
     in_redditch = sal_names(client.get(API + "service_at_locations?postcode=B97 4DN"))
     # The helpline serves Redditch; the bungalow's area is Worcester only; the teen service has no area.
