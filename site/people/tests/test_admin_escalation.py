@@ -23,6 +23,9 @@ LEAD_CONTENT = {
     "supervision.SupervisionTemplate",
     "search_engine.GlossaryTerm",
     "search_engine.EverydayPhrase",
+    "panels.TermsOfReference",
+    "penpictures.PenPictureLayout",
+    "penpictures.ConversationPrompt",
     "directory.Service",
     "directory.Organization",
     "directory.Location",
@@ -39,6 +42,8 @@ ADMINISTRATORS_ONLY = {
     "auth.Group",
     "supervision.PeerGroup",
     "supervision.AccessLogEntry",
+    "panels.Panel",
+    "panels.AccessLogEntry",
     "wagtailcore.Site",
     "core.PrivacyEvent",
 }
