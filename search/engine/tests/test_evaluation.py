@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from search.engine import evaluation
+from search.engine.indexing import apply_pending
 
 
 def test_ndcg_rewards_the_best_services_first():
@@ -43,6 +44,7 @@ def test_the_command_prints_figures_per_kind_not_a_pass_rate(settings, tmp_path,
     settings.ELASTICSEARCH_URL = ""
     wanted = ServiceFactory(name="Carers' cafe", description="A monthly cafe for unpaid carers.")
     ServiceFactory(name="Allotment club", description="Grow vegetables.")
+    apply_pending()  # the worker's job after each change
     path = tmp_path / "queries.json"
     path.write_text(json.dumps([{"kind": "everyday", "search": "carers cafe", "grades": {str(wanted.pk): 3}}]))
     call_command("directory_relevance", "--dataset", str(path), "--json")
