@@ -5,7 +5,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from core.models import AdministratorsOnlyPolicy
+from people.permission_policies import AdministratorRolePolicy
 
 DEFAULT_SMALLEST_GROUP = 5
 
@@ -31,4 +31,4 @@ class MeasuresSettings(BaseGenericSetting):
 
     @classmethod
     def get_permission_policy(cls):
-        return AdministratorsOnlyPolicy(cls, actions=("change",))
+        return AdministratorRolePolicy(cls, actions=("change",))

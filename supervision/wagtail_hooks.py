@@ -4,42 +4,16 @@ Peer-group membership decides who reads a group's sessions, so, like roles, it i
 administrators alone (people.permission_policies).
 """
 
-from django.contrib.auth import get_user_model
 from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from people import roles
-from people.permission_policies import AdministratorsOnlyPolicy
+from people.permission_policies import AdministratorsOnlyPolicy, AdministratorsReadOnlyPolicy
 
 from . import services
 from .models import AccessLogEntry, PeerGroup, SupervisionTemplate
-
-
-class AdministratorsReadOnlyPolicy(BasePermissionPolicy):
-    """Administrators may read the access log; nobody may add, change or delete entries."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and self._is_admin(user)
-
-    def user_has_any_permission(self, user, actions):
-        return "view" in actions and self._is_admin(user)
-
-    def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return get_user_model().objects.none()
-        return roles.administrators()
-
-    def users_with_permission(self, action):
-        return self.users_with_any_permission([action])
-
-    @staticmethod
-    def _is_admin(user):
-        return roles.is_administrator(user)
-
 
 register_permission_policy(AccessLogEntry, AdministratorsReadOnlyPolicy(AccessLogEntry))
 register_permission_policy(PeerGroup, AdministratorsOnlyPolicy(PeerGroup))

@@ -10,10 +10,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.search import index
 
-from people import roles
+from people.permission_policies import AdministratorRolePolicy
 
 from .blocks import GuidanceStreamBlock
 from .dashboard import panels_for
@@ -64,29 +63,6 @@ class GuidancePage(Page):
 # ---- Individual rights: retention periods and their audit ------------------------------------
 
 
-class AdministratorsOnlyPolicy(BasePermissionPolicy):
-    """Only administrators may act; practice leads reach the admin but not these screens."""
-
-    def __init__(self, model, actions=("view", "change")):
-        super().__init__(model)
-        self.actions = set(actions)
-
-    # Who is an administrator today is people.roles' rule (dates and superusers included), not ours.
-    def user_has_permission(self, user, action):
-        return action in self.actions and roles.is_administrator(user)
-
-    def user_has_any_permission(self, user, actions):
-        return bool(self.actions & set(actions)) and roles.is_administrator(user)
-
-    def users_with_any_permission(self, actions):
-        if not self.actions & set(actions):
-            return roles.administrators().none()
-        return roles.administrators()
-
-    def users_with_permission(self, action):
-        return self.users_with_any_permission([action])
-
-
 @register_setting(icon="time")
 class RetentionSettings(BaseGenericSetting):
     """How long records are kept (UK GDPR storage limitation). Blank keeps that kind for ever.
@@ -129,7 +105,7 @@ class RetentionSettings(BaseGenericSetting):
 
     @classmethod
     def get_permission_policy(cls):
-        return AdministratorsOnlyPolicy(cls, actions=("change",))
+        return AdministratorRolePolicy(cls, actions=("change",))
 
 
 class PrivacyEventKind(models.TextChoices):

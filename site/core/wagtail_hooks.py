@@ -7,9 +7,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import AdministratorsOnlyPolicy, IdentifierName, PrivacyEvent
+from people.permission_policies import AdministratorsReadOnlyPolicy
 
-register_permission_policy(PrivacyEvent, AdministratorsOnlyPolicy(PrivacyEvent, actions=("view",)))
+from .models import IdentifierName, PrivacyEvent
+
+register_permission_policy(PrivacyEvent, AdministratorsReadOnlyPolicy(PrivacyEvent))
 
 
 class PrivacyAuditViewSet(ModelViewSet):

@@ -4,9 +4,11 @@ Memberships (roles), supervision relationships, peer-group membership, users and
 auditors group among them) are changed by administrators only. The policy asks for the Django
 permission AND the administrator role, so a permission given to the wrong group by mistake does
 not let a practice lead grant themselves a role and read what they were never meant to.
+
+Screens no group permission should ever open (access logs, the privacy audit, retention and
+measures settings) use the role alone: AdministratorRolePolicy, or AdministratorsReadOnlyPolicy.
 """
 
-from django.contrib.auth import get_user_model
 from wagtail.permission_policies.base import BasePermissionPolicy, ModelPermissionPolicy
 
 from . import roles
@@ -20,19 +22,31 @@ class AdministratorsOnlyPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission(actions).filter(pk__in=roles.administrators().values("pk"))
 
 
-class AdministratorsReadOnlyPolicy(BasePermissionPolicy):
-    """Administrators may read (an access log, say); nobody may add, change or delete through the admin."""
+class AdministratorRolePolicy(BasePermissionPolicy):
+    """Administrators may take these actions, by their role alone; nobody else may take any."""
 
+    def __init__(self, model, actions=("view", "change")):
+        super().__init__(model)
+        self.actions = set(actions)
+
+    # Who is an administrator today is people.roles' rule (dates and superusers included).
     def user_has_permission(self, user, action):
-        return action == "view" and roles.is_administrator(user)
+        return action in self.actions and roles.is_administrator(user)
 
     def user_has_any_permission(self, user, actions):
-        return "view" in actions and roles.is_administrator(user)
+        return bool(self.actions & set(actions)) and roles.is_administrator(user)
 
     def users_with_any_permission(self, actions):
-        if "view" not in actions:
-            return get_user_model().objects.none()
+        if not self.actions & set(actions):
+            return roles.administrators().none()
         return roles.administrators()
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])
+
+
+class AdministratorsReadOnlyPolicy(AdministratorRolePolicy):
+    """Administrators may read (an access log, say); nobody may add, change or delete through the admin."""
+
+    def __init__(self, model):
+        super().__init__(model, actions=("view",))
