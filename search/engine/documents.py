@@ -3,6 +3,7 @@ models and written both to Elasticsearch and to the database fallback's search e
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from . import text
@@ -18,6 +19,7 @@ FIELD_WEIGHTS = {
 }
 DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 MINUTES_PER_DAY = 24 * 60
+DAY_PREFIX_RE = re.compile(r"^[-+]?\d+")  # "2TU": the second Tuesday of the month
 
 
 def _age(value):
@@ -25,18 +27,19 @@ def _age(value):
 
 
 def openings(schedules) -> list[tuple[int, int]]:
-    """The weekly stretches a service is open, as (start, end) minutes from Monday 00:00.
+    """The weekly stretches a service is open, as (start, end) minutes from Monday 00:00, from
+    (byday, opens_at, closes_at) of its schedules.
 
     Days come from `byday` (a monthly "2TU" counts as Tuesday: it runs on some Tuesdays). No
     times means all day; a closing time before the opening time runs past midnight.
     """
     found = set()
-    for schedule in schedules:
-        days = [d for d in schedule.days() if d in DAYS]
+    for byday, opens_at, closes_at in schedules:
+        days = [d for d in _weekdays(byday) if d in DAYS]
         if not days:
             continue
-        opens = schedule.opens_at.hour * 60 + schedule.opens_at.minute if schedule.opens_at else 0
-        closes = schedule.closes_at.hour * 60 + schedule.closes_at.minute if schedule.closes_at else MINUTES_PER_DAY - 1
+        opens = opens_at.hour * 60 + opens_at.minute if opens_at else 0
+        closes = closes_at.hour * 60 + closes_at.minute if closes_at else MINUTES_PER_DAY - 1
         for day in days:
             base = DAYS.index(day) * MINUTES_PER_DAY
             if closes >= opens:
@@ -70,6 +73,16 @@ def _grouped(rows):
     return found
 
 
+def _grouped_once(rows):
+    """Like _grouped for (key, row id, *values) rows that may repeat: each row id once."""
+    found, seen = defaultdict(list), set()
+    for key, row_id, *rest in rows:
+        if row_id not in seen:
+            seen.add(row_id)
+            found[key].append(rest)
+    return found
+
+
 def _is_free(costs) -> bool:
     """The directory's rule (Service.is_free): a cost option of nothing, and none that charge."""
     says_free = any(amount == 0 or (option or "").strip().lower() == "free" for option, amount in costs)
@@ -77,41 +90,63 @@ def _is_free(costs) -> bool:
 
 
 def documents_for(service_ids) -> list[dict]:
-    """Search documents of the listed services among these ids (the others have none).
+    """Search documents of the listed services among these ids (the others have none)."""
+    ids = list(service_ids)
+    return _documents(lambda field: {f"{field}__in": ids}) if ids else []
 
-    Reads plain values in a fixed number of queries, whatever the number of services: building
-    documents for a whole directory is the slow part of a rebuild.
+
+def documents_between(first, last) -> list[dict]:
+    """Search documents of the listed services whose ids lie from `first` to `last` (a rebuild's chunk).
+
+    A range keeps every query to two parameters: a list of a thousand ids costs more to send and
+    plan than the rows it reads.
     """
+    return _documents(lambda field: {f"{field}__gte": first, f"{field}__lte": last})
+
+
+def _weekdays(byday: str) -> list[str]:
+    """The weekday codes of a schedule's `byday` ("1MO,TU" -> MO, TU): Schedule.days without a model."""
+    return [DAY_PREFIX_RE.sub("", d.strip()).upper() for d in (byday or "").split(",") if d.strip()]
+
+
+def _documents(within) -> list[dict]:
+    """Documents of the listed services `within(field)` selects, reading plain values in a fixed
+    number of queries whatever the number of services (building documents is a rebuild's slow part)."""
     from search import models as m
 
     services = list(
-        m.Service.objects.filter(pk__in=list(service_ids), status__in=m.LISTED_STATUSES)
+        m.Service.objects.filter(**within("pk"), status__in=m.LISTED_STATUSES)
         .order_by("pk")
         .values_list("id", "name", "description", "status", "minimum_age", "maximum_age", "eligibility_description", "organization__name")
     )
-    ids = [row[0] for row in services]
-    if not ids:
+    if not services:
         return []
     attributes = _grouped(
-        m.ServiceAttribute.objects.filter(service_id__in=ids)
+        m.ServiceAttribute.objects.filter(**within("service_id"))
         .order_by("sort_order", "pk")
         .values_list("service_id", "taxonomy_term_id", "taxonomy_term__name", "taxonomy_term__taxonomy_id", "taxonomy_term__taxonomy__name")
     )
-    costs = _grouped(m.CostOption.objects.filter(service_id__in=ids).values_list("service_id", "option", "amount"))
-    schedules = _grouped(m.Schedule.objects.filter(service_id__in=ids).values_list("service_id", "byday", "opens_at", "closes_at"))
+    costs = _grouped(m.CostOption.objects.filter(**within("service_id")).values_list("service_id", "option", "amount"))
+    schedules = _grouped(m.Schedule.objects.filter(**within("service_id")).values_list("service_id", "byday", "opens_at", "closes_at"))
     areas = _grouped(
-        m.ServiceArea.objects.filter(service_id__in=ids).order_by("sort_order", "pk").values_list("service_id", "name", "service_area", "gss_code")
+        m.ServiceArea.objects.filter(**within("service_id")).order_by("sort_order", "pk").values_list("service_id", "name", "service_area", "gss_code")
     )
-    languages = _grouped(m.Language.objects.filter(service_id__in=ids).values_list("service_id", "name", "code"))
+    languages = _grouped(m.Language.objects.filter(**within("service_id")).values_list("service_id", "name", "code"))
     links = _grouped(
-        m.ServiceAtLocation.objects.filter(service_id__in=ids)
+        m.ServiceAtLocation.objects.filter(**within("service_id"))
         .order_by("sort_order", "pk")
         .values_list("service_id", "location_id", "location__name", "location__latitude", "location__longitude")
     )
-    location_ids = {link[0] for rows in links.values() for link in rows}
-    addresses = _grouped(m.Address.objects.filter(location_id__in=location_ids).values_list("location_id", "city", "postal_code"))
-    access = _grouped(
-        m.Accessibility.objects.filter(location_id__in=location_ids).order_by("sort_order", "pk").values_list("location_id", "description", "accessibility")
+    # A location several services share comes back once per link: keep each row once.
+    addresses = _grouped_once(
+        m.Address.objects.filter(**within("location__service_at_locations__service_id"))
+        .order_by("sort_order", "pk")
+        .values_list("location_id", "pk", "city", "postal_code")
+    )
+    access = _grouped_once(
+        m.Accessibility.objects.filter(**within("location__service_at_locations__service_id"))
+        .order_by("sort_order", "pk")
+        .values_list("location_id", "pk", "description", "accessibility")
     )
     docs = []
     for sid, name, description, status, min_age, max_age, eligibility, organisation in services:
@@ -119,13 +154,15 @@ def documents_for(service_ids) -> list[dict]:
         description = description or ""
         terms = [row for row in attributes.get(sid, []) if row[0]]
         term_names = [row[1] for row in terms]
-        locations, places, accessibility = [], [], []
+        locations, places, accessibility, towns = [], [], [], []
         for location_id, location_name, lat, lon in links.get(sid, []):
             if lat is not None and lon is not None:
                 locations.append((lat, lon))
             places.append(location_name)
             for city, postcode in addresses.get(location_id, []):
                 places += [city, postcode]
+                if city and city not in towns:
+                    towns.append(city)
             for feature, summary in access.get(location_id, []):
                 label = (feature or summary or "").strip()
                 if label and label not in accessibility:
@@ -142,6 +179,7 @@ def documents_for(service_ids) -> list[dict]:
                 "name_sort": text.fold(name).strip(),
                 "description": description,
                 "organisation": organisation,
+                "town": towns[0] if towns else "",
                 "status": status,
                 "name_terms": text.analysed_text(name),
                 "taxonomy_terms": text.analysed_text(*term_names),
@@ -158,7 +196,7 @@ def documents_for(service_ids) -> list[dict]:
                 "area_codes": sorted({a[2] for a in service_areas if a[2]}),
                 "accessibility": accessibility,
                 "locations": locations,
-                "openings": openings(m.Schedule(byday=byday or "", opens_at=opens, closes_at=closes) for byday, opens, closes in schedules.get(sid, [])),
+                "openings": openings(schedules.get(sid, [])),
                 "suggest": suggestion_inputs(name, term_names, organisation),
             }
         )

@@ -58,6 +58,7 @@ class ServiceDocument(Document):
     name_sort = Keyword()
     description = Text(index=False)
     organisation = Keyword()
+    town = Keyword(index=False, doc_values=False)  # shown in the results list, never searched
     name_terms = Text(analyzer=prepared, fields={"shingles": Text(analyzer=shingles)})
     taxonomy_terms = Text(analyzer=prepared)
     organisation_terms = Text(analyzer=prepared)
@@ -186,20 +187,32 @@ def new_index_name() -> str:
     return f"{alias_name()}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 1_000_000:06d}"
 
 
-def index_definition(name: str) -> Index:
+def serving_settings() -> dict:
+    """Index settings while searches read it (a rebuild fills the index with others, then sets these)."""
+    return {
+        "number_of_replicas": getattr(settings, "ELASTICSEARCH_REPLICAS", 0),
+        "refresh_interval": "1s",
+    }
+
+
+# While a rebuild fills a new index nobody reads yet: no copies to keep in step and no refreshes
+# (each would write a small segment to merge later). The replicas are made once, at the end.
+FILLING_SETTINGS = {"number_of_replicas": 0, "refresh_interval": "-1"}
+
+
+def index_definition(name: str, *, filling=False) -> Index:
     idx = Index(name)
     idx.settings(
         number_of_shards=getattr(settings, "ELASTICSEARCH_SHARDS", 1),
-        number_of_replicas=getattr(settings, "ELASTICSEARCH_REPLICAS", 0),
-        refresh_interval="1s",
+        **(FILLING_SETTINGS if filling else serving_settings()),
     )
     idx.document(ServiceDocument)
     return idx
 
 
-def create_index(name: str, es=None):
+def create_index(name: str, es=None, *, filling=False):
     es = es or client()
-    index_definition(name).create(using=es)
+    index_definition(name, filling=filling).create(using=es)
     return name
 
 
