@@ -4,13 +4,22 @@ and the cache behave as one site, whichever of them answers a request.
 Requests alternate between the two servers, as a round-robin load balancer would send them.
 Search points at a stand-in Elasticsearch that accepts connections and hangs up (an outage), and
 counts how often it is asked.
+
+Every test runs twice, once per shared cache a council may choose: the database cache (the
+default) and Redis (`CACHE_URL=redis://...`). Redis is REDIS_URL when set (a database these tests
+may empty), else a redis-server of the tests' own on a free loopback port; without either the
+Redis case skips (fails under REQUIRE_SERVICES=1).
 """
 
 import os
 import re
+import shutil
 import socket
+import subprocess
 import threading
+import time
 
+import environ
 import pytest
 import requests
 from django.core.cache import cache
@@ -60,16 +69,56 @@ def search_engine():
     engine.close()
 
 
+def start_redis(folder):
+    """A redis-server of our own on a free loopback port, keeping nothing on disk."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no", "--dir", str(folder)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
+                conn.sendall(b"PING\r\n")
+                if conn.recv(16).startswith(b"+PONG"):
+                    return process, f"redis://127.0.0.1:{port}/0"
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    pytest.fail("redis-server did not answer within 20 s")
+
+
+@pytest.fixture(scope="module", params=["database", "redis"])
+def cache_url(request, tmp_path_factory):
+    """The CACHE_URL both servers (and this test process) share."""
+    if request.param == "database":
+        yield "dbcache://pc_cache"
+        return
+    if os.environ.get("REDIS_URL"):
+        yield os.environ["REDIS_URL"]
+        return
+    require_service("Redis", shutil.which("redis-server"), "no REDIS_URL and no redis-server on PATH (Debian: redis-server)")
+    process, url = start_redis(tmp_path_factory.mktemp("redis"))
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
 @pytest.fixture(scope="module")
-def servers(django_db_setup, tmp_path_factory, search_engine):
-    """Started once for the module (starting gunicorn twice takes a while on a busy machine)."""
+def servers(django_db_setup, tmp_path_factory, search_engine, cache_url):
+    """Started once for the module and cache (starting gunicorn takes a while on a busy machine)."""
     require_service("PostgreSQL", connection.vendor == "postgresql", "DATABASE_URL is not a postgres:// URL")
     logs = tmp_path_factory.mktemp("gunicorn")
     env = {
         "DATABASE_URL": database_url(),
         "ELASTICSEARCH_URL": search_engine.url,
         "ELASTICSEARCH_INDEX_PREFIX": "pc-two-servers",
-        "CACHE_URL": os.environ.get("CACHE_URL", "dbcache://pc_cache"),
+        "CACHE_URL": cache_url,
     }
     servers = []
     try:
@@ -84,8 +133,10 @@ def servers(django_db_setup, tmp_path_factory, search_engine):
 
 
 @pytest.fixture
-def two_servers(servers):
-    cache.clear()  # the cache table outlives each test's rows: no limits or outages left over
+def two_servers(servers, cache_url, settings):
+    # This process shares the servers' cache too: the test clears it and sees what they keep.
+    settings.CACHES = {"default": environ.Env.cache_url_config(cache_url)}
+    cache.clear()  # the cache outlives each test's rows: no limits or outages left over
     return servers
 
 
@@ -140,6 +191,9 @@ def test_failed_sign_ins_are_counted_across_processes(two_servers):
 
     answer = sign_in(browser, "target@example.org")  # even the right password, on either server
     assert answer.status_code == 200 and "Too many failed login attempts" in answer.text
+
+    cache.clear()  # the counts live in the one cache this process shares: emptying it lifts the limit
+    assert sign_in(browser, "target@example.org").status_code == 302
 
 
 def test_the_glossary_and_the_search_outage_are_the_same_on_every_process(two_servers, search_engine):
