@@ -14,3 +14,7 @@ ACCOUNT_EMAIL_VERIFICATION = env("ACCOUNT_EMAIL_VERIFICATION", default="none")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
+
+# The development server logs every request, static files included, burying the demo logins and
+# the emails the worker prints; only requests that went wrong (4xx, 5xx) are worth a line here.
+LOGGING["loggers"]["django.server"] = {"handlers": ["console"], "level": "WARNING", "propagate": False}  # noqa: F405
