@@ -14,6 +14,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 
+from core.access_log import AccessLogEntryBase
+
 User = settings.AUTH_USER_MODEL
 
 
@@ -277,23 +279,9 @@ class PanelReflection(models.Model):
         return f"Reflection by {self.author}"
 
 
-class AccessLogEntry(models.Model):
+class AccessLogEntry(AccessLogEntryBase):
     """Who opened which panel content, when, through which view, and why they could. Administrators read it."""
 
-    user = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
-    user_email = models.CharField(max_length=254)
-    object_kind = models.CharField(max_length=40)
-    object_id = models.PositiveBigIntegerField()
-    object_label = models.CharField(max_length=200)
-    view_name = models.CharField(max_length=80)
-    reason = models.CharField(max_length=40)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
+    class Meta(AccessLogEntryBase.Meta):
         verbose_name = "panel access log entry"
         verbose_name_plural = "panel access log"
-        indexes = [models.Index(fields=["object_kind", "object_id"])]
-
-    def __str__(self):
-        return f"{self.user_email} opened {self.object_label} ({self.view_name})"

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from core import access_log
 from learning import record as development_record
 
 from . import permissions
@@ -57,21 +58,7 @@ def _require(allowed, message="You cannot do that."):
 
 def log_access(user, obj, view_name, reason):
     """Write who opened which panel content through which view, and why they could."""
-    return AccessLogEntry.objects.create(
-        user=user, user_email=user.email, object_kind=obj._meta.model_name, object_id=obj.pk,
-        object_label=str(obj)[:200], view_name=view_name, reason=reason,
-    )
-
-
-def log_access_log_read(user, view_name, entry=None, query=""):
-    """Reading the access log is itself written to it."""
-    label = f"Panel access log entry {entry.pk}" if entry else "Panel access log"
-    if query:
-        label += f" ({query})"
-    return AccessLogEntry.objects.create(
-        user=user, user_email=user.email, object_kind="accesslogentry", object_id=entry.pk if entry else 0,
-        object_label=label[:200], view_name=view_name, reason="administrator",
-    )
+    return access_log.log_access(AccessLogEntry, user, obj, view_name, reason)
 
 
 # ---- Requests ----------------------------------------------------------------------------------

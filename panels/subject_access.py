@@ -8,6 +8,8 @@ other workers' requests: those belong to the workers who raised them.
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, Q
 
+from core import access_log
+
 from .models import AccessLogEntry, PanelAction, PanelMeeting, PanelReflection, PanelRequest
 from .services import REQUEST_TEXT_FIELDS
 
@@ -73,7 +75,7 @@ def _own_actions(user):
 def _access_log(user):
     request_ids = PanelRequest.objects.filter(worker=user).values("pk")
     entries = AccessLogEntry.objects.filter(Q(object_kind="panelrequest", object_id__in=request_ids) | Q(user=user)).order_by("at", "pk")
-    return [{"at": e.at, "who": e.user_email, "record": e.object_label, "page": e.view_name, "reason": e.reason} for e in entries]
+    return access_log.export_rows(entries)
 
 
 def export(user):

@@ -5,14 +5,13 @@ administrators change it (people.permission_policies).
 """
 
 from wagtail import hooks
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
+from core import viewsets
 from people.permission_policies import AdministratorsOnlyPolicy, AdministratorsReadOnlyPolicy
 
-from . import services
 from .models import AccessLogEntry, Panel, TermsOfReference
 
 register_permission_policy(AccessLogEntry, AdministratorsReadOnlyPolicy(AccessLogEntry))
@@ -37,34 +36,11 @@ class TermsOfReferenceViewSet(ModelViewSet):
     list_display = ["panel", "updated_at"]
 
 
-class AccessLogIndexView(generic.IndexView):
-    # get() runs after the permission check; the read is logged before the page counts its rows.
-    def get(self, request, *args, **kwargs):
-        services.log_access_log_read(request.user, "admin-access-log", query=request.GET.urlencode())
-        return super().get(request, *args, **kwargs)
-
-
-class AccessLogInspectView(generic.InspectView):
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        services.log_access_log_read(request.user, "admin-access-log-entry", entry=self.object)
-        return response
-
-
-class AccessLogViewSet(ModelViewSet):
-    index_view_class = AccessLogIndexView
-    inspect_view_class = AccessLogInspectView
+class AccessLogViewSet(viewsets.AccessLogViewSet):
     model = AccessLogEntry
     name = "panelaccesslog"
-    icon = "view"
     menu_label = "Panel access log"
     url_prefix = "panels/access-log"
-    list_display = ["at", "user_email", "object_label", "view_name", "reason"]
-    list_filter = ["object_kind", "view_name", "reason"]
-    search_fields = ["user_email", "object_label"]
-    inspect_view_enabled = True
-    form_fields = ["user_email"]  # never used: the policy allows viewing only
-    list_per_page = 50
 
 
 class PanelsViewSetGroup(ViewSetGroup):

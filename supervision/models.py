@@ -10,6 +10,8 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
+from core.access_log import AccessLogEntryBase
+
 from .blocks import TemplateSectionsBlock
 
 User = settings.AUTH_USER_MODEL
@@ -271,26 +273,12 @@ class Addendum(models.Model):
         return f"Addendum by {self.author} on {self.created_at:%d %B %Y}"
 
 
-class AccessLogEntry(models.Model):
+class AccessLogEntry(AccessLogEntryBase):
     """Who opened what supervision content, when, through which view. Read by administrators."""
 
-    user = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
-    user_email = models.CharField(max_length=254)
-    object_kind = models.CharField(max_length=40)
-    object_id = models.PositiveBigIntegerField()
-    object_label = models.CharField(max_length=200)
-    view_name = models.CharField(max_length=80)
-    reason = models.CharField(max_length=40, help_text="Why access was allowed: participant, auditor…")
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
+    class Meta(AccessLogEntryBase.Meta):
         verbose_name = "supervision access log entry"
         verbose_name_plural = "supervision access log"
-        indexes = [models.Index(fields=["object_kind", "object_id"])]
-
-    def __str__(self):
-        return f"{self.user_email} opened {self.object_label} ({self.view_name})"
 
 
 # ---- Peer learning ----------------------------------------------------------------------------

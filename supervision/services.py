@@ -9,6 +9,7 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core import access_log
 from core.reminders import absolute_url
 from core.tasks import send_due_reminders, send_email
 from learning import record as development_record
@@ -56,31 +57,7 @@ class LockedError(PermissionDenied):
 
 def log_access(user, obj, view_name, reason):
     """Write who opened which supervision content through which view."""
-    return AccessLogEntry.objects.create(
-        user=user,
-        user_email=user.email,
-        object_kind=obj._meta.model_name,
-        object_id=obj.pk,
-        object_label=str(obj)[:200],
-        view_name=view_name,
-        reason=reason,
-    )
-
-
-def log_access_log_read(user, view_name, entry=None, query=""):
-    """Reading the access log is itself written to it: who looked, at which entry or which filters."""
-    label = f"Supervision access log entry {entry.pk}" if entry else "Supervision access log"
-    if query:
-        label += f" ({query})"
-    return AccessLogEntry.objects.create(
-        user=user,
-        user_email=user.email,
-        object_kind="accesslogentry",
-        object_id=entry.pk if entry else 0,
-        object_label=label[:200],
-        view_name=view_name,
-        reason="administrator",
-    )
+    return access_log.log_access(AccessLogEntry, user, obj, view_name, reason)
 
 
 # ---- Agreements --------------------------------------------------------------------------------

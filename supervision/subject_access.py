@@ -7,6 +7,7 @@ ownership, so an auditor's download does not include other people's sessions.
 
 from django.db.models import Prefetch, Q
 
+from core import access_log
 from people import roles
 
 from . import permissions
@@ -184,10 +185,7 @@ def _access_log(user):
         | Q(object_kind="supervisionagreement", object_id__in=agreement_ids)
         | Q(user=user)
     ).order_by("at", "pk")
-    return [
-        {"at": e.at, "who": e.user_email, "record": e.object_label, "page": e.view_name, "reason": e.reason}
-        for e in entries
-    ]
+    return access_log.export_rows(entries)
 
 
 def export(user):

@@ -2,7 +2,6 @@
 administrators only; the names the identifier check flags, kept by practice leads."""
 
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -10,11 +9,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from people.permission_policies import AdministratorsReadOnlyPolicy
 
 from .models import IdentifierName, PrivacyEvent
+from .viewsets import ReadOnlyViewSet
 
 register_permission_policy(PrivacyEvent, AdministratorsReadOnlyPolicy(PrivacyEvent))
 
 
-class PrivacyAuditViewSet(ModelViewSet):
+class PrivacyAuditViewSet(ReadOnlyViewSet):
     model = PrivacyEvent
     icon = "history"
     menu_label = "Privacy audit"
@@ -23,9 +23,7 @@ class PrivacyAuditViewSet(ModelViewSet):
     list_display = ["at", "get_kind_display", "actor", "counts_text"]
     list_filter = ["kind"]
     search_fields = ["actor"]
-    inspect_view_enabled = True
-    form_fields = ["actor"]  # never used: the policy allows viewing only
-    list_per_page = 50
+    form_fields = ["actor"]
 
 
 @hooks.register("register_admin_viewset")
