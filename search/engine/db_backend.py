@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 
-from . import Hit, SearchResults, text
+from . import Hit, SearchResults, ranking, text
 from .documents import FIELD_WEIGHTS
 from .models import SearchEntry, SearchEntryFacet, SearchEntryLocation, SearchEntryOpening
 from .searching import ANY_OF_FACETS, METRES_PER_MILE, Criteria, decay, highlights_for, nearest_m
@@ -189,7 +189,7 @@ def search(criteria: Criteria) -> SearchResults:
     qs = candidates(criteria, clauses)
     # Ids are read as the database's own text (a cast), not as UUID objects: building tens of
     # thousands of UUIDs was most of the time on a large directory.
-    columns = ["key", "name", "name_sort", "is_free", *(["description", *FIELD_WEIGHTS] if clauses else [])]
+    columns = ["key", "name", "name_sort", "is_free", "min_age", "max_age", *(["description", *FIELD_WEIGHTS] if clauses else [])]
     rows = {r["key"]: r for r in qs.annotate(key=_key("service_id")).values(*columns)}
     facets = defaultdict(lambda: defaultdict(set))  # id -> kind -> values
     labels = {}
@@ -252,6 +252,8 @@ def search(criteria: Criteria) -> SearchResults:
             matched_terms |= matched
             if criteria.place is not None and criteria.sort == "relevance":
                 value *= 0.5 + 0.5 * decay(distances[sid], criteria.decay_scale_m)
+            if criteria.sort == "relevance":
+                value *= ranking.age_fit(criteria.min_age, criteria.max_age, rows[sid]["min_age"], rows[sid]["max_age"])
         else:
             value = 0.0
         scored[sid] = value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.cache import cache
 from elasticsearch_dsl import Q, Search
 
-from . import Hit, SearchResults, es, text
+from . import Hit, SearchResults, es, ranking, text
 from .documents import FIELD_WEIGHTS
 from .searching import ANY_OF_FACETS, Criteria, highlights_for, matched_terms, nearest_m
 
@@ -102,6 +102,9 @@ def build(criteria: Criteria) -> Search:
             score_mode="sum",
             boost_mode="multiply",
         )
+    age_functions = ranking.es_age_functions(criteria.min_age, criteria.max_age)
+    if age_functions and criteria.sort == "relevance" and not criteria.prepared.is_empty:
+        scored = Q("function_score", query=scored, functions=age_functions, score_mode="sum", boost_mode="multiply")
     s = s.query(Q("bool", must=[scored], filter=base_filters(criteria)))
     post = facet_filters(criteria)
     if post:

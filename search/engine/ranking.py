@@ -1,0 +1,77 @@
+"""How results are ordered once they match: one intent, read by both backends.
+
+Elasticsearch expresses each rule as a query clause or a `function_score` function; the database
+fallback computes the same numbers in Python. Keep the two in step: a rule added here for one
+backend must be added for the other (tests in tests/test_ranking.py check they agree).
+"""
+
+from __future__ import annotations
+
+import os
+
+# Rules switched off by name (DIRECTORY_RANKING_OFF=age,recency), to measure what each one gains
+# with `directory_relevance`; nothing is off in normal use.
+OFF = frozenset(filter(None, os.environ.get("DIRECTORY_RANKING_OFF", "").replace(" ", "").split(",")))
+
+
+def on(rule: str) -> bool:
+    return rule not in OFF
+
+# ---- Age: a service made for the age asked about comes before one open to everybody --------------
+#
+# Every service whose range overlaps the asked age matches (the filter); among them, one whose
+# range sits around the asked age was made for people of about that age. "Respite for a 17 year
+# old" should find the 16-25 short breaks and the children's ones before the all-ages sitting
+# service; "befriending for my 80 year old mum" the 65+ befriending before the 18+ one. A range
+# fits closely when both its ends lie within AGE_CLOSE_YEARS of the ages asked about (no lower
+# limit counts as 0, so children's services fit a child); a range with no upper limit fits only
+# when it starts at AGE_OLDER or later (services for older people). Such a service keeps its full
+# score; every other one (no limits, "18+", "18-65" for a 45 year old) counts AGE_OTHER times.
+AGE_CLOSE_YEARS = 20.0
+AGE_OLDER = 50.0
+AGE_OTHER = 0.8
+
+
+def _asked(min_age, max_age):
+    low = min_age if min_age is not None else max_age
+    high = max_age if max_age is not None else min_age
+    return low, high
+
+
+def age_fits(min_age: float | None, max_age: float | None, service_min: float | None, service_max: float | None) -> bool:
+    """Whether a service of ages [service_min, service_max] was made for ages near [min_age, max_age]."""
+    low, high = _asked(min_age, max_age)
+    starts_near = (service_min or 0.0) >= low - AGE_CLOSE_YEARS
+    if service_max is None:
+        ends_near = service_min is not None and service_min >= AGE_OLDER
+    else:
+        ends_near = service_max <= high + AGE_CLOSE_YEARS
+    return starts_near and ends_near
+
+
+def age_fit(min_age: float | None, max_age: float | None, service_min: float | None, service_max: float | None) -> float:
+    """The factor for a service of ages [service_min, service_max] when the search asked about
+    [min_age, max_age] (either may be None: not asked). 1.0 when no age was asked."""
+    if (min_age is None and max_age is None) or not on("age"):
+        return 1.0
+    return 1.0 if age_fits(min_age, max_age, service_min, service_max) else AGE_OTHER
+
+
+def es_age_functions(min_age: float | None, max_age: float | None) -> list[dict]:
+    """`function_score` functions (score_mode sum, boost_mode multiply) giving `age_fit`."""
+    if (min_age is None and max_age is None) or not on("age"):
+        return []
+    low, high = _asked(min_age, max_age)
+    lowest = low - AGE_CLOSE_YEARS
+    starts_near = [{"range": {"min_age": {"gte": lowest}}}]
+    if lowest <= 0:
+        starts_near.append({"bool": {"must_not": [{"exists": {"field": "min_age"}}]}})
+    ends_near = [
+        {"range": {"max_age": {"lte": high + AGE_CLOSE_YEARS}}},
+        {"bool": {"must_not": [{"exists": {"field": "max_age"}}], "filter": [{"range": {"min_age": {"gte": AGE_OLDER}}}]}},
+    ]
+    fits = {"bool": {"filter": [
+        {"bool": {"should": starts_near, "minimum_should_match": 1}},
+        {"bool": {"should": ends_near, "minimum_should_match": 1}},
+    ]}}
+    return [{"weight": AGE_OTHER}, {"filter": fits, "weight": 1.0 - AGE_OTHER}]

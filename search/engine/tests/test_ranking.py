@@ -1,0 +1,52 @@
+"""How results are ordered (search/engine/ranking.py), the same on Elasticsearch and the database."""
+
+import pytest
+
+from search.engine import ServiceQuery, ranking, search_services
+from search.engine.tests.conftest import make_service
+
+
+def names(results):
+    from search.models import Service
+
+    by_id = {str(pk): name for pk, name in Service.objects.values_list("pk", "name")}
+    return [by_id[str(h.service_id)] for h in results.hits]
+
+
+@pytest.mark.parametrize(
+    "asked, service, fits",
+    [
+        ((17, 17), (16, 25), True),
+        ((17, 17), (None, 18), True),  # a children's service fits a child
+        ((17, 17), (None, None), False),  # open to everybody
+        ((80, 80), (65, None), True),  # services for older people
+        ((80, 80), (18, None), False),  # any adult
+        ((45, 45), (18, 65), False),  # any adult of working age
+        ((65, None), (60, None), True),  # "older people" in the words
+        ((13, 19), (11, 18), True),  # "teenagers"
+    ],
+)
+def test_a_range_made_for_the_age_asked_fits_closely(asked, service, fits):
+    assert ranking.age_fits(*asked, *service) is fits
+    assert ranking.age_fit(*asked, *service) == (1.0 if fits else ranking.AGE_OTHER)
+    assert ranking.age_fit(None, None, *service) == 1.0
+
+
+@pytest.fixture
+def befriending(db, engine):
+    """Services whose words match equally well; only their ages differ."""
+    for place, ages in (("Acle", (None, None)), ("Diss", (18, None)), ("Holt", (65, None)), ("Wymondham", (16, 25))):
+        make_service(f"Befriending ({place})", "Befriending and short breaks: a friendly volunteer visits.", ages=ages)
+    engine.reindex()
+
+
+def test_a_service_made_for_the_age_asked_comes_before_one_open_to_all(befriending, engine):
+    def first(**asked):
+        return names(search_services(ServiceQuery(text="befriending", **asked)))[0]
+
+    assert first() == "Befriending (Acle)"  # equal matches: by name
+    assert first(min_age=80, max_age=80) == "Befriending (Holt)"
+    assert first(min_age=17, max_age=17) == "Befriending (Wymondham)"
+    # An age in the words counts the same as one asked for.
+    older = names(search_services(ServiceQuery(text="befriending for my 80 year old mum", read_age_from_text=True)))
+    assert older[0] == "Befriending (Holt)"
