@@ -1,11 +1,14 @@
 import re
+import sys
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from wagtail.models import Page
 
@@ -97,4 +100,15 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """The service's own error page, even when the database is what failed (PostgreSQL restarting).
+
+    Then the page is drawn without the request (its user, session and navigation need the
+    database) and answers 503 with Retry-After, so the person is told to try again shortly and a
+    load balancer or client knows the failure is temporary."""
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        body = loader.render_to_string("500.html", {"database_unavailable": True})
+        return HttpResponse(body, status=503, headers={"Retry-After": "30"})
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # noqa: BLE001 - whatever failed also breaks the full page: the plain one
+        return HttpResponse(loader.render_to_string("500.html"), status=500)

@@ -51,6 +51,29 @@ def test_styled_500_page(rf):
     assert "Sorry, there is a problem with the service" in response.content.decode()
 
 
+@override_settings(DEBUG=False)
+def test_the_database_down_gets_the_service_page_with_try_again_not_a_bare_server_error(rf):
+    """PostgreSQL restarting: even the signed-in person's session cannot be read, so the page is drawn
+    without it (tests/test_faults.py restarts a real one under a running site)."""
+    from django.db import OperationalError
+    from django.utils.functional import SimpleLazyObject
+
+    from core.views import server_error
+
+    def no_database():
+        raise OperationalError("connection refused")
+
+    request = rf.get("/learning/")
+    request.user = SimpleLazyObject(no_database)
+    try:
+        raise OperationalError("connection refused")
+    except OperationalError:
+        response = server_error(request)
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    page = response.content.decode()
+    assert "Sorry, there is a problem with the service" in page and "save it again in a few minutes" in page
+
+
 def test_health_check(client, db, settings):
     from core import worker
 
