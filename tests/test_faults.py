@@ -161,3 +161,85 @@ def test_postgresql_restarted_under_load_fails_cleanly_and_recovers_without_rest
     assert confirmed and confirmed <= set(entries), confirmed - set(entries)
     refused = {a[5] for a in answers if a[2] == "save" and a[3] != 302}
     assert refused, "no save was tried during the outage"
+
+
+def test_elasticsearch_stopped_during_edits_search_falls_back_nothing_is_lost_and_the_worker_catches_up(
+    on_postgres, people, client_for, settings, tmp_path
+):
+    import os
+    from urllib.parse import urlsplit
+
+    from django.db import transaction
+    from django_tasks_db.models import DBTaskResult
+    from elasticsearch import Elasticsearch
+
+    from search.engine import es, indexing
+    from search.engine.models import PendingIndexUpdate
+    from search.tests.factories import ServiceFactory
+    from tests.stoppable_proxy import StoppableProxy
+    from tests.test_worker import start_worker, stop, wait_for
+
+    real = os.environ.get("ELASTICSEARCH_URL", "")
+    try:
+        Elasticsearch(real, request_timeout=70).cluster.health(wait_for_status="yellow", timeout="60s")
+        available, reason = True, ""
+    except Exception as error:  # noqa: BLE001 - any failure: not available
+        available, reason = False, f"cannot reach {real!r}: {error}"
+    require_service("Elasticsearch", available, reason)
+
+    # The site and the worker reach the real node through a forwarder this test can stop.
+    target = urlsplit(real)
+    engine = StoppableProxy(target.hostname, target.port or 9200).start()
+    prefix = f"pc-faults-{uuid.uuid4().hex[:8]}"
+    settings.ELASTICSEARCH_URL = ""
+    heron = ServiceFactory(name="Heron Lodge short breaks", description="Overnight short breaks for teenagers.")
+    settings.ELASTICSEARCH_URL = engine.url
+    settings.ELASTICSEARCH_INDEX_PREFIX = prefix
+    settings.ELASTICSEARCH_OUTAGE_SECONDS = 2
+    settings.ELASTICSEARCH_TIMEOUT = 30  # building the index is set-up, on a busy machine
+    es._clients.clear()
+    es.breaker.reset()
+    indexing.rebuild(log=lambda *args: None)
+    settings.ELASTICSEARCH_TIMEOUT = 2  # pages: the product's own short timeout
+    es._clients.clear()
+    es.breaker.reset()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # edits queue work for the worker
+
+    browser = client_for(people["worker"])
+    worker = start_worker(tmp_path, extra_env={
+        "ELASTICSEARCH_URL": engine.url, "ELASTICSEARCH_INDEX_PREFIX": prefix, "ELASTICSEARCH_OUTAGE_SECONDS": "2",
+    })
+    try:
+        page = browser.get("/directory/", {"q": "Heron Lodge"})
+        assert page.status_code == 200 and "fallback mode" not in page.content.decode()
+
+        engine.stop()  # Elasticsearch goes away
+        with transaction.atomic():  # an editor renames a service and adds one
+            heron.name = "Kingfisher Lodge short breaks"
+            heron.save()
+            otter = ServiceFactory(name="Otter Holt family support", description="Support for families at home.")
+        queued = DBTaskResult.objects.filter(task_path="search.engine.tasks.apply_index_updates")
+        wait_for(lambda: queued.filter(status="SUCCESSFUL").exists(), 90, "the worker to try the update")
+        assert queued.get().return_value["waiting"] == 2  # it could not apply them: they wait
+        assert PendingIndexUpdate.objects.count() == 2
+
+        for words in ("Kingfisher Lodge", "Otter Holt"):  # search answers from the database, edits included
+            page = browser.get("/directory/", {"q": words})
+            text = page.content.decode()
+            assert page.status_code == 200 and "fallback mode" in text and words in text, words
+
+        engine.start()  # it is back: the worker's scheduled drain applies what waited
+        wait_for(lambda: not PendingIndexUpdate.objects.exists(), 150, "the worker to drain the waiting updates")
+    finally:
+        output = stop(worker)
+        engine.stop()
+
+    node = Elasticsearch(real, request_timeout=30)
+    try:
+        indexed = {hit["_id"]: hit["_source"]["name"] for hit in node.search(
+            index=f"{prefix}-*", query={"match_all": {}}, size=10)["hits"]["hits"]}
+        assert indexed == {str(heron.pk): "Kingfisher Lodge short breaks", str(otter.pk): "Otter Holt family support"}, output
+    finally:
+        node.indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
+        es._clients.clear()
+        es.breaker.reset()

@@ -45,7 +45,7 @@ def mail_dir(tmp_path):
     return folder
 
 
-def start_worker(mail_dir, *extra, pause=0):
+def start_worker(mail_dir, *extra, pause=0, extra_env=None):
     """A db_worker process on the test database (what `scripts/run` starts beside the site)."""
     db = connection.settings_dict
     env = {
@@ -59,6 +59,7 @@ def start_worker(mail_dir, *extra, pause=0):
         "WORKER_STALE_SECONDS": "3",
         "ELASTICSEARCH_URL": "",
         "SITE_URL": "https://practice.council.example",
+        **(extra_env or {}),
     }
     return subprocess.Popen(
         [sys.executable, "manage.py", "db_worker", "--no-reload", "--no-startup-delay", "--interval", "0.2", *extra],

@@ -40,6 +40,8 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="practice
 ELASTICSEARCH_SHARDS = env.int("ELASTICSEARCH_SHARDS", default=1)
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)  # seconds per request
+# After a failure every process answers from the database for this long before asking again.
+ELASTICSEARCH_OUTAGE_SECONDS = env.int("ELASTICSEARCH_OUTAGE_SECONDS", default=30)
 
 INSTALLED_APPS = [
     # Site-wide (site/)
