@@ -193,15 +193,6 @@ class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(choices=ActionStatus.choices)
 
 
-class AddendumForm(GovUKForm):
-    prefix = "addendum"
-    identifier_fields = ["text"]
-
-    text = forms.CharField(label="Addendum", widget=forms.Textarea(attrs={"rows": 4}),
-                           help_text="A correction or addition. It is dated and shows your name; the signed record does not change.",
-                           error_messages={"required": "Enter the addendum."})
-
-
 class ReviewForm(GovUKForm):
     identifier_fields = ["what_happened", "what_was_learnt"]
 

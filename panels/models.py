@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 
 from core.access_log import AccessLogEntryBase
+from core.addenda import AddendumBase
 
 User = settings.AUTH_USER_MODEL
 
@@ -248,20 +249,12 @@ class Review(models.Model):
         return f"Review of {self.decision.request} on {self.reviewed_on:%d %B %Y}"
 
 
-class Addendum(models.Model):
+class Addendum(AddendumBase):
     """A dated correction to a signed-off meeting record, naming its author."""
 
+    record_field = "meeting"
+
     meeting = models.ForeignKey(PanelMeeting, on_delete=models.CASCADE, related_name="addenda")
-    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name_plural = "addenda"
-
-    def __str__(self):
-        return f"Addendum by {self.author} on {self.created_at:%d %B %Y}"
 
 
 class PanelReflection(models.Model):

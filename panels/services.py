@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from core import access_log
+from core import access_log, addenda
 from learning import record as development_record
 
 from . import permissions
@@ -259,7 +259,7 @@ def assert_editable(meeting):
 
 def add_addendum(meeting, user, text):
     _require(permissions.can_add_addendum(user, meeting), "Addenda are for signed-off records, by the panel's members.")
-    return Addendum.objects.create(meeting=meeting, author=user, text=text.strip())
+    return addenda.add_addendum(Addendum, meeting, user, text)
 
 
 def record_review(decision, user, *, what_happened, risk_managed, what_was_learnt, reviewed_on=None):

@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.addenda import AddendumForm
 from core.inputs import id_from
 from people import roles
 from people.models import User
 
 from . import permissions, services
 from .forms import (
-    AddendumForm,
     AttendanceForm,
     DecisionForm,
     MeetingForm,

@@ -244,15 +244,6 @@ class SignForm(GovUKForm):
     )
 
 
-class AddendumForm(GovUKForm):
-    prefix = "addendum"
-    identifier_fields = ["text"]
-
-    text = forms.CharField(label="Addendum", widget=forms.Textarea(attrs={"rows": 4}),
-                           help_text="A correction or addition. It is dated and shows your name; the signed record does not change.",
-                           error_messages={"required": "Enter the addendum."})
-
-
 class RescheduleForm(GovUKForm):
     date = forms.DateField(label="Date", validators=[SESSION_DATES],
                            error_messages={"required": "Enter the date.", "invalid": "Enter a real date."})

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from core.access_log import AccessLogEntryBase
+from core.addenda import AddendumBase
 
 from .blocks import TemplateSectionsBlock
 
@@ -257,20 +258,12 @@ class SupervisionAction(models.Model):
         return self.description
 
 
-class Addendum(models.Model):
+class Addendum(AddendumBase):
     """A dated correction to a signed-off record, showing who wrote it."""
 
+    record_field = "session"
+
     session = models.ForeignKey(SupervisionSession, on_delete=models.CASCADE, related_name="addenda")
-    author = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name_plural = "addenda"
-
-    def __str__(self):
-        return f"Addendum by {self.author} on {self.created_at:%d %B %Y}"
 
 
 class AccessLogEntry(AccessLogEntryBase):

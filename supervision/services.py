@@ -9,7 +9,7 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from core import access_log
+from core import access_log, addenda
 from core.reminders import absolute_url
 from core.tasks import send_due_reminders, send_email
 from learning import record as development_record
@@ -291,7 +291,7 @@ def contribute_supervision(session):
 
 def add_addendum(session, user, text):
     _require(permissions.can_add_addendum(user, session), "Addenda are for signed-off records, by the people in them.")
-    return Addendum.objects.create(session=session, author=user, text=text.strip())
+    return addenda.add_addendum(Addendum, session, user, text)
 
 
 def assert_editable(session):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.addenda import AddendumForm
 from core.inputs import id_from
 from core.reminders import absolute_url
 from people import roles
@@ -19,7 +20,6 @@ from people.models import User
 from . import exports, permissions, services
 from .forms import (
     ActionForm,
-    AddendumForm,
     AgendaItemForm,
     AgreementForm,
     CaseDiscussionForm,

@@ -171,6 +171,9 @@ def test_the_chair_schedules_decides_and_signs_off_through_the_pages(panel_world
     assert chair.get(url).status_code == 403
     late = chair.post(reverse("panels:addendum-add", args=[meeting.pk]), {"addendum-text": "Review moved by a week."})
     assert late.status_code == 302 and meeting.addenda.get().author == panel_world["chair"]
+    # Members read it on the meeting's record, dated and named, as addenda read on a supervision record.
+    page = chair.get(reverse("panels:meeting-detail", args=[meeting.pk])).content.decode()
+    assert "Review moved by a week." in page and f"{panel_world['chair']}, {timezone.localtime():%-d %B %Y}" in page
 
 
 def test_bad_dates_and_lengths_get_a_message_beside_the_field_not_a_500(panel_world, client_for):
