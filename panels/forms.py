@@ -7,7 +7,7 @@ from core.inputs import DateWindow
 from core.privacy import validate_person_reference
 from people.models import User
 
-from .models import ActionStatus, Outcome, Panel, PanelRequest, RiskManaged
+from .models import Outcome, Panel, PanelRequest, RiskManaged
 from .services import REQUEST_TEXT_FIELDS, REQUIRED_TO_SUBMIT
 
 MEETING_DATES = DateWindow(years_back=10, years_ahead=2)
@@ -187,10 +187,6 @@ class DecisionForm(GovUKForm):
         if (data.get("action_description") or "").strip() and data.get("action_owner"):
             return [(data["action_description"], data["action_owner"], data.get("action_due_on"))]
         return []
-
-
-class ActionStatusForm(forms.Form):
-    status = forms.ChoiceField(choices=ActionStatus.choices)
 
 
 class ReviewForm(GovUKForm):

@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 
 from core.access_log import AccessLogEntryBase
+from core.actions import ActionBase, ActionStatus  # noqa: F401 (ActionStatus: the panel's own name for it too)
 from core.addenda import AddendumBase
 
 User = settings.AUTH_USER_MODEL
@@ -204,29 +205,12 @@ class Decision(models.Model):
         return f"{self.get_outcome_display()}: {self.request}"
 
 
-class ActionStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    DONE = "done", "Done"
-    DROPPED = "dropped", "No longer needed"
-
-
-class PanelAction(models.Model):
+class PanelAction(ActionBase):
     """An action from a decision; open actions come back to each meeting of the panel until closed."""
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="actions")
-    description = models.CharField(max_length=300)
     owner = models.ForeignKey(User, on_delete=models.PROTECT, related_name="panel_actions")
-    due_on = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
-    closed_at = models.DateTimeField(null=True, blank=True)
     closed_in = models.ForeignKey(PanelMeeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="closed_actions")
-
-    class Meta:
-        ordering = ["due_on", "pk"]
-        indexes = [models.Index(fields=["owner", "status"])]
-
-    def __str__(self):
-        return self.description
 
 
 class RiskManaged(models.TextChoices):

@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from core import access_log, addenda
+from core import actions as core_actions
 from learning import record as development_record
 
 from . import permissions
@@ -217,13 +218,7 @@ def add_action(decision, user, *, description, owner, due_on=None):
 
 def set_action_status(action, user, status, *, in_meeting=None):
     _require(permissions.can_update_action(user, action), "Only the action's owner or the chair can change it.")
-    if status not in ActionStatus.values:
-        raise ValidationError("Choose a status for the action.")
-    action.status = status
-    action.closed_at = None if status == ActionStatus.OPEN else timezone.now()
-    action.closed_in = None if status == ActionStatus.OPEN else in_meeting
-    action.save(update_fields=["status", "closed_at", "closed_in"])
-    return action
+    return core_actions.set_status(action, status, closed_in=in_meeting)
 
 
 def carried_forward_actions(meeting):

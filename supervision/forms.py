@@ -12,7 +12,6 @@ from people import roles
 from people.models import User
 
 from .models import (
-    ActionStatus,
     CaseDiscussion,
     PeerFormat,
     PeerGroup,
@@ -228,10 +227,6 @@ class ActionForm(GovUKForm):
         ids = [session.supervisor_id] + [p.user_id for p in session.participants.all()]
         self.fields["owner"].queryset = User.objects.filter(pk__in=ids)
         style_form(self)  # style the fields this form added or replaced
-
-
-class ActionStatusForm(forms.Form):
-    status = forms.ChoiceField(choices=ActionStatus.choices)
 
 
 class SignForm(GovUKForm):

@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from core.access_log import AccessLogEntryBase
+from core.actions import ActionBase, ActionStatus  # noqa: F401 (ActionStatus: supervision's own name for it too)
 from core.addenda import AddendumBase
 
 from .blocks import TemplateSectionsBlock
@@ -234,28 +235,11 @@ class CaseDiscussion(models.Model):
         return self.case_reference
 
 
-class ActionStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    DONE = "done", "Done"
-    DROPPED = "dropped", "No longer needed"
-
-
-class SupervisionAction(models.Model):
+class SupervisionAction(ActionBase):
     session = models.ForeignKey(SupervisionSession, on_delete=models.CASCADE, related_name="actions")
-    description = models.CharField(max_length=300)
     owner = models.ForeignKey(User, on_delete=models.PROTECT, related_name="supervision_actions")
-    due_on = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN)
-    closed_at = models.DateTimeField(null=True, blank=True)
     closed_in = models.ForeignKey(SupervisionSession, null=True, blank=True, on_delete=models.SET_NULL, related_name="closed_actions")
     last_reminded_on = models.DateField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["due_on", "pk"]
-        indexes = [models.Index(fields=["owner", "status"])]
-
-    def __str__(self):
-        return self.description
 
 
 class Addendum(AddendumBase):

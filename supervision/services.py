@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import access_log, addenda
+from core import actions as core_actions
 from core.reminders import absolute_url
 from core.tasks import send_due_reminders, send_email
 from learning import record as development_record
@@ -204,11 +205,7 @@ def add_action(session, user, *, description, owner, due_on=None):
 
 def set_action_status(action, user, status, *, in_session=None):
     _require(permissions.can_update_action(user, action), "You cannot change this action.")
-    action.status = status
-    action.closed_at = None if status == ActionStatus.OPEN else timezone.now()
-    action.closed_in = None if status == ActionStatus.OPEN else in_session
-    action.save(update_fields=["status", "closed_at", "closed_in"])
-    return action
+    return core_actions.set_status(action, status, closed_in=in_session)
 
 
 def carried_forward_actions(session):

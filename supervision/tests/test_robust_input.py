@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -154,6 +155,16 @@ def test_an_action_closed_from_another_session_returns_to_it(people, client_for)
     assert response["Location"] == reverse("supervision:session-detail", args=[later.pk]) + "#agenda"
     action.refresh_from_db()
     assert action.status == ActionStatus.DONE and action.closed_in == later
+
+
+def test_an_action_is_never_given_a_status_that_is_not_one(people):
+    # Any caller, not only the page: the service refuses it, as panels' does, and the action stays open.
+    action = ActionFactory(session=SessionFactory(supervisor=people["supervisor"], supervisees=[people["worker"]]),
+                           owner=people["worker"])
+    with pytest.raises(ValidationError):
+        services.set_action_status(action, people["worker"], "finished")
+    action.refresh_from_db()
+    assert action.status == ActionStatus.OPEN and action.closed_at is None
 
 
 def test_a_session_stored_at_the_first_moment_of_the_calendar_leaves_dashboards_and_ics_working(
