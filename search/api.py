@@ -337,7 +337,7 @@ def _ranked_service_ids(query):
 
 def _sals_for(service_ids, place, proximity):
     """The services' locations, in rank order (nearest first within a service), filtered by place."""
-    from search.engine.searching import haversine_m
+    from search.engine.scoring import haversine_m
 
     sals = list(_sal_queryset().filter(service_id__in=service_ids, service__status__in=LISTED_STATUSES))
     covering = set()

@@ -35,7 +35,7 @@ class DirectoryConfig(AppConfig):
     practice_lead_models = DIRECTORY_MODELS
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import changes  # noqa: F401  (connects the save and delete receiver)
 
         post_migrate.connect(_ensure_groups, sender=self)
         logging.getLogger("wagtail").addFilter(_uuid_pk_log_filter)

@@ -32,8 +32,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from core.safe_urls import is_safe_url
 
 from . import models as m
+from .changes import notify_services_changed
 from .oruk import prefetch_services, schema_errors, service_to_oruk
-from .signals import notify_services_changed
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,8 @@ from django.db.models.functions import Cast
 from . import Hit, SearchResults, ranking, text
 from .documents import FIELD_WEIGHTS
 from .models import SearchEntry, SearchEntryFacet, SearchEntryLocation, SearchEntryOpening
-from .searching import ANY_OF_FACETS, METRES_PER_MILE, Criteria, decay, highlights_for, nearest_m
+from .query import ANY_OF_FACETS, Criteria
+from .scoring import METRES_PER_MILE, decay, highlights_for, nearest_m
 
 FUZZY_FACTOR = 0.6  # a word matched through a typo counts for less than an exact one
 FACET_KINDS = ("taxonomy_term", "taxonomy", "service_area", "accessibility")

@@ -7,7 +7,8 @@ from elasticsearch_dsl import Q, Search
 
 from . import Hit, SearchResults, es, ranking, text
 from .documents import FIELD_WEIGHTS
-from .searching import ANY_OF_FACETS, Criteria, highlights_for, matched_terms, nearest_m
+from .query import ANY_OF_FACETS, Criteria
+from .scoring import highlights_for, matched_terms, nearest_m
 
 FIELDS = [f"{name}^{boost:g}" for name, boost in FIELD_WEIGHTS.items()]
 HIGHLIGHT_FIELDS = list(FIELD_WEIGHTS)

@@ -1,6 +1,6 @@
 """Listening to the directory: queue changed services in the changing transaction, apply on commit.
 
-The directory's own `search.signals` works out which services a saved or deleted record belongs
+The directory's contract `search.changes` works out which services a saved or deleted record belongs
 to, and sends `services_changed` once the transaction commits. Here, each save or delete also
 writes a pending-update row in the same transaction (so a crash between commit and indexing
 loses nothing), and `services_changed` queues a task for the worker to apply them.
@@ -13,7 +13,7 @@ import logging
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from search import signals as directory
+from search import changes as directory
 
 from .models import PendingIndexUpdate
 
@@ -21,8 +21,7 @@ log = logging.getLogger(__name__)
 
 
 def on_saved_or_deleted(sender, instance, **kwargs):
-    watched = directory.WATCHED
-    if sender._meta.app_label != "directory" or sender.__name__ not in watched:
+    if not directory.watches(sender):
         return
     if kwargs.get("raw") or getattr(instance, "_skip_change_signal", False):
         return
@@ -30,7 +29,7 @@ def on_saved_or_deleted(sender, instance, **kwargs):
     if not transaction.get_connection().in_atomic_block:
         return
     try:
-        ids = directory._affected_by(instance)
+        ids = directory.services_affected_by(instance)
     except Exception:  # a half-deleted parent: its own signal covers it
         return
     from search.models import Service

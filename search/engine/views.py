@@ -18,7 +18,7 @@ from core.inputs import text_from
 
 from . import PostcodeNotFound, ServiceQuery, permissions, search_services, suggest
 from .forms import SORT_CHOICES, SearchForm
-from .searching import METRES_PER_MILE
+from .scoring import METRES_PER_MILE
 
 PER_PAGE = 20
 FACET_PARAMETERS = {"term": "taxonomy_term", "area": "service_area", "access": "accessibility"}

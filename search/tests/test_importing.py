@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from search import models as m
+from search.changes import services_changed
 from search.importing import export_file, import_file, import_records
 from search.oruk import schema_errors
-from search.signals import services_changed
 
 from .conftest import new_ids
 

@@ -232,12 +232,11 @@ def committed(django_capture_on_commit_callbacks):
 
     @contextmanager
     def run():
-        from search import signals as directory_signals
+        from search import changes
         from search.engine import indexing
 
-        for local in (getattr(directory_signals, "_pending", None), indexing._tx):
-            if local is not None:
-                local.__dict__.clear()
+        changes.start_afresh()
+        indexing._tx.__dict__.clear()
         with django_capture_on_commit_callbacks(execute=True) as callbacks:
             yield callbacks
 

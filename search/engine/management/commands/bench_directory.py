@@ -310,19 +310,13 @@ def paused_signals():
     """Bulk deletes without reindexing each row (the synthetic services are not in the real index)."""
     from django.db.models.signals import post_delete, post_save
 
-    from search import signals as directory_signals
+    from search import changes
     from search.engine import signals as engine_signals
 
     post_save.disconnect(dispatch_uid="search_engine_post_save")
     post_delete.disconnect(dispatch_uid="search_engine_post_delete")
-    directory_receiver = getattr(directory_signals, "_record_changed", None)
-    if directory_receiver is not None:
-        post_save.disconnect(directory_receiver)
-        post_delete.disconnect(directory_receiver)
     try:
-        yield
+        with changes.paused():
+            yield
     finally:
         engine_signals.connect()
-        if directory_receiver is not None:
-            post_save.connect(directory_receiver)
-            post_delete.connect(directory_receiver)

@@ -1,12 +1,20 @@
-"""Telling the search engine which services changed.
+"""The directory's public contract for those who follow its changes (the search engine).
+
+    services_changed                  # Signal, kwarg service_ids (a set of UUIDs)
+    watches(model) -> bool            # a directory model whose saves change some service's record
+    services_affected_by(instance)    # the ids of the services a saved or deleted record belongs to
+    paused()                          # context manager: bulk writes that announce nothing
+    start_afresh()                    # forget a batch still waiting (tests simulating a new transaction)
 
 `services_changed` is sent once per committed transaction with the ids of every service whose
 ORUK record may have changed: an import, an edit in the admin to a service, its organisation,
-one of its locations or one of its taxonomy terms, or a deletion. Listeners get
-`service_ids` (a set of UUIDs). Nothing is sent for a transaction that rolls back.
+one of its locations or one of its taxonomy terms, or a deletion. Nothing is sent for a
+transaction that rolls back. The directory itself calls `notify_services_changed` (the
+importer, and the save and delete receiver below).
 """
 
 import threading
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -49,7 +57,8 @@ def notify_services_changed(service_ids):
     transaction.on_commit(batch.send)
 
 
-def _affected_by(instance):
+def services_affected_by(instance) -> set:
+    """The ids of the services whose record shows this directory record (empty when none)."""
     from . import models
 
     if isinstance(instance, models.Service):
@@ -85,17 +94,39 @@ WATCHED = (
 )
 
 
-@receiver(post_save)
-@receiver(post_delete)
+def watches(model) -> bool:
+    """Whether saving or deleting a `model` row can change some service's record."""
+    return model._meta.app_label == "directory" and model.__name__ in WATCHED
+
+
+@receiver(post_save, dispatch_uid="directory_record_changed")
+@receiver(post_delete, dispatch_uid="directory_record_changed")
 def _record_changed(sender, instance, **kwargs):
-    if sender._meta.app_label != "directory" or sender.__name__ not in WATCHED:
+    if not watches(sender):
         return
     if kwargs.get("raw"):
         return
     if getattr(instance, "_skip_change_signal", False):
         return
     try:
-        ids = _affected_by(instance)
+        ids = services_affected_by(instance)
     except Exception:  # a half-deleted parent: the parent's own signal covers it
         return
     notify_services_changed(ids)
+
+
+@contextmanager
+def paused():
+    """Bulk writes (a benchmark's synthetic services) that announce no change while they run."""
+    post_save.disconnect(dispatch_uid="directory_record_changed")
+    post_delete.disconnect(dispatch_uid="directory_record_changed")
+    try:
+        yield
+    finally:
+        post_save.connect(_record_changed, dispatch_uid="directory_record_changed")
+        post_delete.connect(_record_changed, dispatch_uid="directory_record_changed")
+
+
+def start_afresh():
+    """Forget a batch of ids still waiting for its commit, as a new transaction would."""
+    _pending.__dict__.clear()

@@ -1,0 +1,174 @@
+"""Understanding a query: from a ServiceQuery (words, postcode, ages, filters) to Criteria.
+
+Both backends search with the Criteria this returns: the words analysed and expanded from the
+glossary and everyday words, a place and an age read from the words, the opening times and
+filters checked. Bad input raises PostcodeNotFound or ValueError here, before any backend runs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import time
+
+from . import PostcodeNotFound, ServiceQuery, everyday, places, text
+from .documents import DAYS, MINUTES_PER_DAY
+from .scoring import METRES_PER_MILE
+from .vocabulary import current_glossary
+
+MAX_PER_PAGE = 100
+MAX_RESULT_WINDOW = 10_000
+# Facets whose values are alternatives (any of them); the others must all hold.
+ANY_OF_FACETS = ("taxonomy_term", "taxonomy", "service_area")
+DAY_NAMES = {name[:2].upper(): name[:2].upper() for name in DAYS}
+DAY_NAMES.update(
+    {n: c for c, names in {
+        "MO": ("monday", "mon"), "TU": ("tuesday", "tue", "tues"), "WE": ("wednesday", "wed"),
+        "TH": ("thursday", "thu", "thur", "thurs"), "FR": ("friday", "fri"), "SA": ("saturday", "sat"),
+        "SU": ("sunday", "sun"),
+    }.items() for n in (*names, c.lower())}
+)
+
+
+@dataclass
+class Criteria:
+    """A query, understood: what both backends search with."""
+
+    query: ServiceQuery
+    prepared: text.PreparedQuery
+    glossary: text.Glossary = field(default_factory=text.Glossary)
+    place: object | None = None  # search.postcodes.Place
+    place_from_text: bool = False
+    age_words: str | None = None
+    radius_m: float | None = None
+    min_age: float | None = None
+    max_age: float | None = None
+    week_ranges: list[tuple[int, int]] | None = None
+    facet_filters: dict[str, set] = field(default_factory=dict)
+    free_only: bool = False
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+    @property
+    def decay_scale_m(self):
+        """Distance at which a nearby service's relevance counts for half as much again as a far one's."""
+        return self.radius_m or 5 * METRES_PER_MILE
+
+
+# ---- Understanding a query ---------------------------------------------------------------------
+
+
+def parse_day(value) -> str | None:
+    if not value:
+        return None
+    code = DAY_NAMES.get(str(value).strip().lower()) or DAY_NAMES.get(str(value).strip().upper())
+    if code is None:
+        raise ValueError(f"Unknown day: {value!r} (use MO, TU, WE, TH, FR, SA or SU)")
+    return code
+
+
+def parse_time(value) -> int | None:
+    """Minutes after midnight of a time or "HH:MM[:SS]" text."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, time):
+        return value.hour * 60 + value.minute
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*", str(value))
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise ValueError(f"Unknown time: {value!r} (use HH:MM)")
+    return int(match.group(1)) * 60 + int(match.group(2))
+
+
+def week_ranges(day, start_time, end_time) -> list[tuple[int, int]] | None:
+    """The stretches of the week a service must be open in, or None for no opening filter."""
+    code = parse_day(day)
+    start, end = parse_time(start_time), parse_time(end_time)
+    if code is None and start is None and end is None:
+        return None
+    start = 0 if start is None else start
+    end = MINUTES_PER_DAY - 1 if end is None else end
+    if end < start:
+        start, end = end, start
+    days = [code] if code else DAYS
+    return [(DAYS.index(d) * MINUTES_PER_DAY + start, DAYS.index(d) * MINUTES_PER_DAY + end) for d in days]
+
+
+def _number(value):
+    if value in (None, ""):
+        return None
+    number = float(value)
+    if math.isnan(number) or math.isinf(number):
+        raise ValueError("not a number")
+    return number
+
+
+def understand(query: ServiceQuery) -> Criteria:
+    """Turn a ServiceQuery into Criteria. Raises PostcodeNotFound or ValueError for bad input."""
+    glossary = current_glossary()
+    words = query.text or ""
+    found_place = None
+    if query.read_place_from_text and not (query.postcode or "").strip() and words.strip():
+        found_place = places.read_place(words, places.current_gazetteer())
+        if found_place is not None:
+            words = found_place.rest
+    prepared = text.prepare_query(words, glossary, read_age=query.read_age_from_text)
+    everyday.with_everyday_words(prepared, everyday.current())
+    min_age, max_age = _number(query.min_age), _number(query.max_age)
+    age_words = None
+    if prepared.age is not None and min_age is None and max_age is None:
+        min_age = max_age = float(prepared.age)
+    else:
+        prepared.age = None
+        if query.read_age_from_text and min_age is None and max_age is None:
+            age_words = places.read_age_words(words)
+            if age_words:
+                min_age, max_age = (None if v is None else float(v) for v in age_words[:2])
+    place = None
+    if (query.postcode or "").strip():
+        from search.postcodes import resolve
+
+        place = resolve(query.postcode)
+        if place is None:
+            raise PostcodeNotFound(f"We could not find the postcode {query.postcode.strip()!r}")
+    radius = _number(query.radius_miles)
+    if found_place is not None:
+        place = found_place.place
+        radius = radius if (radius and radius > 0) else found_place.radius_miles
+    radius_m = radius * METRES_PER_MILE if (radius and radius > 0 and place) else None
+    sort = query.sort if query.sort in ("relevance", "distance", "name") else "relevance"
+    if sort == "distance" and place is None:
+        sort = "relevance"
+    if sort == "relevance" and prepared.is_empty:
+        sort = "distance" if place else "name"
+    facet_filters = {
+        "taxonomy_term": {str(v) for v in query.taxonomy_term_ids if v},
+        "taxonomy": {str(v) for v in query.taxonomy_ids if v},
+        "service_area": {str(v) for v in query.service_areas if v},
+        "accessibility": {str(v) for v in query.accessibility if v},
+    }
+    per_page = max(1, min(int(query.per_page or 20), MAX_PER_PAGE))
+    # Elasticsearch pages no deeper than 10,000 results; nobody reads that far.
+    page = max(1, min(int(query.page or 1), MAX_RESULT_WINDOW // per_page))
+    return Criteria(
+        query=query,
+        prepared=prepared,
+        place_from_text=found_place is not None,
+        age_words=age_words[2] if age_words else None,
+        glossary=glossary,
+        place=place,
+        radius_m=radius_m,
+        min_age=min_age,
+        max_age=max_age,
+        week_ranges=week_ranges(query.day, query.start_time, query.end_time),
+        facet_filters={k: v for k, v in facet_filters.items() if v},
+        free_only=bool(query.free_only),
+        sort=sort,
+        page=page,
+        per_page=per_page,
+    )
