@@ -307,38 +307,35 @@ def service_at_location_list(request):
         rows = window(listed.order_by("service__name", "location__name", "pk"), page, per_page, total)
         return envelope(total, page, per_page, [oruk.service_at_location_to_oruk_list(s) for s in rows])
 
-    place = None
     if postcode:
-        from .postcodes import resolve
-
-        place = resolve(postcode)
-        if place is None:
-            raise BadParameter("postcode", f"We could not find the postcode {postcode[:20]!r}")
+        # The engine looks the postcode up (an unknown one is a 400) and measures from it.
         query.postcode = postcode
         query.radius_miles = proximity / METRES_PER_MILE if proximity else None
-    ranked = _ranked_service_ids(query)
-    rows = _sals_for(ranked, place, proximity)
+    ranked, measured_from = _ranked_service_ids(query)
+    rows = _sals_for(ranked, measured_from if postcode else None, proximity)
     return envelope(len(rows), page, per_page, [oruk.service_at_location_to_oruk_list(s) for s in rows[start : start + per_page]])
 
 
 def _ranked_service_ids(query):
-    """Every matching service id (up to MAX_RANKED_SERVICES) in the engine's order."""
+    """Every matching service id (up to MAX_RANKED_SERVICES) in the engine's order, and the
+    engine's proximity (the place it measured from, or None)."""
     ranked = []
+    proximity = None
     page = 1
     while len(ranked) < MAX_RANKED_SERVICES:
         query.page = page
         results = run_search(query)
+        proximity = results.proximity
         ranked += [hit.service_id for hit in results.hits]
         if not results.hits or len(ranked) >= results.total:
             break
         page += 1
-    return [pk for pk in (_uuid_or_none(i) for i in ranked) if pk]
+    return [pk for pk in (_uuid_or_none(i) for i in ranked) if pk], proximity
 
 
 def _sals_for(service_ids, place, proximity):
-    """The services' locations, in rank order (nearest first within a service), filtered by place."""
-    from search.engine.scoring import haversine_m
-
+    """The services' locations, in rank order (nearest first within a service), filtered by place
+    (the engine's Proximity)."""
     sals = list(_sal_queryset().filter(service_id__in=service_ids, service__status__in=LISTED_STATUSES))
     covering = set()
     declared_area = set()
@@ -349,10 +346,9 @@ def _sals_for(service_ids, place, proximity):
                 covering.add(service_id)
 
     def distance(sal):
-        loc = sal.location
-        if place is None or loc.latitude is None or loc.longitude is None:
+        if place is None:
             return None
-        return haversine_m(place.latitude, place.longitude, loc.latitude, loc.longitude)
+        return place.metres_to(sal.location.latitude, sal.location.longitude)
 
     rank = {pk: n for n, pk in enumerate(service_ids)}
     kept = []

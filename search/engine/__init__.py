@@ -2,7 +2,7 @@
 
 Public interface (used by the search page and the ORUK API):
 
-    search_services(ServiceQuery(...)) -> SearchResults
+    search_services(ServiceQuery(...)) -> SearchResults   (its proximity: the place measured from)
     suggest(prefix, limit=8) -> list[str]
     PostcodeNotFound: raised by search_services for a postcode it cannot place
 
@@ -50,6 +50,26 @@ class Hit:
     highlights: dict[str, list[str]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Proximity:
+    """Where a search measured distances from: the place it understood (a postcode, or a town or
+    postcode read from the words) and the radius, if any. Hits carry their nearest distance."""
+
+    label: str
+    latitude: float
+    longitude: float
+    area_codes: frozenset = frozenset()  # the district and county codes the place lies in
+    radius_m: float | None = None
+
+    def metres_to(self, latitude, longitude) -> float | None:
+        """The distance from the place to a point (None when the point is unknown)."""
+        if latitude is None or longitude is None:
+            return None
+        from .scoring import haversine_m
+
+        return haversine_m(self.latitude, self.longitude, latitude, longitude)
+
+
 @dataclass
 class SearchResults:
     total: int
@@ -66,6 +86,7 @@ class SearchResults:
     place_from_text: bool = False  # the place was read from the words, not a postcode field
     radius_miles: float | None = None
     expansions: list[str] = field(default_factory=list)
+    proximity: Proximity | None = None  # None when the search had no place
 
 
 class PostcodeNotFound(ValueError):

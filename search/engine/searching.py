@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time as clock
 
-from . import SearchResults, ServiceQuery, es, text
+from . import Proximity, SearchResults, ServiceQuery, es, text
 from .query import Criteria, understand
 from .scoring import METRES_PER_MILE
 from .vocabulary import expansion_labels, with_glossary
@@ -50,6 +50,15 @@ def _finish(results: SearchResults, criteria: Criteria) -> SearchResults:
     results.place_from_text = criteria.place_from_text
     results.radius_miles = round(criteria.radius_m / METRES_PER_MILE, 1) if criteria.radius_m else None
     results.expansions = expansion_labels(criteria.prepared, criteria.glossary)
+    if criteria.place is not None:
+        place = criteria.place
+        results.proximity = Proximity(
+            label=place.label,
+            latitude=place.latitude,
+            longitude=place.longitude,
+            area_codes=frozenset(place.area_codes),
+            radius_m=criteria.radius_m,
+        )
     return results
 
 

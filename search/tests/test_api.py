@@ -207,6 +207,18 @@ def test_postcode_and_proximity_on_service_at_locations(client, directory):
     assert sal_names(client.get(API + "service_at_locations?postcode=B97&proximity=1500")) == ["Teen overnight short breaks"]
 
 
+def test_service_at_locations_measure_from_the_engines_place(client, directory, monkeypatch):
+    """The postcode is looked up once, by the engine, and the locations are kept by its answer."""
+    from search import postcodes
+
+    looked_up = []
+    real_resolve = postcodes.resolve
+    monkeypatch.setattr(postcodes, "resolve", lambda text: looked_up.append(text) or real_resolve(text))
+
+    assert sal_names(client.get(API + "service_at_locations?postcode=WR1 2HN&proximity=1000")) == ["Adult respite bungalow"]
+    assert looked_up == ["WR1 2HN"]
+
+
 def test_postcode_without_proximity_keeps_services_covering_it(client, directory):
     anyone = directory["anyone"]
     location = LocationFactory(name="Helpline office", latitude=52.19, longitude=-2.22)
