@@ -2,7 +2,7 @@
 
 A change to a service (or any part of it) writes a `PendingIndexUpdate` row in the same
 transaction. When the transaction commits, the directory announces the changed services
-(`search.signals.services_changed`) and a task is queued for the worker (search.engine.tasks), which
+(`search.changes.services_changed`) and a task is queued for the worker (search.engine.tasks), which
 applies the rows: the database fallback's entry is rewritten and the document is sent to
 Elasticsearch. Rows stay until Elasticsearch has accepted them, so an outage only delays updates: the
 worker's scheduled drain (every minute) or `directory_index --catch-up` applies them once it is back.
