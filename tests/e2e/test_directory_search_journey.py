@@ -17,7 +17,12 @@ import pytest
 from django.core.management import call_command
 
 from conftest import require_service
-from search.engine.tests.conftest import CLOSED_PORT_URL, ES_URL, elasticsearch_available
+from search.engine.tests.conftest import (
+    CLOSED_PORT_URL,
+    ES_URL,
+    elasticsearch_available,
+    setup_timeout,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.elasticsearch, pytest.mark.django_db(transaction=True)]
 
@@ -45,7 +50,8 @@ def elasticsearch(settings):
     es.breaker.reset()
     yield settings
     settings.ELASTICSEARCH_URL = ES_URL
-    es.delete_all()
+    with setup_timeout():
+        es.delete_all()
     es.breaker.reset()
 
 
@@ -65,7 +71,8 @@ def test_search_keeps_working_through_an_outage_and_catches_up(page, axe, sign_i
     call_command("import_postcodes", str(DEMO_DATA / "postcodes.csv"), verbosity=0)
     call_command("import_oruk", str(small_directory(tmp_path)), verbosity=0)
     load_glossary()
-    call_command("directory_index", "--rebuild", verbosity=0)
+    with setup_timeout():
+        call_command("directory_index", "--rebuild", verbosity=0)
 
     # A practice lead (who also sees which engine answered) searches the directory.
     sign_in(page, "lead@example.org", DEMO_PASSWORD)

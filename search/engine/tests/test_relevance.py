@@ -33,7 +33,10 @@ def demo_directory(db):
 def check(backend):
     from search.engine import indexing
 
-    indexing.rebuild(log=lambda *a: None)
+    from .conftest import setup_timeout
+
+    with setup_timeout():
+        indexing.rebuild(log=lambda *a: None)
     cases = relevance.load_cases()
     assert len(cases) >= 30
     outcomes = relevance.run(cases, backend)
