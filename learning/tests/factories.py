@@ -1,12 +1,26 @@
 """Factories for learning's tests."""
 
 import datetime
+import functools
 
 from learning import content, record, services
-from learning.models import LogStatus, ReflectiveTemplate
+from learning.models import FrameworkStatement, LogStatus, ReflectiveTemplate
+
+
+@functools.cache
+def _shipped_content():
+    frameworks = content._read("frameworks.json")["frameworks"]
+    statements = {(f["slug"], d["code"], s["code"]) for f in frameworks for d in f["domains"] for s in d["statements"]}
+    return statements, {t["slug"] for t in content._read("reflective_templates.json")}
 
 
 def load_content():
+    """The shipped frameworks and templates. Two queries when they are already there: loading
+    checks each statement one by one, and make_log asks for them every time."""
+    statements, templates = _shipped_content()
+    if statements <= set(FrameworkStatement.objects.values_list("domain__framework__slug", "domain__code", "code")) \
+            and templates <= set(ReflectiveTemplate.objects.values_list("slug", flat=True)):
+        return
     content.load_all()
 
 
