@@ -141,6 +141,9 @@ def test_postgresql_restarted_under_load_fails_cleanly_and_recovers_without_rest
     before = [a for a in answers if a[1] < down]
     during = [a for a in answers if a[0] > down + 0.5 and a[1] < up]
     after = [a for a in answers if a[0] > up + 1]
+    first_ok = min((a[1] for a in answers if a[0] > up and a[3] in (200, 302)), default=None)
+    print(f"PostgreSQL restart: {len(before)} answers before, {len(during)} during the outage, {len(after)} after; "
+          f"first good answer {first_ok - up if first_ok else float('nan'):.2f} s after PostgreSQL was back")
     summary = f"{len(before)} before, {len(during)} during, {len(after)} after\n{log}"
     assert before and during and after, summary
     ok = {200, 302}
