@@ -43,11 +43,34 @@ class ServiceQuery:
 
 
 @dataclass
+class Listing:
+    """What a results list shows of a service, as the engine stored it (no database load needed)."""
+
+    service_id: str
+    name: str
+    organisation: str = ""
+    town: str = ""
+    description: str = ""
+    status: str = ""
+    minimum_age: float | None = None
+    maximum_age: float | None = None
+    is_free: bool = False
+
+    @property
+    def pk(self):
+        """The service's id, under the name templates shared with the directory's pages use."""
+        return self.service_id
+
+
+@dataclass
 class Hit:
     service_id: str
     score: float
     distance_m: float | None
     highlights: dict[str, list[str]] = field(default_factory=dict)
+    # Filled by a backend that stores what the results list shows (Elasticsearch); otherwise the
+    # page reads it for the whole page at once (documents.listings_for).
+    listing: Listing | None = None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from . import text
+from . import Listing, text
 
 # How much a matching word counts in each field: the name most, then the categories, the
 # organisation, the description, and place names least. Both backends use these.
@@ -209,6 +209,56 @@ def es_source(doc: dict) -> dict:
         **{k: v for k, v in doc.items() if k not in ("taxonomy_term_ids", "taxonomy_ids", "locations", "openings")},
         "taxonomy_term_ids": [value for value, _label in doc["taxonomy_term_ids"]],
         "taxonomy_ids": [value for value, _label in doc["taxonomy_ids"]],
+        # Counted for the facets, so their names come back with the counts (no lookup per search).
+        "taxonomy_term_facets": [f"{value}|{label}" for value, label in doc["taxonomy_term_ids"]],
+        "taxonomy_facets": [f"{value}|{label}" for value, label in doc["taxonomy_ids"]],
         "locations": [{"lat": lat, "lon": lon} for lat, lon in doc["locations"]],
         "openings": [{"gte": start, "lte": end} for start, end in doc["openings"]],
     }
+
+
+def listings_for(service_ids) -> dict[str, Listing]:
+    """What the results list shows of the listed services among these ids, by id, in three queries
+    (for a backend whose hits do not carry it)."""
+    from search import models as m
+
+    ids = list(service_ids)
+    if not ids:
+        return {}
+    services = m.Service.objects.filter(pk__in=ids, status__in=m.LISTED_STATUSES).values_list(
+        "id", "name", "organization__name", "description", "status", "minimum_age", "maximum_age"
+    )
+    costs = _grouped(m.CostOption.objects.filter(service_id__in=ids).values_list("service_id", "option", "amount"))
+    towns = {}
+    cities = (
+        m.ServiceAtLocation.objects.filter(service_id__in=ids)
+        .order_by("sort_order", "pk", "location__addresses__sort_order", "location__addresses__pk")
+        .values_list("service_id", "location__addresses__city")
+    )
+    for sid, city in cities:
+        if city:
+            towns.setdefault(sid, city)
+    return {
+        str(sid): Listing(
+            service_id=str(sid),
+            name=name,
+            organisation=organisation or "",
+            town=towns.get(sid, ""),
+            description=description or "",
+            status=status,
+            minimum_age=_age(min_age),
+            maximum_age=_age(max_age),
+            is_free=_is_free(costs.get(sid, [])),
+        )
+        for sid, name, organisation, description, status, min_age, max_age in services
+    }
+
+
+def still_listed(service_ids) -> set[str]:
+    """Which of these services are listed now, in one query: an index can be a moment behind an edit."""
+    from search import models as m
+
+    ids = list(service_ids)
+    if not ids:
+        return set()
+    return {str(i) for i in m.Service.objects.filter(pk__in=ids, status__in=m.LISTED_STATUSES).values_list("pk", flat=True)}

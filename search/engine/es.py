@@ -71,6 +71,8 @@ class ServiceDocument(Document):
     status = Keyword()
     taxonomy_term_ids = Keyword()
     taxonomy_ids = Keyword()
+    taxonomy_term_facets = Keyword()  # "id|name", counted for the facets
+    taxonomy_facets = Keyword()
     service_areas = Keyword()
     area_codes = Keyword()
     accessibility = Keyword()

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from elasticsearch_dsl import Q, Search
 
-from . import Hit, SearchResults, es, ranking, text
+from . import Hit, Listing, SearchResults, es, ranking, text
 from .documents import FIELD_WEIGHTS
 from .query import ANY_OF_FACETS, Criteria
 from .scoring import highlights_for, matched_terms, nearest_m
 
 FIELDS = [f"{name}^{boost:g}" for name, boost in FIELD_WEIGHTS.items()]
-HIGHLIGHT_FIELDS = list(FIELD_WEIGHTS)
+# Highlighting marks matched words in the name and the description, so only their prepared words
+# come back (the other fields' words could never be marked).
+HIGHLIGHT_FIELDS = ["name_terms", "description_terms"]
+# What the results list shows, returned with each hit so the page loads nothing per result.
+LISTING_FIELDS = ["service_id", "name", "organisation", "town", "description", "status", "min_age", "max_age", "is_free", "locations"]
 FACET_FIELDS = {
     "taxonomy_term": "taxonomy_term_ids",
     "taxonomy": "taxonomy_ids",
     "service_area": "service_areas",
     "accessibility": "accessibility",
 }
+# Facets are counted on fields holding "id|name", so the names come with the counts.
+COUNTED_FIELDS = {**FACET_FIELDS, "taxonomy_term": "taxonomy_term_facets", "taxonomy": "taxonomy_facets"}
 FACET_SIZES = {"taxonomy_term": 60, "taxonomy": 20, "service_area": 30, "accessibility": 30}
 
 
@@ -112,7 +117,7 @@ def build(criteria: Criteria) -> Search:
         s = s.post_filter(_and(post.values()))
     # Facet counts: each facet counts with every other facet's filter applied; an any-of facet
     # ignores its own selection so its other values still show what choosing them would add.
-    for facet, field in FACET_FIELDS.items():
+    for facet, field in COUNTED_FIELDS.items():
         others = [q for name, q in post.items() if name != facet or facet not in ANY_OF_FACETS]
         s.aggs.bucket(facet, "filter", filter=_and(others)).bucket("values", "terms", field=field, size=FACET_SIZES[facet])
     s.aggs.bucket("free", "filter", filter=_and([q for name, q in post.items() if name != "free"] + [Q("term", is_free=True)]))
@@ -126,18 +131,44 @@ def build(criteria: Criteria) -> Search:
         s = s.sort({"name_sort": {"order": "asc"}})
     else:
         s = s.sort({"_score": {"order": "desc"}}, {"name_sort": {"order": "asc"}})
-    if not criteria.prepared.is_empty:
-        s = s.suggest("spelling", " ".join(text.words(criteria.query.text)), term={"field": "spelling", "suggest_mode": "missing", "min_word_length": 3, "prefix_length": 0})
     # The prepared words come back too: matched words are highlighted in Python (Elasticsearch's
     # highlighter would mark the stemmed copy, and costs seconds with fuzzy queries).
-    s = s.source(["service_id", "name", "description", "locations", *HIGHLIGHT_FIELDS])
+    s = s.source([*LISTING_FIELDS, *HIGHLIGHT_FIELDS])
     return s[criteria.offset : criteria.offset + criteria.per_page]
+
+
+def spelling_request(criteria: Criteria) -> dict:
+    """"Did you mean": asked only when nothing matched, so other searches do not pay for it."""
+    words = " ".join(text.words(criteria.query.text))
+    return {"size": 0, "suggest": {"spelling": {"text": words, "term": {"field": "spelling", "suggest_mode": "missing", "min_word_length": 3, "prefix_length": 0}}}}
+
+
+def _listing(source) -> Listing:
+    return Listing(
+        service_id=source["service_id"],
+        name=source.get("name") or "",
+        organisation=source.get("organisation") or "",
+        town=source.get("town") or "",
+        description=source.get("description") or "",
+        status=source.get("status") or "",
+        minimum_age=source.get("min_age"),
+        maximum_age=source.get("max_age"),
+        is_free=bool(source.get("is_free")),
+    )
 
 
 def search(criteria: Criteria) -> SearchResults:
     # The raw response (plain dicts) is much quicker to read than elasticsearch-dsl's wrappers.
     body = build(criteria).to_dict()
-    response = es.client().search(index=es.alias_name(), body=body).body
+    client = es.client()
+    response = client.search(index=es.alias_name(), body=body).body
+    took = float(response["took"])
+    total = response["hits"]["total"]["value"]
+    suggestion = None
+    if total == 0 and not criteria.prepared.is_empty:
+        spelling = client.search(index=es.alias_name(), body=spelling_request(criteria)).body
+        suggestion = _did_you_mean(spelling.get("suggest"))
+        took += float(spelling["took"])
     hits = []
     for hit in response["hits"]["hits"]:
         source = hit["_source"]
@@ -152,16 +183,23 @@ def search(criteria: Criteria) -> SearchResults:
             doc_terms = {w for f in HIGHLIGHT_FIELDS for w in (source.get(f) or "").split()}
             matched = matched_terms(criteria.prepared, doc_terms)
             highlights = highlights_for(source.get("name", ""), source.get("description") or "", matched)
-        hits.append(Hit(service_id=source["service_id"], score=float(hit.get("_score") or 0.0), distance_m=distance, highlights=highlights))
-    total = response["hits"]["total"]["value"]
+        hits.append(
+            Hit(
+                service_id=source["service_id"],
+                score=float(hit.get("_score") or 0.0),
+                distance_m=distance,
+                highlights=highlights,
+                listing=_listing(source),
+            )
+        )
     return SearchResults(
         total=total,
         hits=hits,
         facets=_facets(response["aggregations"]),
-        suggestion=_did_you_mean(response.get("suggest")) if total == 0 else None,
+        suggestion=suggestion,
         backend="elasticsearch",
         fallback_reason=None,
-        took_ms=float(response["took"]),
+        took_ms=took,
     )
 
 
@@ -169,42 +207,24 @@ def _facets(aggs) -> dict:
     facets = {}
     for facet in FACET_FIELDS:
         facets[facet] = [(b["key"], b["key"], b["doc_count"]) for b in aggs[facet]["values"]["buckets"]]
-    labels = facet_labels({f: [v for v, _l, _c in facets[f]] for f in ("taxonomy_term", "taxonomy")})
     for facet in ("taxonomy_term", "taxonomy"):
-        facets[facet] = [(v, labels.get(v, v), c) for v, _l, c in facets[facet]]
+        facets[facet] = _labelled(facets[facet])
     for facet in facets:
         facets[facet].sort(key=lambda item: (-item[2], text.fold(item[1])))
     facets["free"] = [("true", "Free of charge", aggs["free"]["doc_count"])]
     return facets
 
 
-LABEL_SECONDS = 60
-
-
-def facet_labels(ids_by_facet) -> dict[str, str]:
-    """Names of taxonomy terms and taxonomies by id, from the shared cache for a minute (they
-    rarely change), so every app process shows the same names and looks them up once."""
-    from search.models import Taxonomy, TaxonomyTerm
-
-    wanted = {str(v) for values in ids_by_facet.values() for v in values}
-    if not wanted:
-        return {}
-    keys = {f"search:facet-label:{v}": v for v in wanted}
-    try:
-        labels = {keys[k]: name for k, name in cache.get_many(keys).items()}
-    except Exception:  # noqa: BLE001 - no cache: read them from the database
-        labels = {}
-    missing = wanted - labels.keys()
-    if missing:
-        found = dict(TaxonomyTerm.objects.filter(pk__in=missing).values_list("pk", "name"))
-        found.update(Taxonomy.objects.filter(pk__in=missing).values_list("pk", "name"))
-        found = {str(key): name for key, name in found.items()}
-        labels.update(found)
-        try:
-            cache.set_many({f"search:facet-label:{key}": name for key, name in found.items()}, LABEL_SECONDS)
-        except Exception:  # noqa: BLE001
-            pass
-    return labels
+def _labelled(buckets) -> list[tuple[str, str, int]]:
+    """(id, name, count) from buckets keyed "id|name". Just after a rename, services not yet
+    reindexed still carry the old name: the counts add up under the name most of them carry."""
+    counts, names = {}, {}
+    for key, _key, count in buckets:
+        value, _bar, name = key.partition("|")
+        counts[value] = counts.get(value, 0) + count
+        if count > names.get(value, ("", -1))[1]:
+            names[value] = (name, count)
+    return [(value, names[value][0], count) for value, count in counts.items()]
 
 
 def _did_you_mean(suggest) -> str | None:

@@ -6,17 +6,17 @@ import math
 from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from core.inputs import text_from
 
-from . import PostcodeNotFound, ServiceQuery, permissions, search_services, suggest
+from . import PostcodeNotFound, ServiceQuery, documents, permissions, search_services, suggest
 from .forms import SORT_CHOICES, SearchForm
 from .scoring import METRES_PER_MILE
 
@@ -42,31 +42,17 @@ def _chosen(request, name, limit=30):
     return [v.strip()[:255] for v in request.GET.getlist(name) if v.strip()][:limit]
 
 
-def _load_services(hits):
-    from search.models import Service, ServiceAtLocation
+def _listings(hits) -> dict:
+    """What each result shows, by service id, in a fixed number of queries whatever the page size.
 
-    ids = [h.service_id for h in hits]
-    services = (
-        Service.objects.filter(pk__in=ids)
-        .select_related("organization")
-        .only("pk", "name", "description", "status", "minimum_age", "maximum_age", "organization__name")
-        .prefetch_related(
-        "cost_options",
-        Prefetch(
-            "service_at_locations",
-            queryset=ServiceAtLocation.objects.select_related("location").prefetch_related("location__addresses"),
-        ),
-        )
-    )
-    return {str(s.pk): s for s in services}
-
-
-def _town(service):
-    for link in service.service_at_locations.all():
-        for address in link.location.addresses.all():
-            if address.city:
-                return address.city
-    return ""
+    Elasticsearch's hits carry it; one query still checks they are listed now, as the index can be
+    a moment behind an edit (a service closed since must not show). Other hits are read in bulk.
+    """
+    carried = {h.service_id: h.listing for h in hits if h.listing is not None}
+    listed = documents.still_listed(carried)
+    found = {sid: listing for sid, listing in carried.items() if sid in listed}
+    found.update(documents.listings_for([h.service_id for h in hits if h.listing is None]))
+    return found
 
 
 def _distance_text(hit, place_label, radius):
@@ -177,20 +163,20 @@ def search(request):
         form.add_error(None, f"We could not run that search: {error}")
         return render(request, "search_engine/search.html", {**context, "searched": True})
 
-    services = _load_services(results.hits)
+    listings = _listings(results.hits)
     rows = []
     for hit in results.hits:
-        service = services.get(str(hit.service_id))
-        if service is None or not service.is_listed:
-            continue  # changed since it was indexed; the pending update removes it
+        listing = listings.get(str(hit.service_id))
+        if listing is None:
+            continue  # closed since it was indexed; the pending update removes it
         rows.append(
             {
-                "service": service,
+                "service": listing,
+                "url": reverse("search:service-detail", args=[listing.service_id]),
                 "hit": hit,
                 "name_html": mark_safe(hit.highlights["name"][0]) if hit.highlights.get("name") else None,  # escaped by text.highlight
                 "description_html": mark_safe(hit.highlights["description"][0]) if hit.highlights.get("description") else None,
                 "distance": _distance_text(hit, results.place_label, results.radius_miles),
-                "town": _town(service),
             }
         )
     total_pages = math.ceil(results.total / PER_PAGE) if results.total else 0

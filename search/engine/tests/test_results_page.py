@@ -1,0 +1,87 @@
+"""The results list is drawn from what the engine answered: no database load per result.
+
+A national directory answers with many services; each extra result must not cost the page another
+query, on Elasticsearch (whose hits carry what the list shows) or on the database fallback (which
+reads the whole page in one go).
+"""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from search.engine import views
+
+URL = "/directory/"
+
+
+@pytest.fixture(autouse=True)
+def administrators_without_two_factor(db):
+    from people.models import SecuritySettings
+
+    security = SecuritySettings.load()
+    security.require_mfa_for_administrators = False
+    security.save()
+
+
+def add_respite_services(count, start, term):
+    """`count` listed respite services, each with a venue in Redditch, a category and a cost."""
+    from search import models as m
+    from search.tests.factories import OrganizationFactory, ServiceFactory, add_location, add_term
+
+    organisation = OrganizationFactory(name="Arrow Valley Trust")
+    for number in range(start, start + count):
+        service = ServiceFactory(name=f"Respite house {number}", description="Overnight respite stays.", organization=organisation)
+        add_location(service)
+        add_term(service, term)
+        m.CostOption.objects.create(service=service, option="Free", amount=Decimal(0))
+
+
+def page_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"q": "respite"})
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_more_results_cost_no_more_queries(engine, people, client_for, monkeypatch):
+    from search.tests.factories import TaxonomyFactory, TaxonomyTermFactory
+
+    monkeypatch.setattr(views, "PER_PAGE", 60)
+    term = TaxonomyTermFactory(taxonomy=TaxonomyFactory(name="Local offer"), name="Respite and short breaks")
+    client = client_for(people["worker"])
+
+    add_respite_services(10, 0, term)
+    engine.reindex()
+    page_queries(client)  # the first search reads the glossary and the town names
+    few, html = page_queries(client)
+    assert "10 services found" in html
+    assert html.count("Arrow Valley Trust · Redditch") == 10
+
+    add_respite_services(40, 10, term)
+    engine.reindex()
+    page_queries(client)
+    many, html = page_queries(client)
+    assert "50 services found" in html
+    assert html.count("Arrow Valley Trust · Redditch") == 50
+    assert html.count("Free</strong>") == 50
+    assert "Respite and short breaks (50)" in html
+    assert many == few
+
+
+def test_a_service_closed_since_it_was_indexed_is_not_listed(engine, people, client_for):
+    """The index can be a moment behind an edit; the page still never lists a closed service."""
+    from search import models as m
+    from search.tests.factories import TaxonomyFactory, TaxonomyTermFactory
+
+    term = TaxonomyTermFactory(taxonomy=TaxonomyFactory(name="Local offer"), name="Respite")
+    add_respite_services(3, 0, term)
+    engine.reindex()
+    # Closed without the signals that would queue its reindex (as a bulk edit in the database would).
+    m.Service.objects.filter(name="Respite house 1").update(status=m.ServiceStatus.INACTIVE)
+
+    _count, html = page_queries(client_for(people["worker"]))
+    assert "Respite house 0" in html
+    assert "Respite house 2" in html
+    assert "Respite house 1" not in html
