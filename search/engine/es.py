@@ -114,16 +114,24 @@ class Breaker:
     """
 
     KEY = "search:elasticsearch-outage"
+    # While all is well, look at the shared state at most this often: with the database cache,
+    # every look is a query on every search.
+    RECHECK_SECONDS = 1.0
 
     def __init__(self):
         self.down_until = 0.0  # this process's clock (monotonic)
         self.reason = ""
+        self.closed_at = None  # when the shared state last said all is well (monotonic)
 
     @property
     def seconds(self):
         return getattr(settings, "ELASTICSEARCH_OUTAGE_SECONDS", 30)
 
     def is_open(self) -> bool:
+        now = time.monotonic()
+        if self.closed_at is not None and not self.down_until and now - self.closed_at < self.RECHECK_SECONDS:
+            return False
+        self.closed_at = None
         try:
             shared = cache.get(self.KEY)
         except Exception:  # noqa: BLE001 - no cache: this process's memory alone
@@ -133,6 +141,7 @@ class Breaker:
             self.reason = shared["reason"]
             return True
         self.down_until = 0.0
+        self.closed_at = now
         return False
 
     def trip(self, error):
@@ -147,6 +156,7 @@ class Breaker:
     def reset(self):
         self.down_until = 0.0
         self.reason = ""
+        self.closed_at = None
         try:
             cache.delete(self.KEY)
         except Exception:  # noqa: BLE001 - nothing shared to clear (no cache, or no database yet)
