@@ -26,6 +26,10 @@ from tests.access_matrix import (
 from tests.access_world import SEARCH_WORD, build_world
 from tests.test_url_access import walk
 
+# One worker builds the world and requests every cell (scripts/test: --dist loadgroup), rather than
+# each pytest-xdist worker building it for its share of the tests.
+pytestmark = pytest.mark.xdist_group("access-matrix")
+
 TIMINGS = {}
 LOGIN_PATHS = ("/accounts/login/", "/admin/login/", "/_util/login/")
 
