@@ -2,7 +2,14 @@
 
 from django import forms
 
-from core.forms import ALL_TEXT, GovUKForm, GovUKModelForm, style_form
+from core.forms import (
+    ALL_TEXT,
+    GovUKForm,
+    GovUKModelForm,
+    PeopleChoiceField,
+    PersonChoiceField,
+    style_form,
+)
 from core.inputs import DateWindow
 from core.privacy import validate_person_reference
 from people.models import User
@@ -13,16 +20,6 @@ from .services import REQUEST_TEXT_FIELDS, REQUIRED_TO_SUBMIT
 MEETING_DATES = DateWindow(years_back=10, years_ahead=2)
 REVIEW_DATES = DateWindow(years_back=10, years_ahead=5)
 ACTION_DATES = DateWindow(years_back=10, years_ahead=5)
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.email
-
-
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.email
 
 
 def clean_case_reference(value):

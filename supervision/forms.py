@@ -5,7 +5,14 @@ import datetime
 from django import forms
 from django.utils import timezone
 
-from core.forms import ALL_TEXT, GovUKForm, GovUKModelForm, style_form
+from core.forms import (
+    ALL_TEXT,
+    GovUKForm,
+    GovUKModelForm,
+    PeopleChoiceField,
+    PersonChoiceField,
+    style_form,
+)
 from core.inputs import DateWindow
 from core.privacy import reference_problem, validate_person_reference
 from people import roles
@@ -25,16 +32,6 @@ SESSION_DATES = DateWindow(years_back=10, years_ahead=2)
 REVIEW_DATES = DateWindow(years_back=10, years_ahead=5)
 ACTION_DATES = DateWindow(years_back=10, years_ahead=5)
 REPORT_DATES = DateWindow(years_back=20, years_ahead=2)
-
-
-class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.email
-
-
-class PeopleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.email
 
 
 class TimeInput(forms.TimeInput):

@@ -246,6 +246,20 @@ class GovUKModelForm(GovUKFormMixin, forms.ModelForm):
     pass
 
 
+class PersonChoiceField(forms.ModelChoiceField):
+    """Choose a person, shown by name (their email address when no name is recorded)."""
+
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.email
+
+
+class PeopleChoiceField(forms.ModelMultipleChoiceField):
+    """Choose people, each shown by name (their email address when no name is recorded)."""
+
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.email
+
+
 class EmailPreferencesForm(GovUKForm):
     """Which reminder emails a person gets: every declared kind, ticked unless they opted out."""
 
