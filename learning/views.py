@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core import autosave
 from core import downloads as core_downloads
 from core.inputs import id_from
 from core.pdf import pdf_response
@@ -162,15 +163,7 @@ def _autosave(request, log):
     """
     form = LogForm(request.POST, log=log)
     if not form.is_valid():
-        return JsonResponse({
-            "saved": False,
-            "errors": {name: [str(e) for e in errors] for name, errors in form.errors.items()},
-            "not_saved": [
-                {"field": name, "label": str(form[name].label) if name in form.fields else "The form",
-                 "messages": [str(e) for e in errors]}
-                for name, errors in form.errors.items()
-            ],
-        }, status=400)
+        return autosave.not_saved(form)
     statements = form.cleaned_data["statements"] if "statements" in request.POST else None
     try:
         services.autosave_log(

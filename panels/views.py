@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core import autosave
 from core.addenda import AddendumForm
 from core.inputs import id_from
 from people import roles
@@ -189,15 +190,7 @@ def request_autosave(request, pk):
             {"field": "", "label": "The request", "messages": ["it can no longer be changed here."]}]}, status=403)
     form = RequestForm(request.POST, instance=PanelRequest.objects.get(pk=request_.pk))
     if not form.is_valid():
-        return JsonResponse({
-            "saved": False,
-            "errors": {name: [str(e) for e in errors] for name, errors in form.errors.items()},
-            "not_saved": [
-                {"field": name, "label": str(form[name].label) if name in form.fields else "The form",
-                 "messages": [str(e) for e in errors]}
-                for name, errors in form.errors.items()
-            ],
-        }, status=400)
+        return autosave.not_saved(form)
     sent = {name: value for name, value in form.cleaned_data.items() if name in request.POST}
     services.save_request(request_, request.user, **sent)
     services.log_access(request.user, request_, "request-autosave", "requesting worker")
