@@ -8,6 +8,7 @@ own period; leavers' reflections go with the rest of their records.
 
 from django.db.models import Q
 
+from core import access_log
 from learning import record as development_record
 
 from .models import (
@@ -44,10 +45,7 @@ def expire(policy, *, dry_run):
         if not dry_run:
             drafts.delete()
     if policy.access_log_before is not None:
-        entries = AccessLogEntry.objects.filter(at__lt=policy.access_log_before)
-        report["Panel access-log entries"] = entries.count()
-        if not dry_run:
-            entries.delete()
+        report["Panel access-log entries"] = access_log.expire(AccessLogEntry, policy.access_log_before, dry_run=dry_run)
     if policy.leaver_ids:
         reflections = PanelReflection.objects.filter(author__in=policy.leaver_ids)
         report["Leavers' panel reflections"] = reflections.count()

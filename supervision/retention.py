@@ -8,6 +8,7 @@ the rest of their own records; sessions they were in stay under the supervision 
 
 from django.db.models import Q
 
+from core import access_log
 from learning import record as development_record
 
 from . import services
@@ -28,10 +29,7 @@ def expire(policy, *, dry_run):
                 development_record.withdraw(source=services.RECORD_SOURCE_SUPERVISION, source_key=str(pk))
             SupervisionSession.objects.filter(pk__in=ids).delete()
     if policy.access_log_before is not None:
-        entries = AccessLogEntry.objects.filter(at__lt=policy.access_log_before)
-        report["Supervision access-log entries"] = entries.count()
-        if not dry_run:
-            entries.delete()
+        report["Supervision access-log entries"] = access_log.expire(AccessLogEntry, policy.access_log_before, dry_run=dry_run)
     if policy.leaver_ids:
         reflections = PeerReflection.objects.filter(author__in=policy.leaver_ids)
         report["Leavers' peer reflections"] = reflections.count()

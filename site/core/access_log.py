@@ -58,3 +58,12 @@ def export_rows(entries):
         {"at": e.at, "who": e.user_email, "record": e.object_label, "page": e.view_name, "reason": e.reason}
         for e in entries
     ]
+
+
+def expire(log, before, *, dry_run=False):
+    """Delete the entries written before `before` (on a dry run, only count them); how many."""
+    entries = log.objects.filter(at__lt=before)
+    count = entries.count()
+    if not dry_run:
+        entries.delete()
+    return count
