@@ -6,7 +6,7 @@ import datetime
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
-from core.measures import Row, Section, Table, share
+from core.measures import Row, Section, Table, bucket_rows, share
 
 from .models import Decision, MeetingStatus, Outcome, PanelMeeting, PanelRequest
 
@@ -86,17 +86,10 @@ def _reviews(scope):
         ("Not reviewed, review date passed", Q(review__isnull=True, review_on__lt=today)),
         ("Not reviewed, not yet due", Q(review__isnull=True, review_on__gte=today)),
     ]
-    aggregates = {}
-    for index, (_label, condition) in enumerate(buckets):
-        aggregates[f"n{index}"] = Count("pk", filter=condition)
-        aggregates[f"p{index}"] = Count("request__worker", distinct=True, filter=condition)
-    counts = due.aggregate(**aggregates)
-    total = sum(counts[f"n{i}"] for i in range(len(buckets)))
     return Table(
         key="panel-reviews", title="Risk enablement reviews done on time", label_heading="Reviews",
         columns=["Decisions", "Share (%)"],
-        rows=[Row(label, [counts[f"n{i}"], share(counts[f"n{i}"], total)], counts[f"p{i}"])
-              for i, (label, _condition) in enumerate(buckets)],
+        rows=bucket_rows(due, buckets, people="request__worker"),
         explanation="Decisions whose review date falls within the period, by whether the outcome for the person was "
                     "recorded by that date.",
     )

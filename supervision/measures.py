@@ -7,7 +7,7 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from core.measures import Row, Section, Table, share
+from core.measures import Row, Section, Table, bucket_rows, share
 
 from .models import (
     HELD_STATUSES,
@@ -109,19 +109,10 @@ def _sign_off(scope):
         ("Signed off after four weeks", Q(locked_at__isnull=False, gap__gt=four_weeks)),
         ("Not signed off yet", Q(locked_at__isnull=True)),
     ]
-    aggregates = {}
-    for index, (_label, condition) in enumerate(buckets):
-        aggregates[f"s{index}"] = Count("pk", distinct=True, filter=condition)
-        aggregates[f"p{index}"] = Count("participants__user", distinct=True, filter=condition)
-    counts = sessions.aggregate(**aggregates)
-    total = sum(counts[f"s{i}"] for i in range(len(buckets)))
     return Table(
         key="supervision-sign-off", title="Time from session to sign-off", label_heading="Signed off",
         columns=["Sessions", "Share (%)"],
-        rows=[
-            Row(label, [counts[f"s{i}"], share(counts[f"s{i}"], total)], counts[f"p{i}"])
-            for i, (label, _condition) in enumerate(buckets)
-        ],
+        rows=bucket_rows(sessions, buckets, people="participants__user", distinct=True),
         explanation="Sessions held in the period, by the time from the session's start to the last signature, "
                     "which locks the record.",
     )
@@ -140,19 +131,10 @@ def _actions(scope):
         ("Open, not yet due", Q(status=ActionStatus.OPEN, due_on__gte=today)),
         ("No longer needed", Q(status=ActionStatus.DROPPED)),
     ]
-    aggregates = {}
-    for index, (_label, condition) in enumerate(buckets):
-        aggregates[f"a{index}"] = Count("pk", filter=condition)
-        aggregates[f"p{index}"] = Count("owner", distinct=True, filter=condition)
-    counts = actions.aggregate(**aggregates)
-    total = sum(counts[f"a{i}"] for i in range(len(buckets)))
     return Table(
         key="supervision-actions", title="Supervision actions closed on time", label_heading="Actions",
         columns=["Actions", "Share (%)"],
-        rows=[
-            Row(label, [counts[f"a{i}"], share(counts[f"a{i}"], total)], counts[f"p{i}"])
-            for i, (label, _condition) in enumerate(buckets)
-        ],
+        rows=bucket_rows(actions, buckets, people="owner"),
         explanation="Actions owned by workers of the team with a due date within the period, by what happened to them. "
                     "Done on time: marked done on or before the due date.",
     )

@@ -13,6 +13,8 @@ someone typed.
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count
+
 from .app_hooks import app_modules
 
 
@@ -94,3 +96,18 @@ def suppress(sections, smallest_group):
 def share(part, whole):
     """A whole-number percentage, or 0 when there is nothing to share."""
     return round(100 * part / whole) if whole else 0
+
+
+def bucket_rows(queryset, buckets, *, people, count="pk", distinct=False):
+    """A Row per (label, condition) of `buckets`: how many of the queryset fall in it, their share of
+    all the buckets, and how many distinct `people` they concern. One query."""
+    aggregates = {}
+    for index, (_label, condition) in enumerate(buckets):
+        aggregates[f"n{index}"] = Count(count, distinct=distinct, filter=condition)
+        aggregates[f"p{index}"] = Count(people, distinct=True, filter=condition)
+    counts = queryset.aggregate(**aggregates)
+    total = sum(counts[f"n{index}"] for index in range(len(buckets)))
+    return [
+        Row(label, [counts[f"n{index}"], share(counts[f"n{index}"], total)], counts[f"p{index}"])
+        for index, (label, _condition) in enumerate(buckets)
+    ]
