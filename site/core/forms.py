@@ -173,7 +173,9 @@ def _worded_limit(validator, label):
 
 
 class GovUKFormMixin:
-    default_renderer = GovUKRenderer
+    # One renderer for every form: a renderer class here would be instantiated per form, each with a
+    # new template engine that parses every widget template again (most of a form page's time).
+    default_renderer = GovUKRenderer()
     bound_field_class = GovUKBoundField
     # Free-text fields the identifier check reads: field names, or ALL_TEXT for every text box.
     identifier_fields = ()

@@ -5,12 +5,19 @@ still sign the person out: if the session row cannot be deleted, the cookie is c
 the key is remembered as ended, so this process refuses it and deletes the row once it can. Rows
 left behind expire after SESSION_IDLE_MINUTES like any other. A page view that only renews the
 session's expiry (SESSION_SAVE_EVERY_REQUEST) skips the renewal rather than fail the page.
+
+Renewing the expiry is a database write on every page view. A session renewed less than
+SESSION_RENEW_SECONDS ago (60) is not written again unless its contents changed, so a session ends
+between SESSION_IDLE_MINUTES less a minute and SESSION_IDLE_MINUTES after the last request.
 """
 
+import datetime
 import logging
 
+from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.db import OperationalError
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +27,19 @@ _ENDED_KEYS_LIMIT = 10_000
 
 
 class SessionStore(DatabaseSessionStore):
+    _stored_expiry = None  # the row's expiry as loaded: when it was last renewed
+
+    def _get_session_from_db(self):
+        stored = super()._get_session_from_db()
+        self._stored_expiry = stored.expire_date if stored else None
+        return stored
+
+    def _renewed_recently(self):
+        if self._stored_expiry is None or self.get("_session_expiry"):  # 0: until the browser closes
+            return False
+        renew_after = datetime.timedelta(seconds=self.get_expiry_age() - settings.SESSION_RENEW_SECONDS)
+        return self._stored_expiry > timezone.now() + renew_after
+
     def load(self):
         if self.session_key in _ENDED_KEYS:
             self._delete_ended(self.session_key)
@@ -40,6 +60,8 @@ class SessionStore(DatabaseSessionStore):
                 _ENDED_KEYS.add(key)
 
     def save(self, must_create=False):
+        if not must_create and not self.modified and self.session_key and self._renewed_recently():
+            return
         try:
             super().save(must_create=must_create)
         except OperationalError:

@@ -22,7 +22,7 @@ import random
 import re
 import sys
 import time
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import gevent
 from locust import FastHttpUser, constant_throughput, events, task
@@ -121,15 +121,17 @@ class Practitioner(FastHttpUser):
         if not (supervisees and templates):
             return
         tomorrow = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+        form = {"supervisees": supervisees, "template": templates[0], "date": tomorrow, "time": "14:00",
+                "length_minutes": "90", "place": "Load test room", "csrfmiddlewaretoken": _csrf(self.client)}
         with self.client.post(
             "/supervision/sessions/new/", name="schedule a session", catch_response=True,
-            data={"supervisees": supervisees, "template": templates[0], "date": tomorrow, "time": "14:00",
-                  "length_minutes": "90", "place": "Load test room", "csrfmiddlewaretoken": _csrf(self.client)},
+            data=urlencode(form, doseq=True), headers={"Content-Type": "application/x-www-form-urlencoded"},
         ) as response:
-            if response.status_code != 200 or "/supervision/sessions/" not in (response.url or ""):
-                response.failure(f"HTTP {response.status_code} at {response.url}")
+            path = urlsplit(response.url or "").path
+            if response.status_code != 200 or not re.fullmatch(r"/supervision/sessions/\d+/", path):
+                response.failure(f"HTTP {response.status_code} at {path}: the session was not scheduled")
                 return
-            self.session_url = urlsplit(response.url).path
+            self.session_url = path
 
     def draft(self):
         data = {"title": f"Load test reflection {random.randint(1, 10_000)}"}

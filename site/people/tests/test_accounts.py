@@ -2,6 +2,7 @@
 
 import os
 import re
+from datetime import timedelta
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -245,3 +246,33 @@ def test_logout_ends_the_session_while_an_import_holds_the_write_lock(client, si
     from django.contrib.sessions.models import Session
 
     assert not Session.objects.filter(session_key=stolen_cookie).exists()
+
+
+@pytest.mark.django_db
+def test_page_views_renew_the_session_at_most_once_a_minute(client, site_pages):
+    """Renewing the idle timeout is a write on every page view: within SESSION_RENEW_SECONDS of the
+    last renewal the session row is left alone, after it the expiry moves on again."""
+    from django.contrib.sessions.models import Session
+    from django.db import connection
+
+    make_person(Role.WORKER, email="sam@example.org")
+    login(client, "sam@example.org")
+    client.get("/")
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    renewed = Session.objects.get(session_key=key).expire_date
+
+    writes = []
+
+    def record_writes(execute, sql, params, many, context):
+        if sql.startswith("UPDATE") and "django_session" in sql:
+            writes.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record_writes):
+        assert client.get("/").status_code == 200
+    assert writes == []
+    assert Session.objects.get(session_key=key).expire_date == renewed
+
+    Session.objects.filter(session_key=key).update(expire_date=renewed - timedelta(seconds=settings.SESSION_RENEW_SECONDS + 1))
+    assert client.get("/").status_code == 200
+    assert Session.objects.get(session_key=key).expire_date > renewed - timedelta(seconds=1)

@@ -201,6 +201,8 @@ CACHES = {"default": env.cache("CACHE_URL", default="dbcache://pc_cache")}
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# ...but a session renewed less than this long ago is not written again (people/sessions.py).
+SESSION_RENEW_SECONDS = env.int("SESSION_RENEW_SECONDS", default=60)
 # Database sessions that still end on sign-out while SQLite's write lock is held (people/sessions.py).
 SESSION_ENGINE = "people.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
