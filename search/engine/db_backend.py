@@ -265,6 +265,9 @@ def search(criteria: Criteria) -> SearchResults:
     else:
         key = lambda sid: (-round(scored[sid], 6), rows[sid]["name_sort"])  # noqa: E731
     ordered = sorted(matching, key=key)
+    if criteria.sort == "relevance" and clauses:
+        window = ordered[: ranking.SEMANTIC_WINDOW]
+        ordered[: len(window)] = ranking.rerank(criteria, [(sid, scored[sid], rows[sid]["name"], rows[sid]["description"]) for sid in window])
     page = ordered[criteria.offset : criteria.offset + criteria.per_page]
 
     hits = []

@@ -160,6 +160,10 @@ def _listing(source) -> Listing:
 def search(criteria: Criteria) -> SearchResults:
     # The raw response (plain dicts) is much quicker to read than elasticsearch-dsl's wrappers.
     body = build(criteria).to_dict()
+    # The first results are reordered by meaning (ranking.rerank): fetch that window whole.
+    reranked = criteria.sort == "relevance" and not criteria.prepared.is_empty and criteria.offset < ranking.SEMANTIC_WINDOW
+    if reranked:
+        body["from"], body["size"] = 0, max(ranking.SEMANTIC_WINDOW, criteria.offset + criteria.per_page)
     client = es.client()
     response = client.search(index=es.alias_name(), body=body).body
     took = float(response["took"])
@@ -169,6 +173,11 @@ def search(criteria: Criteria) -> SearchResults:
         spelling = client.search(index=es.alias_name(), body=spelling_request(criteria)).body
         suggestion = _did_you_mean(spelling.get("suggest"))
         took += float(spelling["took"])
+    if reranked:
+        by_id = {hit["_source"]["service_id"]: hit for hit in response["hits"]["hits"]}
+        window = [(sid, float(hit.get("_score") or 0.0), hit["_source"].get("name", ""), hit["_source"].get("description") or "") for sid, hit in by_id.items()]
+        order = ranking.rerank(criteria, window[: ranking.SEMANTIC_WINDOW]) + [c[0] for c in window[ranking.SEMANTIC_WINDOW :]]
+        response["hits"]["hits"] = [by_id[sid] for sid in order][criteria.offset : criteria.offset + criteria.per_page]
     hits = []
     for hit in response["hits"]["hits"]:
         source = hit["_source"]

@@ -75,3 +75,42 @@ def es_age_functions(min_age: float | None, max_age: float | None) -> list[dict]
         {"bool": {"should": ends_near, "minimum_should_match": 1}},
     ]}}
     return [{"weight": AGE_OTHER}, {"filter": fits, "weight": 1.0 - AGE_OTHER}]
+
+
+# ---- Meaning: a small sentence-embedding model reorders the best lexical matches ------------------
+#
+# The words decide what matches (both backends find the same candidates); among the first
+# SEMANTIC_WINDOW of them, a service whose name and description mean what was asked moves up.
+# Each candidate's score becomes (1 - SEMANTIC_WEIGHT) x its score relative to the best one, plus
+# SEMANTIC_WEIGHT x the cosine similarity of the two texts (below zero counts as zero). The
+# query's text includes the glossary's and everyday words' expansions ("AMHP" says nothing to the
+# model; "approved mental health professional" does). Without the model (see semantic.py) the
+# order is the lexical one.
+SEMANTIC_WINDOW = 50
+SEMANTIC_WEIGHT = 0.3
+
+
+def semantic_query_text(criteria) -> str:
+    from .searching import expansion_labels
+
+    return " ".join([criteria.prepared.text, *expansion_labels(criteria.prepared, criteria.glossary)]).strip()
+
+
+def rerank(criteria, candidates: list[tuple[str, float, str, str]]) -> list[str]:
+    """Keys of (key, lexical score, name, description) candidates, best first, meaning blended in."""
+    from . import semantic
+
+    ordered = [candidate[0] for candidate in candidates]
+    if len(candidates) < 2 or not on("semantic"):
+        return ordered
+    texts = [semantic.service_text(name, description) for _k, _s, name, description in candidates]
+    similarities = semantic.similarities(semantic_query_text(criteria), texts)
+    if similarities is None:
+        return ordered
+    best = max(candidate[1] for candidate in candidates) or 1.0
+    blended = {
+        candidate[0]: (1 - SEMANTIC_WEIGHT) * candidate[1] / best + SEMANTIC_WEIGHT * max(0.0, float(similarity))
+        for candidate, similarity in zip(candidates, similarities, strict=True)
+    }
+    # Python's sort is stable: equal blends keep the lexical order.
+    return sorted(ordered, key=lambda key: -blended[key])
