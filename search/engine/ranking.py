@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import os
 
+from . import semantic
+from .vocabulary import expansion_labels
+
 # Rules switched off by name (DIRECTORY_RANKING_OFF=age,recency), to measure what each one gains
 # with `directory_relevance`; nothing is off in normal use.
 OFF = frozenset(filter(None, os.environ.get("DIRECTORY_RANKING_OFF", "").replace(" ", "").split(",")))
@@ -91,15 +94,11 @@ SEMANTIC_WEIGHT = 0.3
 
 
 def semantic_query_text(criteria) -> str:
-    from .searching import expansion_labels
-
     return " ".join([criteria.prepared.text, *expansion_labels(criteria.prepared, criteria.glossary)]).strip()
 
 
 def rerank(criteria, candidates: list[tuple[str, float, str, str]]) -> list[str]:
     """Keys of (key, lexical score, name, description) candidates, best first, meaning blended in."""
-    from . import semantic
-
     ordered = [candidate[0] for candidate in candidates]
     if len(candidates) < 2 or not on("semantic"):
         return ordered

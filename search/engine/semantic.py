@@ -19,6 +19,10 @@ CONFIG = "l2_supercat"
 DIMENSIONS = 256
 DESCRIPTION_CHARACTERS = 300  # the opening of a description says what the service is
 
+# Services' texts come back query after query: their vectors are kept (20,000 x 1 KB at most).
+CACHED_TEXTS = 20_000
+_vectors: dict = {}
+
 _lock = threading.Lock()
 _state: dict = {"loaded": False, "model": None}
 
@@ -53,5 +57,14 @@ def similarities(query_text: str, texts: list[str]):
         return None
     import numpy as np
 
-    vectors = found.embed([query_text, *texts], norm=True)
-    return np.asarray(vectors[1:] @ vectors[0])
+    # A local copy: another thread may clear the shared cache meanwhile.
+    vectors = {t: _vectors.get(t) for t in [query_text, *texts]}
+    missing = [t for t, vector in vectors.items() if vector is None]
+    if missing:
+        embedded = dict(zip(missing, found.embed(missing, norm=True), strict=True))
+        vectors.update(embedded)
+        if len(_vectors) + len(missing) > CACHED_TEXTS:
+            _vectors.clear()
+        _vectors.update(embedded)
+    query = vectors[query_text]
+    return np.asarray([float(vectors[t] @ query) for t in texts])

@@ -62,7 +62,7 @@ def test_the_shipped_model_loads_without_downloading_and_knows_meaning():
 
 @pytest.mark.django_db
 def test_among_equal_matches_the_one_that_means_what_was_asked_comes_first():
-    from search.engine.searching import understand
+    from search.engine.query import understand
 
     criteria = understand(ServiceQuery(text="someone to talk to when feeling low"))
     candidates = [
@@ -75,7 +75,7 @@ def test_among_equal_matches_the_one_that_means_what_was_asked_comes_first():
 @pytest.mark.django_db
 def test_without_the_model_the_order_is_by_words_alone(monkeypatch):
     from search.engine import semantic
-    from search.engine.searching import understand
+    from search.engine.query import understand
 
     monkeypatch.setattr(semantic, "_state", {"loaded": True, "model": None})
     criteria = understand(ServiceQuery(text="someone to talk to when feeling low"))
