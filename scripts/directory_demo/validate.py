@@ -1,6 +1,6 @@
 """Validate directory.json against the Open Referral UK 3.0 service schema.
 
-    .venv/bin/python search/demo_data/validate.py [--schema-dir DIR] [directory.json]
+    .venv/bin/python scripts/directory_demo/validate.py [--schema-dir DIR] [directory.json]
 
 The ORUK schema files refer to each other by relative names ("attribute.json"),
 and the OpenAPI file by https://raw.githubusercontent.com/openreferral/uk-profile/
@@ -8,7 +8,8 @@ main/schema/... URLs. Nothing is fetched from the network: every reference is
 resolved to the local file with the same name.
 
 The schema directory is taken from --schema-dir, else $ORUK_SCHEMA_DIR, else the
-first "shared/standards/oruk-3.0/schema" or "oruk-3.0/schema" folder found
+first "shared/standards/oruk-3.0/schema" or "oruk-3.0/schema" folder found (then the app's
+search/oruk_schema)
 walking up from this file.
 
 Beyond the schema, this also checks the formats jsonschema skips without extra
@@ -31,6 +32,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
 REMOTE_BASE = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
 
 
@@ -42,6 +44,7 @@ def find_schema_dir(explicit: str | None = None) -> Path:
         candidates.append(Path(os.environ["ORUK_SCHEMA_DIR"]))
     for parent in [HERE, *HERE.parents]:
         candidates += [parent / "shared" / "standards" / "oruk-3.0" / "schema", parent / "oruk-3.0" / "schema"]
+    candidates.append(REPO / "search" / "oruk_schema")  # the app's own copy of the standard's files
     for c in candidates:
         if (c / "service.json").is_file():
             return c
@@ -146,7 +149,7 @@ def validate(services: list[dict], schema_dir: Path | None = None, verbose: bool
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", nargs="?", default=str(HERE / "directory.json"))
+    parser.add_argument("path", nargs="?", default=str(REPO / "search" / "demo_data" / "directory.json"))
     parser.add_argument("--schema-dir")
     args = parser.parse_args(argv)
     services = json.loads(Path(args.path).read_text(encoding="utf-8"))

@@ -1,7 +1,8 @@
 """Build the Practice Commons demo directory (Open Referral UK 3.0).
 
 Hand-written, compact records live in this file. Running it expands them into
-fully nested ORUK 3.0 service records and writes, next to this script:
+fully nested ORUK 3.0 service records and writes, into search/demo_data (which the
+directory's demo hook, search/demo.py, imports for seed_demo):
 
 * directory.json  - list of nested services (shape of examples/service_full.json)
 * postcodes.csv   - ONS Postcode Directory-shaped lookup for every postcode used
@@ -9,7 +10,7 @@ fully nested ORUK 3.0 service records and writes, next to this script:
 
 It then validates every service against the ORUK service schema (see validate.py).
 
-    .venv/bin/python search/demo_data/build_directory.py
+    .venv/bin/python scripts/directory_demo/build_directory.py
 
 The output is deterministic: ids are uuid5 values from a fixed namespace and a
 slug, dates are fixed, and nothing depends on the clock or on random state.
@@ -28,6 +29,8 @@ import uuid
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# The generated files live with the app that seeds them; this generator is not app code.
+OUT = HERE.parents[1] / "search" / "demo_data"
 NAMESPACE = uuid.UUID("3b0f6f52-8c4e-5d0b-9a57-70c0a0d3e001")  # never change this
 
 
@@ -1936,10 +1939,10 @@ def dump(path: Path, data) -> None:
 
 def main() -> None:
     services = build_all()
-    dump(HERE / "directory.json", services)
-    n_pc = write_postcodes(HERE / "postcodes.csv", services)
+    dump(OUT / "directory.json", services)
+    n_pc = write_postcodes(OUT / "postcodes.csv", services)
     relevance = build_relevance(services)
-    dump(HERE / "relevance.json", relevance)
+    dump(OUT / "relevance.json", relevance)
     statuses: dict[str, int] = {}
     for s in services:
         statuses[s["status"]] = statuses.get(s["status"], 0) + 1
