@@ -19,6 +19,14 @@ class PeopleConfig(AppConfig):
     practice_lead_models = []
 
     def ready(self):
+        from allauth.core.internal import ratelimit
+        from django.conf import settings
+
         from . import signals  # noqa: F401
+
+        # allauth counts sign-ins per address under a lock in the shared cache and refuses (429) a
+        # sign-in that waits over a second for it: a busy office behind one address, on a busy
+        # server with the database cache, was turned away with "Too many requests".
+        ratelimit.CACHE_LOCK_WAIT_TIMEOUT = settings.LOGIN_RATE_LIMIT_LOCK_WAIT_SECONDS
 
         post_migrate.connect(_ensure_role_groups, dispatch_uid="people.ensure_role_groups")

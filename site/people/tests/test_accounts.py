@@ -276,3 +276,27 @@ def test_page_views_renew_the_session_at_most_once_a_minute(client, site_pages):
     Session.objects.filter(session_key=key).update(expire_date=renewed - timedelta(seconds=settings.SESSION_RENEW_SECONDS + 1))
     assert client.get("/").status_code == 200
     assert Session.objects.get(session_key=key).expire_date > renewed - timedelta(seconds=1)
+
+
+@pytest.mark.django_db
+def test_a_sign_in_waiting_over_a_second_for_the_rate_limit_lock_is_let_in(client, site_pages, monkeypatch):
+    """Nine people of one office signing in at once on a busy server queue for the per-address
+    limit's lock in the shared cache; allauth refused (429) whoever waited over a second for it."""
+    import time as clock
+
+    from allauth.core.internal import ratelimit
+
+    make_person(Role.WORKER, email="sam@example.org")
+    real_add, slow = ratelimit.cache.add, {"left": 1}
+
+    def busy_add(key, *args, **kwargs):
+        if key.endswith(":lock") and slow["left"]:
+            slow["left"] -= 1
+            clock.sleep(1.2)  # another sign-in holds the lock this long
+            return False
+        return real_add(key, *args, **kwargs)
+
+    monkeypatch.setattr(ratelimit.cache, "add", busy_add)
+    response = login(client, "sam@example.org")
+    assert response.status_code == 302
+    assert slow["left"] == 0

@@ -237,6 +237,8 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env("LOGIN_FAILED_RATE_LIMIT", default="100/m/ip,5/5m/key"),
     "reset_password": env("RESET_PASSWORD_RATE_LIMIT", default="100/m/ip,5/m/key"),
 }
+# How long a sign-in waits for the rate limit's lock in the shared cache before it is refused.
+LOGIN_RATE_LIMIT_LOCK_WAIT_SECONDS = env.float("LOGIN_RATE_LIMIT_LOCK_WAIT_SECONDS", default=10)
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Practice Commons] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Practice Commons")
