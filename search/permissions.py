@@ -57,13 +57,12 @@ def ensure_directory_editors_group(using="default"):
     from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
-    from .apps import DIRECTORY_MODELS
-
+    directory = apps.get_app_config("directory")
     # post_migrate may reach us before Django has made this app's permissions.
-    create_permissions(apps.get_app_config("directory"), verbosity=0, using=using)
+    create_permissions(directory, verbosity=0, using=using)
     perms = list(
         Permission.objects.using(using).filter(
-            content_type__app_label="directory", content_type__model__in=DIRECTORY_MODELS
+            content_type__app_label="directory", content_type__model__in=directory.practice_lead_models
         )
     )
     perms += list(
