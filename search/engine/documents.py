@@ -8,11 +8,12 @@ from collections import defaultdict
 
 from . import Listing, text
 
-# How much a matching word counts in each field: the name most, then the categories, the
-# organisation, the description, and place names least. Both backends use these.
+# How much a matching word counts in each field: the categories most (a query naming a service's
+# category says what it is; tuned on the demo set), then the name, the organisation, the
+# description, and place names least. Both backends use these, at query time (no reindex).
 FIELD_WEIGHTS = {
     "name_terms": 2.5,
-    "taxonomy_terms": 2.0,
+    "taxonomy_terms": 3.0,
     "organisation_terms": 1.5,
     "description_terms": 1.0,
     "place_terms": 0.5,
