@@ -140,6 +140,8 @@ def score(row: dict, clauses, typed_words) -> tuple[float, set[str]]:
         total += best
     if len(typed_words) > 1 and _phrase(typed_words) in row["name_terms"]:
         total *= 1.25  # the words in order in the name, as Elasticsearch's shingles reward
+    if ranking.phrase_applies(typed_words) and any(ranking.near_in_order(row[f], typed_words) for f in ranking.PHRASE_FIELDS):
+        total *= ranking.PHRASE_FACTOR
     return total, matched
 
 

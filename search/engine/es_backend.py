@@ -51,6 +51,9 @@ def text_query(criteria: Criteria):
     typed = " ".join(" ".join(c.typed) for c in typed_clauses)
     if len(typed_clauses) > 1:
         clauses.append(Q("match", **{"name_terms.shingles": {"query": typed, "boost": 2.0}}))
+    if ranking.phrase_applies(tuple(typed.split())):
+        fields = [f"{name}^{FIELD_WEIGHTS[name]:g}" for name in ranking.PHRASE_FIELDS]
+        clauses.append(Q("multi_match", query=typed, type="phrase", slop=ranking.PHRASE_SLOP, fields=fields, boost=ranking.PHRASE_BOOST))
     return Q("bool", should=clauses, minimum_should_match=1)
 
 

@@ -113,3 +113,37 @@ def rerank(criteria, candidates: list[tuple[str, float, str, str]]) -> list[str]
     }
     # Python's sort is stable: equal blends keep the lexical order.
     return sorted(ordered, key=lambda key: -blended[key])
+
+
+# ---- Proximity: the words typed, near each other and in order, in a category or description -------
+#
+# "mental health crisis" in a description says more than "mental" in one sentence and "crisis"
+# in another. Elasticsearch adds a `match_phrase` clause with PHRASE_SLOP (words may stand up to
+# that many places apart); the database multiplies the score by PHRASE_FACTOR when the same holds.
+PHRASE_SLOP = 2
+PHRASE_FIELDS = ("taxonomy_terms", "description_terms")
+PHRASE_BOOST = 1.0
+PHRASE_FACTOR = 1.15
+
+
+def near_in_order(field_text: str, words: tuple[str, ...], slop: int = PHRASE_SLOP) -> bool:
+    """Whether `words` stand in `field_text` (prepared words) in order, with at most `slop` others between them in all."""
+    tokens = field_text.split()
+    for start, token in enumerate(tokens):
+        if token != words[0]:
+            continue
+        position, spare = start, slop
+        for word in words[1:]:
+            window = tokens[position + 1 : position + 2 + spare]
+            if word not in window:
+                break
+            step = window.index(word)
+            spare -= step
+            position += step + 1
+        else:
+            return True
+    return False
+
+
+def phrase_applies(typed_words: tuple[str, ...]) -> bool:
+    return len(typed_words) > 1 and on("phrase")

@@ -81,3 +81,11 @@ def test_without_the_model_the_order_is_by_words_alone(monkeypatch):
     criteria = understand(ServiceQuery(text="someone to talk to when feeling low"))
     candidates = [("bus", 2.0, "Community minibus", ""), ("listening", 1.0, "Listening line", "Talk when you feel down.")]
     assert ranking.rerank(criteria, candidates) == ["bus", "listening"]
+
+
+def test_words_near_each_other_in_order():
+    assert ranking.near_in_order("peopl mental health crisi line", ("mental", "health", "crisi"))
+    assert ranking.near_in_order("mental a health", ("mental", "health"))
+    assert not ranking.near_in_order("mental a b c health", ("mental", "health"))
+    assert not ranking.near_in_order("health mental", ("mental", "health"))
+
