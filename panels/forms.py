@@ -2,6 +2,7 @@
 
 from django import forms
 
+from core.actions import ACTION_DUE_DATES
 from core.forms import (
     ALL_TEXT,
     GovUKForm,
@@ -19,7 +20,6 @@ from .services import REQUEST_TEXT_FIELDS, REQUIRED_TO_SUBMIT
 
 MEETING_DATES = DateWindow(years_back=10, years_ahead=2)
 REVIEW_DATES = DateWindow(years_back=10, years_ahead=5)
-ACTION_DATES = DateWindow(years_back=10, years_ahead=5)
 
 
 def clean_case_reference(value):
@@ -158,7 +158,7 @@ class DecisionForm(GovUKForm):
     action_description = forms.CharField(label="Action", max_length=300, required=False)
     action_owner = PersonChoiceField(queryset=User.objects.none(), label="Who will do it", required=False,
                                      empty_label="Choose a person")
-    action_due_on = forms.DateField(label="Action due date", required=False, validators=[ACTION_DATES],
+    action_due_on = forms.DateField(label="Action due date", required=False, validators=[ACTION_DUE_DATES],
                                     error_messages={"invalid": "Enter a real date."})
 
     def __init__(self, *args, members, owners, **kwargs):

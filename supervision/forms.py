@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.utils import timezone
 
+from core.actions import ACTION_DUE_DATES
 from core.forms import (
     ALL_TEXT,
     GovUKForm,
@@ -30,7 +31,6 @@ from .models import (
 # recorded up to ten years back; a year like 9999 is a slip, and would break the due-date arithmetic.
 SESSION_DATES = DateWindow(years_back=10, years_ahead=2)
 REVIEW_DATES = DateWindow(years_back=10, years_ahead=5)
-ACTION_DATES = DateWindow(years_back=10, years_ahead=5)
 REPORT_DATES = DateWindow(years_back=20, years_ahead=2)
 
 
@@ -216,7 +216,7 @@ class ActionForm(GovUKForm):
     description = forms.CharField(label="Action", max_length=300, error_messages={"required": "Enter the action."})
     owner = PersonChoiceField(queryset=User.objects.none(), label="Who will do it", empty_label="Choose a person",
                               error_messages={"required": "Choose who will do it."})
-    due_on = forms.DateField(label="Due date", required=False, validators=[ACTION_DATES],
+    due_on = forms.DateField(label="Due date", required=False, validators=[ACTION_DUE_DATES],
                              error_messages={"invalid": "Enter a real date."})
 
     def __init__(self, *args, session, **kwargs):

@@ -9,6 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from .inputs import DateWindow
+
+# How far from today an action's typed due date may be: back to record old ones, not into year 9999.
+ACTION_DUE_DATES = DateWindow(years_back=10, years_ahead=5)
+
 
 class ActionStatus(models.TextChoices):
     OPEN = "open", "Open"
