@@ -45,10 +45,6 @@ def record_api():
     return development_record
 
 
-class LockedError(PermissionDenied):
-    pass
-
-
 def _require(allowed, message="You cannot do that."):
     if not allowed:
         raise PermissionDenied(message)
@@ -244,12 +240,6 @@ def sign_off(meeting, user):
     meeting.save(update_fields=["status", "signed_off_by", "locked_at"])
     contribute_meeting(meeting)
     return meeting
-
-
-def assert_editable(meeting):
-    """A guard for any code path that would change a signed-off record."""
-    if meeting.is_locked:
-        raise LockedError("This record is signed off and locked. Add an addendum instead.")
 
 
 def add_addendum(meeting, user, text):

@@ -49,10 +49,6 @@ def record_api():
     return development_record
 
 
-class LockedError(PermissionDenied):
-    pass
-
-
 # ---- Access log --------------------------------------------------------------------------------
 
 
@@ -159,7 +155,7 @@ def send_invitation(session, method="REQUEST"):
 
 def reschedule_session(session, *, starts_at, length_minutes, place):
     if session.is_locked:
-        raise LockedError("This record is signed off.")
+        raise addenda.LockedError("This record is signed off.")
     session.starts_at = starts_at
     session.length_minutes = length_minutes
     session.place = place
@@ -289,12 +285,6 @@ def contribute_supervision(session):
 def add_addendum(session, user, text):
     _require(permissions.can_add_addendum(user, session), "Addenda are for signed-off records, by the people in them.")
     return addenda.add_addendum(Addendum, session, user, text)
-
-
-def assert_editable(session):
-    """A guard for any code path that would change a signed-off record."""
-    if session.is_locked:
-        raise LockedError("This record is signed off and locked. Add an addendum instead.")
 
 
 def cancel_session(session, user):

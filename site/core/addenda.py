@@ -6,6 +6,7 @@ Each app keeps its own addenda table (a subclass of AddendumBase naming its reco
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 
 from .forms import GovUKForm
@@ -27,6 +28,16 @@ class AddendumBase(models.Model):
 
     def __str__(self):
         return f"Addendum by {self.author} on {self.created_at:%d %B %Y}"
+
+
+class LockedError(PermissionDenied):
+    """A change to a signed-off record: refused (403), whoever asks."""
+
+
+def assert_editable(record):
+    """A guard for any code path that would change a signed-off record."""
+    if record.is_locked:
+        raise LockedError("This record is signed off and locked. Add an addendum instead.")
 
 
 def add_addendum(addendum_model, record, author, text):
