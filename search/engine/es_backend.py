@@ -122,7 +122,11 @@ def build(criteria: Criteria) -> Search:
     # ignores its own selection so its other values still show what choosing them would add.
     for facet, field in COUNTED_FIELDS.items():
         others = [q for name, q in post.items() if name != facet or facet not in ANY_OF_FACETS]
-        s.aggs.bucket(facet, "filter", filter=_and(others)).bucket("values", "terms", field=field, size=FACET_SIZES[facet])
+        counted = {"field": field, "size": FACET_SIZES[facet]}
+        if others:
+            s.aggs.bucket(facet, "filter", filter=_and(others)).bucket("values", "terms", **counted)
+        else:  # nothing else chosen: count the matches directly (a match-all filter costs a pass)
+            s.aggs.bucket(facet, "terms", **counted)
     s.aggs.bucket("free", "filter", filter=_and([q for name, q in post.items() if name != "free"] + [Q("term", is_free=True)]))
     if criteria.sort == "distance":
         s = s.sort(
@@ -218,7 +222,8 @@ def search(criteria: Criteria) -> SearchResults:
 def _facets(aggs) -> dict:
     facets = {}
     for facet in FACET_FIELDS:
-        facets[facet] = [(b["key"], b["key"], b["doc_count"]) for b in aggs[facet]["values"]["buckets"]]
+        counted = aggs[facet].get("values", aggs[facet])
+        facets[facet] = [(b["key"], b["key"], b["doc_count"]) for b in counted["buckets"]]
     for facet in ("taxonomy_term", "taxonomy"):
         facets[facet] = _labelled(facets[facet])
     for facet in facets:

@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from core.inputs import text_from
+from search import shortlists
 
 from . import PostcodeNotFound, ServiceQuery, documents, permissions, search_services, suggest
 from .forms import SORT_CHOICES, SearchForm
@@ -164,6 +165,8 @@ def search(request):
         return render(request, "search_engine/search.html", {**context, "searched": True})
 
     listings = _listings(results.hits)
+    shortlist_button = _has_shortlist_button()
+    shortlisted = {str(i) for i in shortlists.current_ids(request)} if shortlist_button else set()
     rows = []
     for hit in results.hits:
         listing = listings.get(str(hit.service_id))
@@ -177,6 +180,7 @@ def search(request):
                 "name_html": mark_safe(hit.highlights["name"][0]) if hit.highlights.get("name") else None,  # escaped by text.highlight
                 "description_html": mark_safe(hit.highlights["description"][0]) if hit.highlights.get("description") else None,
                 "distance": _distance_text(hit, results.place_label, results.radius_miles),
+                "on_shortlist": listing.service_id in shortlisted,
             }
         )
     total_pages = math.ceil(results.total / PER_PAGE) if results.total else 0
@@ -199,7 +203,11 @@ def search(request):
             "carry_search": _carried(request, ["q", "postcode", "radius", "age"]),
             "sort_choices": [(v, label) for v, label in SORT_CHOICES if v != "distance" or results.place_label],
             "current_sort": data.get("sort") or "relevance",
-            "shortlist_button": _has_shortlist_button(),
+            # The shortlist button's parts, worked out once for the page rather than once a result.
+            "shortlist_button": shortlist_button,
+            "shortlist_url": reverse("search:shortlist") if shortlist_button else "",
+            "shortlist_add_url": reverse("search:shortlist-add") if shortlist_button else "",
+            "current_path": request.get_full_path(),
             "clear_filters_href": _query_string(request, term=None, area=None, access=None, free=None, page=None),
         }
     )

@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from search.engine import views
 
@@ -67,7 +68,29 @@ def test_more_results_cost_no_more_queries(engine, people, client_for, monkeypat
     assert html.count("Arrow Valley Trust · Redditch") == 50
     assert html.count("Free</strong>") == 50
     assert "Respite and short breaks (50)" in html
+    assert html.count("Add to shortlist<span") == 50
     assert many == few
+
+
+def test_each_result_can_go_on_the_shortlist(db_settings, people, client_for):
+    from search import models as m
+    from search.engine import indexing
+    from search.tests.factories import TaxonomyFactory, TaxonomyTermFactory
+
+    term = TaxonomyTermFactory(taxonomy=TaxonomyFactory(name="Local offer"), name="Respite")
+    add_respite_services(2, 0, term)
+    indexing.rebuild(log=lambda *a: None)
+    client = client_for(people["worker"])
+    chosen = m.Service.objects.get(name="Respite house 1")
+    _count, html = page_queries(client)
+    assert f'name="service" value="{chosen.pk}"' in html
+    assert 'name="next" value="/directory/?q=respite"' in html
+
+    response = client.post(reverse("search:shortlist-add"), {"service": str(chosen.pk), "next": "/directory/?q=respite"})
+    assert response.status_code == 302
+    _count, html = page_queries(client)
+    assert html.count("On your shortlist") == 1
+    assert html.count("Add to shortlist<span") == 1
 
 
 def test_a_service_closed_since_it_was_indexed_is_not_listed(engine, people, client_for):
