@@ -1,11 +1,18 @@
 """Searching the database: the fallback when Elasticsearch is not configured or not answering.
 
 Search entries hold the same prepared words as the Elasticsearch documents, so both backends
-match the same words. The database narrows the candidates (whole-word LIKE on the prepared
-words, age, a bounding box around the postcode, opening times); Python then does what SQL
-cannot do portably: exact distances (haversine), a BM25-like score with the same field weights
-and distance decay as Elasticsearch, facet counts, typo tolerance from a vocabulary of indexed
-words (edit distance, like Elasticsearch's `fuzziness: AUTO`) and "did you mean".
+match the same words. The database does the work that grows with the directory, in a fixed number
+of queries: it matches words through its own full-text index (`fulltext.py`: a weighted tsvector
+with a GIN index on PostgreSQL, FTS5 on SQLite, a whole-word LIKE where neither exists), applies
+the filters (age, radius with exact distances, opening times, facets), counts the results and each
+facet's values (GROUP BY), and ranks the matches (on PostgreSQL ts_rank per clause, weighted by
+the word's idf and the distance decay; on SQLite bm25 with the field weights) to keep a pool of the
+best `RANK_POOL`. Python then scores that pool as Elasticsearch does (the same field weights,
+idf, words in order in the name, distance decay) and cuts the page.
+
+Typo tolerance matches Elasticsearch's `fuzziness: AUTO`: variants of a typed word come from the
+word list (`SearchWord`, with document frequencies), found through a trigram index on PostgreSQL
+and by edit distance over a cached copy elsewhere, then checked by edit distance.
 """
 
 from __future__ import annotations
@@ -16,90 +23,214 @@ import time
 import uuid
 from collections import Counter, defaultdict
 
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
+from django.db import DatabaseError, connection
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    Expression,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import (
+    ASin,
+    Cast,
+    Coalesce,
+    Cos,
+    Exp,
+    Greatest,
+    Least,
+    Power,
+    Radians,
+    Sin,
+    Sqrt,
+)
 
-from . import Hit, SearchResults, ranking, text
+from . import Hit, SearchResults, fulltext, ranking, text
 from .documents import FIELD_WEIGHTS
-from .models import SearchEntry, SearchEntryFacet, SearchEntryLocation, SearchEntryOpening
+from .models import (
+    SearchEntry,
+    SearchEntryFacet,
+    SearchEntryLocation,
+    SearchEntryOpening,
+    SearchWord,
+)
 from .query import ANY_OF_FACETS, Criteria
 from .scoring import METRES_PER_MILE, decay, highlights_for, nearest_m
 
 FUZZY_FACTOR = 0.6  # a word matched through a typo counts for less than an exact one
+MAX_EXPANSIONS = 20  # typo variants per typed word, as Elasticsearch's max_expansions
 FACET_KINDS = ("taxonomy_term", "taxonomy", "service_area", "accessibility")
 FACET_LIMITS = {"taxonomy_term": 60, "taxonomy": 20, "service_area": 30, "accessibility": 30}
+# The database ranks every match; Python re-scores this many of the best exactly (a page of 20
+# from a pool of 200: the database's order and Python's differ only in the details).
+RANK_POOL = 200
+EARTH_RADIUS_M = 6_371_008.8
+TRIGRAM_THRESHOLD = 0.2  # low enough for one edit in a four-letter word; edit distance decides
 
 
-class Vocabulary:
-    """Every prepared word in the entries with how many entries hold it; every plain word for spelling."""
+# ---- The word list -------------------------------------------------------------------------------
+
+
+class Words:
+    """The entries' words with how many entries hold each (SearchWord), for idf and typos."""
 
     ttl = 300
 
     def __init__(self):
         self._lock = threading.Lock()
         self._built = 0.0
-        self.document_frequency: Counter = Counter()
-        self.spellings: Counter = Counter()
-        self.documents = 0
+        self._lists: dict[str, dict[str, int]] = {}
+        self._entries = (0.0, 0)
 
     def invalidate(self):
         self._built = 0.0
+        self._entries = (0.0, 0)
 
-    def _ensure(self):
-        if time.monotonic() - self._built < self.ttl:
-            return
-        with self._lock:
-            if time.monotonic() - self._built < self.ttl:
-                return
-            frequency, spellings, documents = Counter(), Counter(), 0
-            for all_terms, spelling in SearchEntry.objects.values_list("all_terms", "spelling").iterator(chunk_size=2000):
-                documents += 1
-                frequency.update(set(all_terms.split()))
-                spellings.update(set(spelling.split()))
-            self.document_frequency, self.spellings, self.documents = frequency, spellings, documents
-            self._built = time.monotonic()
+    def entries(self) -> int:
+        """How many entries there are (counted at most once a minute)."""
+        counted_at, count = self._entries
+        if time.monotonic() - counted_at > 60:
+            count = SearchEntry.objects.count()
+            self._entries = (time.monotonic(), count)
+        return count
 
-    def idf(self, term: str) -> float:
-        self._ensure()
-        df = self.document_frequency.get(term, 0)
-        return math.log(1 + (self.documents - df + 0.5) / (df + 0.5))
+    def frequencies(self, words) -> dict[str, int]:
+        words = sorted(set(words))
+        if not words:
+            return {}
+        return dict(SearchWord.objects.filter(kind=SearchWord.Kind.TERM, word__in=words).values_list("word", "entries"))
 
-    def fuzzy(self, term: str) -> list[tuple[str, int]]:
-        self._ensure()
-        return text.fuzzy_matches(term, self.document_frequency)
+    def _listed(self, kind) -> dict[str, int]:
+        """Every word of this kind (where no trigram index helps), cached for `ttl` seconds."""
+        if time.monotonic() - self._built >= self.ttl:
+            with self._lock:
+                if time.monotonic() - self._built >= self.ttl:
+                    lists = defaultdict(dict)
+                    for k, word, n in SearchWord.objects.filter(entries__gt=0).values_list("kind", "word", "entries").iterator(chunk_size=5000):
+                        lists[k][word] = n
+                    self._lists, self._built = lists, time.monotonic()
+        return self._lists.get(kind, {})
 
-    def knows(self, term: str) -> bool:
-        self._ensure()
-        return term in self.document_frequency
+    def variants(self, terms, kind=SearchWord.Kind.TERM, same_first_letter=True) -> dict[str, list[tuple[str, int, int]]]:
+        """For each term: [(word, edits, entries)] of indexed words within `fuzziness: AUTO`, fewest edits first."""
+        terms = sorted({t for t in terms if text.allowed_edits(t)})
+        if not terms:
+            return {}
+        if connection.vendor == "postgresql":
+            candidates = self._trigram_candidates(terms, kind, same_first_letter)
+        else:
+            listed = self._listed(kind)
+            candidates = {t: listed.items() for t in terms}
+        found = {}
+        for term in terms:
+            limit = text.allowed_edits(term)
+            close = []
+            for word, entries in candidates.get(term, ()):
+                if word == term or (same_first_letter and word[:1] != term[:1]) or abs(len(word) - len(term)) > limit:
+                    continue
+                edits = text.edit_distance(term, word, limit)
+                if edits <= limit and entries > 0:
+                    close.append((word, edits, entries))
+            found[term] = sorted(close, key=lambda v: (v[1], -v[2], v[0]))
+        return found
 
-    def correct(self, word: str) -> str | None:
-        """The most common indexed word within two edits of `word`, for "did you mean"."""
-        self._ensure()
-        if word in self.spellings or len(word) < 3:
-            return None
-        options = text.fuzzy_matches(word, self.spellings, same_first_letter=False)
-        if not options:
-            return None
-        best = min(options, key=lambda pair: (pair[1], -self.spellings[pair[0]]))
-        return best[0]
+    def _trigram_candidates(self, terms, kind, same_first_letter):
+        parts, params = [], []
+        for term in terms:
+            limit = text.allowed_edits(term)
+            first = "AND left(word, 1) = %s " if same_first_letter else ""
+            parts.append(
+                "(SELECT %s, word, entries FROM search_engine_searchword WHERE kind = %s AND word %% %s "
+                f"{first}AND length(word) BETWEEN %s AND %s AND entries > 0)"
+            )
+            params += [term, kind, term, *([term[:1]] if same_first_letter else []), len(term) - limit, len(term) + limit]
+        found = defaultdict(list)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET pg_trgm.similarity_threshold = {TRIGRAM_THRESHOLD}")
+            cursor.execute(" UNION ALL ".join(parts), params)
+            for term, word, entries in cursor.fetchall():
+                found[term].append((word, entries))
+        return found
+
+    def correct(self, words) -> dict[str, str]:
+        """For "did you mean": the most common written word within two edits of each unknown word."""
+        words = [w for w in words if len(w) >= 3 and w not in text.STOP_WORDS]
+        if not words:
+            return {}
+        known = set(
+            SearchWord.objects.filter(kind=SearchWord.Kind.SPELLING, word__in=words, entries__gt=0).values_list("word", flat=True)
+        )
+        options = self.variants([w for w in words if w not in known], SearchWord.Kind.SPELLING, same_first_letter=False)
+        return {w: min(found, key=lambda v: (v[1], -v[2]))[0] for w, found in options.items() if found}
 
 
-vocabulary = Vocabulary()
+vocabulary = Words()
 
 
-# ---- Matching and scoring ------------------------------------------------------------------------
+def count_words(added_docs, replaced=None) -> None:
+    """Keep the word list in step: `added_docs` are being written, `replaced` (entries) removed."""
+    delta = Counter()
+    if replaced is not None:
+        for all_terms, spelling in replaced.values_list("all_terms", "spelling"):
+            delta.update((SearchWord.Kind.TERM, w) for w in set(all_terms.split()))
+            delta.update((SearchWord.Kind.SPELLING, w) for w in set(spelling.split()))
+        delta = Counter({key: -n for key, n in delta.items()})
+    for doc in added_docs:
+        delta.update((SearchWord.Kind.TERM, w) for w in set(" ".join(doc[f] for f in FIELD_WEIGHTS).split()))
+        delta.update((SearchWord.Kind.SPELLING, w) for w in set(doc["spelling"].split()))
+    rows = sorted((kind, word, n) for (kind, word), n in delta.items() if n and len(word) <= 100)
+    if not rows:
+        return
+    table = SearchWord._meta.db_table
+    with connection.cursor() as cursor:
+        # In one order everywhere, so two workers updating the same words never deadlock.
+        for start in range(0, len(rows), 500):
+            batch = rows[start : start + 500]
+            cursor.execute(
+                f"INSERT INTO {table} (kind, word, entries) VALUES {', '.join(['(%s, %s, %s)'] * len(batch))} "
+                f"ON CONFLICT (kind, word) DO UPDATE SET entries = {table}.entries + excluded.entries",
+                [value for row in batch for value in row],
+            )
+    gone = [(kind, word) for kind, word, n in rows if n < 0]
+    for kind in {k for k, _w in gone}:
+        SearchWord.objects.filter(kind=kind, word__in=[w for k, w in gone if k == kind], entries__lte=0).delete()
+
+
+def before_rebuild() -> None:
+    """A rebuild rewrites every entry: start the word list afresh, and let SQLite build its
+    full-text index in one pass afterwards rather than row by row."""
+    SearchWord.objects.all().delete()
+    if connection.vendor == "sqlite":
+        fulltext.uninstall(connection)
+
+
+def after_rebuild() -> None:
+    if connection.vendor == "sqlite":  # PostgreSQL's generated column kept itself in step
+        fulltext.install(connection)
+    vocabulary.invalidate()
+
+
+# ---- Matching -----------------------------------------------------------------------------------
 
 
 def expanded_clauses(criteria: Criteria):
-    """For each clause: [(phrase, factor)] of alternatives, adding typo variants of typed words."""
+    """For each clause: [(phrase, factor, is_typo)] of alternatives, adding typo variants of typed words."""
+    typed = [c.alternatives[0][0] for c in criteria.prepared.clauses if c.fuzzy]
+    variants = vocabulary.variants(typed)
     expanded = []
     for clause in criteria.prepared.clauses:
         options = []
         for number, alternative in enumerate(clause.alternatives):
-            options.append((alternative, clause.weight))
+            options.append((alternative, clause.weight, False))
             if number == 0 and clause.fuzzy:
-                for word, _distance in vocabulary.fuzzy(alternative[0])[:20]:
-                    options.append(((word,), FUZZY_FACTOR * clause.weight))
+                for word, _edits, _entries in variants.get(alternative[0], [])[:MAX_EXPANSIONS]:
+                    options.append(((word,), FUZZY_FACTOR * clause.weight, True))
         expanded.append(options)
     return expanded
 
@@ -108,10 +239,11 @@ def _phrase(words) -> str:
     return f" {' '.join(words)} "
 
 
-def text_filter(clauses) -> Q:
+def like_filter(clauses) -> Q:
+    """Whole words anywhere in the entry (the plain path, without a full-text index)."""
     condition = Q()
     for options in clauses:
-        for words, _factor in options:
+        for words, _factor, _typo in options:
             every = Q()
             for word in words:
                 every &= Q(all_terms__contains=_phrase((word,)))
@@ -119,22 +251,87 @@ def text_filter(clauses) -> Q:
     return condition
 
 
+def tsquery(clauses) -> str:
+    """PostgreSQL: any alternative of any clause; the words of a phrase all present."""
+    return " | ".join(_and_words(words, "&") for options in clauses for words, _f, _t in options)
+
+
+def fts5_query(clauses) -> str:
+    return " OR ".join(_and_words(words, "AND", quote='"') for options in clauses for words, _f, _t in options)
+
+
+def _and_words(words, operator, quote="'") -> str:
+    # Prepared words are letters and digits only; quoted all the same.
+    joined = f" {operator} ".join(f"{quote}{w}{quote}" for w in words)
+    return f"({joined})" if len(words) > 1 else joined
+
+
+class EntryVector(Expression):
+    """The entries' generated `search_vector` column (PostgreSQL; not a model field, see fulltext.py)."""
+
+    def __init__(self, alias=None):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+        self.alias = alias
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        resolved = self.copy()
+        resolved.alias = query.get_initial_alias() if query is not None else None
+        return resolved
+
+    def relabeled_clone(self, change_map):
+        clone = self.copy()
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(self.alias)}.search_vector", []
+
+
+def _pg_query(raw: str):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(raw, search_type="raw", config="simple")
+
+
+def text_filter(qs, clauses, kind):
+    if kind == "postgresql":
+        return qs.alias(search_vector=EntryVector()).filter(search_vector=_pg_query(tsquery(clauses)))
+    if kind == "fts5":
+        matching = (
+            f"SELECT e.service_id FROM {fulltext.FTS_TABLE} f JOIN {fulltext.ENTRY_TABLE} e ON e.rowid = f.rowid "
+            f"WHERE {fulltext.FTS_TABLE} MATCH %s"
+        )
+        from django.db.models.expressions import RawSQL
+
+        return qs.filter(pk__in=RawSQL(matching, [fts5_query(clauses)]))
+    return qs.filter(like_filter(clauses))
+
+
+# ---- Scoring ------------------------------------------------------------------------------------
+
+
+def idf(documents: int, frequency: int) -> float:
+    return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+
 def contains_all(field_text: str, words) -> bool:
     return all(f" {w} " in field_text for w in words)
 
 
-def score(row: dict, clauses, typed_words) -> tuple[float, set[str]]:
+def score(row: dict, clauses, typed_words, idf_of) -> tuple[float, set[str]]:
     """Sum over clauses of the best (field weight x idf x typo factor) among its alternatives."""
     total, matched = 0.0, set()
     for options in clauses:
         best = 0.0
-        for phrase, factor in options:
+        for phrase, factor, _typo in options:
             for field, weight in FIELD_WEIGHTS.items():
                 if contains_all(row[field], phrase):
-                    idf = sum(vocabulary.idf(w) for w in phrase) / len(phrase)
+                    value_idf = sum(idf_of(w) for w in phrase) / len(phrase)
                     # Shorter fields say more per match (BM25's length normalisation, roughly).
                     length = row[field].count(" ")
-                    value = weight * idf * factor * (1.6 / (1 + 0.6 * min(length, 60) / 12))
+                    value = weight * value_idf * factor * (1.6 / (1 + 0.6 * min(length, 60) / 12))
                     best = max(best, value)
                     matched.update(phrase)
         total += best
@@ -145,11 +342,52 @@ def score(row: dict, clauses, typed_words) -> tuple[float, set[str]]:
     return total, matched
 
 
-# ---- The search ---------------------------------------------------------------------------------
+def _pg_rank(clauses, idf_of, typed_words, distance):
+    """The database's own estimate of `score`, to choose the pool Python scores exactly."""
+    from django.contrib.postgres.search import SearchRank
+
+    vector, weights = EntryVector(), fulltext.rank_weights()
+    total = None
+    for options in clauses:
+        parts = []
+        typos = [words for words, _f, typo in options if typo]
+        for words, factor, typo in options:
+            if not typo:
+                weight = factor * sum(idf_of(w) for w in words) / len(words)
+                parts.append(SearchRank(vector, _pg_query(_and_words(words, "&")), weights=weights) * Value(weight))
+        if typos:  # all the typo variants of a word as one query
+            weight = FUZZY_FACTOR * max(idf_of(w) for (w,) in typos)
+            parts.append(SearchRank(vector, _pg_query(" | ".join(f"'{w}'" for (w,) in typos)), weights=weights) * Value(weight))
+        clause = parts[0] if len(parts) == 1 else Greatest(*parts)
+        total = clause if total is None else total + clause
+    if len(typed_words) > 1:
+        in_name = " <-> ".join(f"'{w}':A" for w in typed_words)
+        from django.contrib.postgres.search import SearchVectorExact
+        from django.db.models import Case, When
+
+        phrase = SearchVectorExact(EntryVector(), _pg_query(in_name))
+        total = total * Case(When(phrase, then=Value(1.25)), default=Value(1.0))
+    if distance is not None:
+        total = total * distance
+    return total
 
 
-def _key(field):
-    return Cast(field, output_field=CharField())
+# ---- Distance ------------------------------------------------------------------------------------
+
+
+def distance_to(place):
+    """Haversine metres from a place to a location row (the same formula as searching.haversine_m)."""
+    lat, lon = math.radians(place.latitude), math.radians(place.longitude)
+    half_dlat = (Radians(F("latitude")) - Value(lat)) / Value(2.0)
+    half_dlon = (Radians(F("longitude")) - Value(lon)) / Value(2.0)
+    a = Power(Sin(half_dlat), 2) + Value(math.cos(lat)) * Cos(Radians(F("latitude"))) * Power(Sin(half_dlon), 2)
+    return Value(2 * EARTH_RADIUS_M) * ASin(Sqrt(Least(a, Value(1.0))), output_field=FloatField())
+
+
+def nearest_distance(place):
+    """The distance to an entry's nearest venue (NULL without one), as a subquery."""
+    nearest = SearchEntryLocation.objects.filter(entry_id=OuterRef("pk")).annotate(d=distance_to(place)).order_by("d").values("d")[:1]
+    return Subquery(nearest, output_field=FloatField())
 
 
 def _bounding_box(place, radius_m):
@@ -158,13 +396,18 @@ def _bounding_box(place, radius_m):
     return place.latitude - dlat, place.latitude + dlat, place.longitude - dlon, place.longitude + dlon
 
 
-def candidates(criteria: Criteria, clauses):
-    """The entries the database can pick out; Python finishes the job."""
+# ---- The search ---------------------------------------------------------------------------------
+
+
+def _key(field):
+    return Cast(field, output_field=CharField())
+
+
+def filtered(criteria: Criteria):
+    """Listed entries passing the age, place and opening filters (not yet the words or facets)."""
     from search.models import LISTED_STATUSES
 
     qs = SearchEntry.objects.filter(service__status__in=LISTED_STATUSES)
-    if clauses:
-        qs = qs.filter(text_filter(clauses))
     if criteria.max_age is not None:
         qs = qs.filter(Q(min_age__isnull=True) | Q(min_age__lte=criteria.max_age))
     if criteria.min_age is not None:
@@ -173,8 +416,12 @@ def candidates(criteria: Criteria, clauses):
     # index once instead of probing it for every entry.
     if criteria.place is not None and criteria.radius_m:
         south, north, west, east = _bounding_box(criteria.place, criteria.radius_m)
-        in_box = SearchEntryLocation.objects.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
-        near = Q(pk__in=in_box.values("entry_id"))
+        in_radius = (
+            SearchEntryLocation.objects.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
+            .alias(d=distance_to(criteria.place))
+            .filter(d__lte=criteria.radius_m)
+        )
+        near = Q(pk__in=in_radius.values("entry_id"))
         if criteria.place.area_codes:
             covering = SearchEntryFacet.objects.filter(kind="area_code", value__in=sorted(criteria.place.area_codes))
             near |= Q(pk__in=covering.values("entry_id"))
@@ -187,115 +434,185 @@ def candidates(criteria: Criteria, clauses):
     return qs
 
 
+def facet_filters(criteria: Criteria) -> dict[str, Q]:
+    found = {}
+    for kind, values in criteria.facet_filters.items():
+        if kind in ANY_OF_FACETS:
+            found[kind] = Q(pk__in=SearchEntryFacet.objects.filter(kind=kind, value__in=sorted(values)).values("entry_id"))
+        else:
+            every = Q()
+            for value in sorted(values):
+                every &= Exists(SearchEntryFacet.objects.filter(entry_id=OuterRef("pk"), kind=kind, value=value))
+            found[kind] = every
+    if criteria.free_only:
+        found["free"] = Q(is_free=True)
+    return found
+
+
+def counts(matched, criteria: Criteria):
+    """(total, facet counts): each facet counted with every other filter applied; an any-of facet
+    ignores its own selection, so its other values still show what choosing them would add."""
+    filters = facet_filters(criteria)
+
+    def narrowed(skip=None):
+        qs = matched
+        for name, condition in filters.items():
+            if name != skip:
+                qs = qs.filter(condition)
+        return qs
+
+    totals = narrowed(skip="free").aggregate(every=Count("pk"), free=Count("pk", filter=Q(is_free=True)))
+    total = totals["free"] if criteria.free_only else totals["every"]
+    groups = defaultdict(list)
+    for kind in FACET_KINDS:
+        groups[kind if kind in ANY_OF_FACETS and kind in filters else None].append(kind)
+    found = defaultdict(list)
+    for skip, kinds in groups.items():
+        rows = (
+            SearchEntryFacet.objects.filter(kind__in=kinds, entry_id__in=narrowed(skip).values("pk"))
+            .values("kind", "value")
+            .annotate(n=Count("entry_id", distinct=True), label=Max("label"))
+            .values_list("kind", "value", "label", "n")
+        )
+        for kind, value, label, n in rows:
+            found[kind].append((value, label, n))
+    facets = {}
+    for kind in FACET_KINDS:
+        ranked = sorted(found[kind], key=lambda item: (-item[2], text.fold(item[1])))
+        facets[kind] = ranked[: FACET_LIMITS[kind]]
+    facets["free"] = [("true", "Free of charge", totals["free"])]
+    return total, facets
+
+
 def search(criteria: Criteria) -> SearchResults:
+    try:
+        return _search(criteria, fulltext.kind(connection))
+    except DatabaseError:
+        if connection.vendor != "sqlite" or connection.in_atomic_block:
+            raise
+        # The FTS5 table went away (a migration remade the entries table): the plain path
+        # answers until `directory_index --rebuild` puts it back.
+        fulltext.forget()
+        return _search(criteria, None)
+
+
+def _search(criteria: Criteria, kind) -> SearchResults:
     clauses = expanded_clauses(criteria) if not criteria.prepared.is_empty else []
-    qs = candidates(criteria, clauses)
-    # Ids are read as the database's own text (a cast), not as UUID objects: building tens of
-    # thousands of UUIDs was most of the time on a large directory.
-    columns = ["key", "name", "name_sort", "is_free", "min_age", "max_age", *(["description", *FIELD_WEIGHTS] if clauses else [])]
-    rows = {r["key"]: r for r in qs.annotate(key=_key("service_id")).values(*columns)}
-    facets = defaultdict(lambda: defaultdict(set))  # id -> kind -> values
-    labels = {}
-    candidates_pk = qs.values("pk")
-    for sid, kind, value, label in (
-        SearchEntryFacet.objects.filter(entry__in=candidates_pk).annotate(key=_key("entry_id")).values_list("key", "kind", "value", "label")
-    ):
-        facets[sid][kind].add(value)
-        labels[(kind, value)] = label
-    points = defaultdict(list)
-    if criteria.place is not None:
+    matched = filtered(criteria)
+    if clauses:
+        matched = text_filter(matched, clauses, kind)
+    total, facets = counts(matched, criteria)
+    full = matched
+    for condition in facet_filters(criteria).values():
+        full = full.filter(condition)
+
+    words = {w for options in clauses for phrase, _f, _t in options for w in phrase}
+    frequencies, documents = vocabulary.frequencies(words), vocabulary.entries()
+
+    def idf_of(word):
+        return idf(documents, frequencies.get(word, 0))
+
+    typed_words = tuple(w for c in criteria.prepared.clauses if not c.from_everyday for w in c.typed)
+    place = criteria.place
+    wanted = criteria.offset + criteria.per_page
+    columns = ["key", "name", "name_sort", "description", "min_age", "max_age", *FIELD_WEIGHTS]
+    ranked_by_python = bool(clauses) and criteria.sort == "relevance"
+
+    if not ranked_by_python:
+        # Name or distance order: the database sorts and cuts the page.
+        if criteria.sort == "distance":
+            ordered = full.annotate(distance=nearest_distance(place)).order_by(F("distance").asc(nulls_last=True), "name_sort")
+        else:
+            ordered = full.order_by("name_sort")
+        rows = list(ordered.annotate(key=_key("service_id")).values(*columns)[criteria.offset : wanted])
+        pool = rows
+    elif kind == "postgresql":
+        factor = None
+        if place is not None:
+            # Nearer services count more: x0.5 to x1, Elasticsearch's gauss decay (0.5 at the scale).
+            scale = criteria.decay_scale_m
+            gauss = Exp(Value(-math.log(2) / scale**2) * Power(nearest_distance(place), 2), output_field=FloatField())
+            factor = Value(0.5) + Value(0.5) * Coalesce(gauss, Value(1.0))
+        rank = _pg_rank(clauses, idf_of, typed_words, factor)
+        top = full.annotate(rank=rank, key=_key("service_id")).order_by("-rank", "name_sort")
+        pool = list(top.values(*columns)[: max(RANK_POOL, wanted)])
+    elif kind == "fts5":
+        ids = _fts5_pool(full, clauses, max(RANK_POOL, wanted))
+        pool = list(SearchEntry.objects.filter(pk__in=ids).annotate(key=_key("service_id")).values(*columns))
+    else:
+        pool = list(full.annotate(key=_key("service_id")).values(*columns))
+
+    distances = {}
+    if place is not None:
+        points = defaultdict(list)
         for sid, lat, lon in (
-            SearchEntryLocation.objects.filter(entry__in=candidates_pk).annotate(key=_key("entry_id")).values_list("key", "latitude", "longitude")
+            SearchEntryLocation.objects.filter(entry_id__in=[uuid.UUID(r["key"]) for r in pool])
+            .annotate(key=_key("entry_id"))
+            .values_list("key", "latitude", "longitude")
         ):
             points[sid].append((lat, lon))
+        distances = {r["key"]: nearest_m(place, points.get(r["key"])) for r in pool}
 
-    # Exact distance: inside the radius, or serving the postcode's area.
-    distances = {sid: nearest_m(criteria.place, points.get(sid)) for sid in rows}
-    if criteria.place is not None and criteria.radius_m:
-        area_codes = criteria.place.area_codes
-        rows = {
-            sid: r for sid, r in rows.items()
-            if (distances[sid] is not None and distances[sid] <= criteria.radius_m) or (facets[sid]["area_code"] & area_codes)
-        }
-
-    # Facet filters, and counts that show what each choice would give.
-    def passes(sid, skip=None):
-        for kind in FACET_KINDS:
-            wanted = criteria.facet_filters.get(kind)
-            if not wanted or (kind == skip and kind in ANY_OF_FACETS):
-                continue
-            have = facets[sid][kind]
-            if kind in ANY_OF_FACETS and not (have & wanted):
-                return False
-            if kind not in ANY_OF_FACETS and not wanted <= have:
-                return False
-        if criteria.free_only and skip != "free" and not rows[sid]["is_free"]:
-            return False
-        return True
-
-    facet_counts = {}
-    unfiltered = not criteria.facet_filters and not criteria.free_only
-    for kind in FACET_KINDS:
-        counter = Counter()
-        for sid in rows:
-            if unfiltered or passes(sid, skip=kind):
-                counter.update(facets[sid][kind])
-        ranked = sorted(counter.items(), key=lambda item: (-item[1], text.fold(labels.get((kind, item[0]), item[0]))))
-        facet_counts[kind] = [(value, labels.get((kind, value), value), count) for value, count in ranked[: FACET_LIMITS[kind]]]
-    facet_counts["free"] = [("true", "Free of charge", sum(1 for sid, r in rows.items() if r["is_free"] and passes(sid, skip="free")))]
-    matching = list(rows) if unfiltered else [sid for sid in rows if passes(sid)]
-
-    # Score and order.
-    scored = {}
-    matched_terms = set(criteria.prepared.all_terms())
-    typed_words = tuple(w for c in criteria.prepared.clauses if not c.from_everyday for w in c.typed)
-    for sid in matching:
+    scored, matched_terms = {}, set(criteria.prepared.all_terms())
+    for row in pool:
+        value = 0.0
         if clauses:
-            value, matched = score(rows[sid], clauses, typed_words)
-            matched_terms |= matched
-            if criteria.place is not None and criteria.sort == "relevance":
-                value *= 0.5 + 0.5 * decay(distances[sid], criteria.decay_scale_m)
+            value, found = score(row, clauses, typed_words, idf_of)
+            matched_terms |= found
+            if place is not None and criteria.sort == "relevance":
+                value *= 0.5 + 0.5 * decay(distances.get(row["key"]), criteria.decay_scale_m)
             if criteria.sort == "relevance":
-                value *= ranking.age_fit(criteria.min_age, criteria.max_age, rows[sid]["min_age"], rows[sid]["max_age"])
-        else:
-            value = 0.0
-        scored[sid] = value
-    if criteria.sort == "distance":
-        key = lambda sid: (distances[sid] is None, distances[sid] or 0.0, -scored[sid], rows[sid]["name_sort"])  # noqa: E731
-    elif criteria.sort == "name":
-        key = lambda sid: rows[sid]["name_sort"]  # noqa: E731
+                value *= ranking.age_fit(criteria.min_age, criteria.max_age, row["min_age"], row["max_age"])
+        scored[row["key"]] = value
+    if ranked_by_python:
+        pool.sort(key=lambda r: (-round(scored[r["key"]], 6), r["name_sort"]))
+        window = {r["key"]: r for r in pool[: ranking.SEMANTIC_WINDOW]}
+        reranked = ranking.rerank(criteria, [(k, scored[k], r["name"], r["description"]) for k, r in window.items()])
+        pool[: len(window)] = [window[k] for k in reranked]
+        page = pool[criteria.offset : wanted]
     else:
-        key = lambda sid: (-round(scored[sid], 6), rows[sid]["name_sort"])  # noqa: E731
-    ordered = sorted(matching, key=key)
-    if criteria.sort == "relevance" and clauses:
-        window = ordered[: ranking.SEMANTIC_WINDOW]
-        ordered[: len(window)] = ranking.rerank(criteria, [(sid, scored[sid], rows[sid]["name"], rows[sid]["description"]) for sid in window])
-    page = ordered[criteria.offset : criteria.offset + criteria.per_page]
+        page = pool
 
-    hits = []
-    for sid in page:
-        row = rows[sid]
-        highlights = highlights_for(row["name"], row.get("description", ""), matched_terms) if clauses else {}
-        hits.append(Hit(service_id=str(uuid.UUID(sid)), score=scored[sid], distance_m=distances.get(sid), highlights=highlights))
-    suggestion = did_you_mean(criteria) if not matching and clauses else None
+    hits = [
+        Hit(
+            service_id=str(uuid.UUID(row["key"])),
+            score=scored[row["key"]],
+            distance_m=distances.get(row["key"]),
+            highlights=highlights_for(row["name"], row["description"], matched_terms) if clauses else {},
+        )
+        for row in page
+    ]
     return SearchResults(
-        total=len(matching),
+        total=total,
         hits=hits,
-        facets=facet_counts,
-        suggestion=suggestion,
+        facets=facets,
+        suggestion=did_you_mean(criteria) if not total and clauses else None,
         backend="database",
         fallback_reason=None,
         took_ms=None,
     )
 
 
+def _fts5_pool(full, clauses, size) -> list:
+    """SQLite: the best `size` matches by bm25 with the field weights."""
+    inner, params = full.values("pk").query.sql_with_params()
+    weights = ", ".join(f"{w:g}" for w in FIELD_WEIGHTS.values())
+    table = fulltext.FTS_TABLE
+    sql = (
+        f"SELECT e.service_id FROM {table} JOIN {fulltext.ENTRY_TABLE} e ON e.rowid = {table}.rowid "
+        f"WHERE {table} MATCH %s AND e.service_id IN ({inner}) ORDER BY bm25({table}, {weights}) LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [fts5_query(clauses), *params, size])
+        return [row[0] for row in cursor.fetchall()]
+
+
 def did_you_mean(criteria: Criteria) -> str | None:
-    words, changed = [], False
-    for word in text.words(criteria.query.text):
-        better = vocabulary.correct(word) if word not in text.STOP_WORDS else None
-        words.append(better or word)
-        changed = changed or bool(better)
-    return " ".join(words) if changed else None
+    typed = text.words(criteria.query.text)
+    better = vocabulary.correct(typed)
+    if not better:
+        return None
+    return " ".join(better.get(word, word) for word in typed)
 
 
 def suggest(prefix: str, limit: int) -> list[str]:
@@ -318,4 +635,4 @@ def suggest(prefix: str, limit: int) -> list[str]:
     return combined[:limit]
 
 
-__all__ = ["search", "suggest", "vocabulary", "METRES_PER_MILE"]
+__all__ = ["search", "suggest", "vocabulary", "count_words", "before_rebuild", "after_rebuild", "METRES_PER_MILE"]

@@ -86,10 +86,16 @@ def write_entries(docs: list[dict], gone_ids=(), *, fresh=False):
 
     `fresh`: the entries are known not to exist (a rebuild emptied the table), so skip deleting.
     """
+    from .db_backend import count_words, vocabulary
+
     ids = [d["service_id"] for d in docs]
     with transaction.atomic():
-        if not fresh:
-            SearchEntry.objects.filter(service_id__in=[*ids, *gone_ids]).delete()
+        if fresh:
+            count_words(docs)
+        else:
+            replaced = SearchEntry.objects.filter(service_id__in=[*ids, *gone_ids])
+            count_words(docs, replaced)
+            replaced.delete()
         SearchEntry.objects.bulk_create([_entry(d) for d in docs])
         SearchEntryFacet.objects.bulk_create([f for d in docs for f in _facets(d)], batch_size=2000)
         SearchEntryLocation.objects.bulk_create(
@@ -101,7 +107,6 @@ def write_entries(docs: list[dict], gone_ids=(), *, fresh=False):
             batch_size=2000,
         )
     from . import places
-    from .db_backend import vocabulary
 
     vocabulary.invalidate()
     places.invalidate()
@@ -252,7 +257,10 @@ def empty_entries():
 
 def rebuild_entries(chunk=1000, log=print) -> int:
     """Rebuild the database fallback's entries from scratch. Returns how many."""
+    from . import db_backend
+
     started = time.perf_counter()
+    db_backend.before_rebuild()
     empty_entries()
     count, batch = 0, []
     for doc in iter_documents(chunk):
@@ -264,6 +272,7 @@ def rebuild_entries(chunk=1000, log=print) -> int:
     if batch:
         write_entries(batch, fresh=True)
         count += len(batch)
+    db_backend.after_rebuild()
     log(f"Database search entries: {count} in {time.perf_counter() - started:.1f}s")
     return count
 

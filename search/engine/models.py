@@ -161,6 +161,29 @@ class SearchEntryOpening(models.Model):
         return f"{self.start_minute}-{self.end_minute}"
 
 
+class SearchWord(models.Model):
+    """A word of the search entries and how many entries hold it.
+
+    The database fallback's document frequencies (for scoring) and the list that typo tolerance
+    and "did you mean" look through (a trigram index on PostgreSQL). Kept in step by
+    `indexing.write_entries`; a rebuild starts it afresh.
+    """
+
+    class Kind(models.TextChoices):
+        TERM = "t", "Prepared word (stemmed, as searched)"
+        SPELLING = "s", "Word as written (for spelling suggestions)"
+
+    kind = models.CharField(max_length=1, choices=Kind.choices)
+    word = models.CharField(max_length=100)
+    entries = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "word"], name="search_word_kind_word")]
+
+    def __str__(self):
+        return f"{self.word} ({self.entries})"
+
+
 class EverydayPhrase(ShippedVocabulary):
     """How people say a need in their own words, and the words services use for it.
 

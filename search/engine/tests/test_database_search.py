@@ -1,0 +1,131 @@
+"""The database fallback on its own full-text index: a fixed number of queries whatever the size of
+the directory, typos through trigrams on PostgreSQL, FTS5 on SQLite, and the word list kept in step.
+
+Runs on the database DATABASE_URL names (SQLite by default; CI runs it on PostgreSQL)."""
+
+import uuid
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from conftest import require_service
+from search.engine import ServiceQuery, fulltext, indexing, search_services
+from search.engine.models import SearchWord
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed(db_settings, directory, glossary):
+    """The small directory, indexed for the database fallback only."""
+    indexing.rebuild(log=lambda *a: None)
+    return directory
+
+
+def bulk_services(count, start=0, term=None):
+    """`count` listed services in and around Redditch, written in bulk (no per-row signals)."""
+    from search import models as m
+    from search.tests.factories import OrganizationFactory, TaxonomyFactory, TaxonomyTermFactory
+
+    organisation = OrganizationFactory(name=f"Redditch community trust {start}")
+    term = term or TaxonomyTermFactory(taxonomy=TaxonomyFactory(name="Local offer"), name="Respite and short breaks")
+    services, locations, links, attributes, areas = [], [], [], [], []
+    for i in range(start, start + count):
+        service = m.Service(
+            id=uuid.uuid4(),
+            organization=organisation,
+            name=f"Redditch respite house {i}",
+            description="Short breaks for adults with a learning disability, with trained staff.",
+            status="active",
+            minimum_age=Decimal(18),
+        )
+        location = m.Location(id=uuid.uuid4(), name=f"House {i}", latitude=52.30 + i * 1e-4, longitude=-1.94)
+        services.append(service)
+        locations.append(location)
+        links.append(m.ServiceAtLocation(service=service, location=location))
+        attributes.append(m.ServiceAttribute(service=service, taxonomy_term=term, link_type="service_category"))
+        areas.append(m.ServiceArea(service=service, name="Redditch", gss_code="E07000236"))
+    m.Service.objects.bulk_create(services)
+    m.Location.objects.bulk_create(locations)
+    m.ServiceAtLocation.objects.bulk_create(links)
+    m.ServiceAttribute.objects.bulk_create(attributes)
+    m.ServiceArea.objects.bulk_create(areas)
+    return term
+
+
+def queries_for(query):
+    with CaptureQueriesContext(connection) as captured:
+        results = search_services(query)
+    return results, [q["sql"] for q in captured.captured_queries]
+
+
+def test_a_search_asks_the_same_number_of_queries_for_10_or_200_services(db_settings, postcodes):
+    term = bulk_services(10)
+    indexing.rebuild_entries(log=lambda *a: None)
+
+    def query():
+        return ServiceQuery(
+            text="respite learning disabilty", postcode="B97 4DN", radius_miles=10, min_age=30, max_age=30,
+            taxonomy_term_ids=(str(term.pk),), free_only=False,
+        )
+
+    search_services(query())  # warm the per-process caches (word list, entry count)
+    small, small_queries = queries_for(query())
+    bulk_services(190, start=10, term=term)
+    indexing.rebuild_entries(log=lambda *a: None)
+    search_services(query())
+    large, large_queries = queries_for(query())
+
+    assert (small.total, large.total) == (10, 200)
+    assert len(large.hits) == 20 and large.hits[0].distance_m is not None
+    assert len(large_queries) == len(small_queries), "\n".join(large_queries)
+
+
+def test_a_misspelling_is_found_through_the_trigram_index_on_postgresql(db_settings, indexed):
+    require_service("PostgreSQL", connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
+    results, sql = queries_for(ServiceQuery(text="advocasy"))
+
+    assert results.total >= 1
+    assert any("search_engine_searchword" in q and "word % " in q for q in sql), "typos are looked up through pg_trgm"
+    assert not any("FROM \"search_engine_searchword\"" in q and "WHERE" not in q for q in sql), "never the whole word list"
+
+
+def test_sqlite_uses_fts5_and_answers_the_same_without_it(db_settings, indexed):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's full-text index")
+    assert fulltext.kind(connection) == "fts5"
+    with_fts = search_services(ServiceQuery(text="respite learning disability"))
+
+    fulltext.uninstall(connection)
+    try:
+        assert fulltext.kind(connection) is None
+        plain = search_services(ServiceQuery(text="respite learning disability"))
+    finally:
+        fulltext.install(connection)
+
+    assert [h.service_id for h in with_fts.hits] == [h.service_id for h in plain.hits]
+    assert with_fts.total == plain.total >= 2
+
+
+def test_the_word_list_follows_edits_and_removals(db_settings, indexed, committed):
+    services = indexed["services"]
+
+    def entries(word, kind=SearchWord.Kind.SPELLING):
+        return SearchWord.objects.filter(kind=kind, word=word).values_list("entries", flat=True).first() or 0
+
+    assert entries("bungalow") == 1
+    with committed():
+        services["oakenshaw"].name = "Oakenshaw adult respite cottage"
+        services["oakenshaw"].save()
+    indexing.apply_pending()
+    assert (entries("bungalow"), entries("cottage"), entries("cottag", SearchWord.Kind.TERM)) == (0, 1, 1)
+    assert search_services(ServiceQuery(text="cottage")).total == 1
+    assert search_services(ServiceQuery(text="cotage")).total == 1  # a typo finds the new word at once
+
+    with committed():
+        services["oakenshaw"].delete()
+    indexing.apply_pending()
+    assert entries("cottage") == 0
+    assert search_services(ServiceQuery(text="cottage")).total == 0
