@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 
 from search import changes as directory
 
@@ -40,6 +40,14 @@ def on_saved_or_deleted(sender, instance, **kwargs):
     record_change(ids, PendingIndexUpdate.Action.DELETE if deleted else PendingIndexUpdate.Action.INDEX)
 
 
+def on_service_deleting(sender, instance, **kwargs):
+    """A deleted service's search entry goes with it (cascade): take its words off the word list first."""
+    from .db_backend import count_words
+    from .models import SearchEntry
+
+    count_words([], SearchEntry.objects.filter(service_id=instance.pk))
+
+
 def on_services_changed(sender, service_ids, **kwargs):
     from .indexing import ensure_recorded
     from .tasks import apply_index_updates
@@ -54,4 +62,5 @@ def on_services_changed(sender, service_ids, **kwargs):
 def connect():
     post_save.connect(on_saved_or_deleted, dispatch_uid="search_engine_post_save")
     post_delete.connect(on_saved_or_deleted, dispatch_uid="search_engine_post_delete")
+    pre_delete.connect(on_service_deleting, sender="directory.Service", dispatch_uid="search_engine_pre_delete")
     directory.services_changed.connect(on_services_changed, dispatch_uid="search_engine_services_changed")

@@ -328,13 +328,14 @@ def delete_rows(queryset):
 @contextmanager
 def paused_signals():
     """Bulk deletes without reindexing each row (the synthetic services are not in the real index)."""
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_save, pre_delete
 
     from search import changes
     from search.engine import signals as engine_signals
 
     post_save.disconnect(dispatch_uid="search_engine_post_save")
     post_delete.disconnect(dispatch_uid="search_engine_post_delete")
+    pre_delete.disconnect(sender="directory.Service", dispatch_uid="search_engine_pre_delete")
     try:
         with changes.paused():
             yield
