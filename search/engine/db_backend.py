@@ -89,11 +89,11 @@ class Words:
         self._entries = (0.0, 0)
 
     def invalidate(self):
+        """Written entries bring new words: typo tolerance sees them at the next search."""
         self._built = 0.0
-        self._entries = (0.0, 0)
 
     def entries(self) -> int:
-        """How many entries there are (counted at most once a minute)."""
+        """How many entries there are (counted at most once a minute: idf barely moves)."""
         counted_at, count = self._entries
         if time.monotonic() - counted_at > 60:
             count = SearchEntry.objects.count()

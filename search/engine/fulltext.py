@@ -58,6 +58,8 @@ def install(connection) -> None:
                 cursor.execute(f"CREATE TRIGGER {FTS_TABLE}_{name} AFTER {event} ON {ENTRY_TABLE} BEGIN {body} END")
             # Entries written before the index existed.
             cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+            _kinds[_key(connection)] = "fts5"
+            return
     _kinds.clear()
 
 
@@ -88,9 +90,13 @@ def fts5_available(cursor) -> bool:
 _kinds: dict[str, str | None] = {}
 
 
+def _key(connection) -> str:
+    return f"{connection.alias}:{connection.settings_dict.get('NAME')}"
+
+
 def kind(connection) -> str | None:
     """"postgresql", "fts5", or None (no full-text index here: the plain path)."""
-    key = f"{connection.alias}:{connection.settings_dict.get('NAME')}"
+    key = _key(connection)
     if key not in _kinds:
         found = None
         if connection.vendor == "postgresql":
