@@ -471,7 +471,7 @@ def counts(matched, criteria: Criteria):
         rows = (
             SearchEntryFacet.objects.filter(kind__in=kinds, entry_id__in=narrowed(skip).values("pk"))
             .values("kind", "value")
-            .annotate(n=Count("entry_id", distinct=True), label=Max("label"))
+            .annotate(n=Count("entry_id"), label=Max("label"))
             .values_list("kind", "value", "label", "n")
         )
         for kind, value, label, n in rows:

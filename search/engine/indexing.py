@@ -139,7 +139,9 @@ def _facets(doc):
     rows += [SearchEntryFacet(entry_id=sid, kind="service_area", value=v[:255], label=v[:255]) for v in doc["service_areas"]]
     rows += [SearchEntryFacet(entry_id=sid, kind="area_code", value=v, label=v) for v in doc["area_codes"]]
     rows += [SearchEntryFacet(entry_id=sid, kind="accessibility", value=v[:255], label=v[:255]) for v in doc["accessibility"]]
-    return rows
+    # Once per value (a term given twice counts once), so facet counts need no DISTINCT.
+    unique = {(row.kind, row.value): row for row in rows}
+    return list(unique.values())
 
 
 def build_documents(service_ids) -> tuple[list[dict], set[str]]:
