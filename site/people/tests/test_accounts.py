@@ -2,6 +2,7 @@
 
 import os
 import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -155,6 +156,25 @@ def test_mfa_enrolment_then_challenge_at_login(client, site_pages):
     assert "_auth_user_id" not in client.session and wrong.status_code == 200
     client.post(reverse("mfa_authenticate"), {"code": current_totp_code(secret)})
     assert int(client.session["_auth_user_id"]) == user.pk
+
+
+@pytest.mark.django_db
+def test_a_code_that_turned_over_while_typing_still_signs_in_but_an_old_one_does_not(client, site_pages):
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    user = make_person(Role.SUPERVISOR, email="sue@example.org")
+    login(client, "sue@example.org")
+    secret = enrol_totp(client)
+    client.post(reverse("account_logout"))
+
+    def code(steps_ago):
+        return format_hotp_value(hotp_value(secret, int(time.time()) // 30 - steps_ago))
+
+    login(client, "sue@example.org")
+    client.post(reverse("mfa_authenticate"), {"code": code(3)})
+    assert "_auth_user_id" not in client.session  # a minute and a half old: refused
+    client.post(reverse("mfa_authenticate"), {"code": code(1)})
+    assert int(client.session["_auth_user_id"]) == user.pk  # the phone's previous code, typed as it changed
 
 
 @pytest.mark.django_db

@@ -243,6 +243,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Practice Commons] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Practice Commons")
 MFA_RECOVERY_CODE_COUNT = 10
+# One step either side (RFC 6238): a code typed as it turns over on the phone still works.
+MFA_TOTP_TOLERANCE = 1
 
 # Single sign-on through OpenID Connect (e.g. Microsoft Entra ID), configured by settings only.
 OIDC_CLIENT_ID = env("OIDC_CLIENT_ID", default="")
