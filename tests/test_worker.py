@@ -132,10 +132,19 @@ def test_a_worker_killed_mid_task_runs_it_again_and_sends_each_reminder_once(
     finally:
         stop(first)
     assert mails(mail_dir) == [] and SentReminder.objects.count() == 0  # nothing half-done
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    killed = DBTaskResult.objects.get(status=TaskResultStatus.RUNNING)
 
     second = start_worker(mail_dir)
     try:
-        wait_for(lambda: len(mails(mail_dir)) >= 2, 90, "the task to run again")
+        wait_for(lambda: len(mails(mail_dir)) >= 2, 90, "the reminders to be sent")
+        # The schedule may send them first; the killed task must still be queued again and finish.
+        wait_for(
+            lambda: DBTaskResult.objects.get(pk=killed.pk).status == TaskResultStatus.SUCCESSFUL, 90,
+            "the killed task to run again",
+        )
         time.sleep(2)  # room for any duplicate to show itself
     finally:
         output = stop(second)
