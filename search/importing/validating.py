@@ -210,15 +210,8 @@ def prepare_service(record):
     svc["service_at_locations"] = []
     for i, sal in enumerate(record.get("service_at_locations") or []):
         path = f"/service_at_locations/{i}"
-        location = sal.get("location")
-        location_id = sal.get("location_id")
-        if isinstance(location, dict):
-            prepared_location = prepare_location(conv, location, f"{path}/location", oid)
-            if location_id and str(location_id) != str(location.get("id")):
-                conv.fail(f"{path}/location_id", "does not match location/id")
-        elif location_id:
-            prepared_location = {"id": oid(location_id, f"{path}/location_id"), "reference_only": True}
-        else:
+        prepared_location = embedded_or_referenced(conv, sal, "location", f"{path}/", prepare_location, oid)
+        if prepared_location is None:
             conv.fail(path, "has neither a location nor a location_id")
             continue
         sal_id = oid(sal["id"], f"{path}/id")
@@ -283,15 +276,8 @@ def prepare_service(record):
     svc["attributes"] = []
     for i, a in enumerate(record.get("attributes") or []):
         path = f"/attributes/{i}"
-        term = a.get("taxonomy_term")
-        term_id = a.get("taxonomy_term_id")
-        if isinstance(term, dict):
-            prepared_term = prepare_term(conv, term, f"{path}/taxonomy_term", oid)
-            if term_id and str(term_id) != str(term.get("id")):
-                conv.fail(f"{path}/taxonomy_term_id", "does not match taxonomy_term/id")
-        elif term_id:
-            prepared_term = {"id": oid(term_id, f"{path}/taxonomy_term_id"), "reference_only": True}
-        else:
+        prepared_term = embedded_or_referenced(conv, a, "taxonomy_term", f"{path}/", prepare_term, oid)
+        if prepared_term is None:
             conv.warnings.append(f"{path}: has no taxonomy term, so it was left out")
             continue
         svc["attributes"].append(
@@ -303,6 +289,20 @@ def prepare_service(record):
         )
     _check_duplicate_child_ids(conv, svc)
     return svc, conv.reasons, conv.warnings
+
+
+def embedded_or_referenced(conv, parent, key, path, prepare, oid):
+    """`parent[key]` given in full, or only its id in `parent[key + "_id"]` (then it must already be in
+    the directory); None when neither is there. A full record and an id that disagree are an error."""
+    record, record_id = parent.get(key), parent.get(f"{key}_id")
+    if isinstance(record, dict):
+        prepared = prepare(conv, record, f"{path}{key}", oid)
+        if record_id and str(record_id) != str(record.get("id")):
+            conv.fail(f"{path}{key}_id", f"does not match {key}/id")
+        return prepared
+    if record_id:
+        return {"id": oid(record_id, f"{path}{key}_id"), "reference_only": True}
+    return None
 
 
 def _check_duplicate_child_ids(conv, svc):

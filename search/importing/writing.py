@@ -97,12 +97,17 @@ def _write_organization(prepared, cache):
     return cache.put("organization", prepared, org)
 
 
+def _referenced(model, prepared, path, what):
+    """A record the file names by id only: it must already be in the directory."""
+    found = model.objects.filter(pk=prepared["id"]).first()
+    if found is None:
+        raise RecordRejected([(path, f"{what} {prepared['id']} is not in the file or the directory")])
+    return found
+
+
 def _write_location(prepared, cache):
     if prepared.get("reference_only"):
-        location = m.Location.objects.filter(pk=prepared["id"]).first()
-        if location is None:
-            raise RecordRejected([("/service_at_locations", f"location {prepared['id']} is not in the file or the directory")])
-        return location
+        return _referenced(m.Location, prepared, "/service_at_locations", "location")
     cached = cache.get("location", prepared)
     if cached:
         return cached
@@ -117,10 +122,7 @@ def _write_location(prepared, cache):
 
 def _write_term(prepared, cache):
     if prepared.get("reference_only"):
-        term = m.TaxonomyTerm.objects.filter(pk=prepared["id"]).first()
-        if term is None:
-            raise RecordRejected([("/attributes", f"taxonomy term {prepared['id']} is not in the file or the directory")])
-        return term
+        return _referenced(m.TaxonomyTerm, prepared, "/attributes", "taxonomy term")
     cached = cache.get("term", prepared)
     if cached:
         return cached
