@@ -118,7 +118,10 @@ def _documents(within) -> list[dict]:
     services = list(
         m.Service.objects.filter(**within("pk"), status__in=m.LISTED_STATUSES)
         .order_by("pk")
-        .values_list("id", "name", "description", "status", "minimum_age", "maximum_age", "eligibility_description", "organization__name")
+        .values_list(
+            "id", "name", "description", "status", "minimum_age", "maximum_age", "eligibility_description", "organization__name",
+            "assured_date",
+        )
     )
     if not services:
         return []
@@ -150,7 +153,7 @@ def _documents(within) -> list[dict]:
         .values_list("location_id", "pk", "description", "accessibility")
     )
     docs = []
-    for sid, name, description, status, min_age, max_age, eligibility, organisation in services:
+    for sid, name, description, status, min_age, max_age, eligibility, organisation, assured in services:
         organisation = organisation or ""
         description = description or ""
         terms = [row for row in attributes.get(sid, []) if row[0]]
@@ -191,6 +194,8 @@ def _documents(within) -> list[dict]:
                 "min_age": _age(min_age),
                 "max_age": _age(max_age),
                 "is_free": _is_free(costs.get(sid, [])),
+                # When the listing was last checked (ORUK's assured date), for ranking's recency boost.
+                "assured_date": assured.isoformat() if assured else None,
                 "taxonomy_term_ids": [(str(term_id), term_name) for term_id, term_name, _t, _n in terms],
                 "taxonomy_ids": sorted({(str(tax_id), tax_name) for _i, _n, tax_id, tax_name in terms if tax_id}),
                 "service_areas": sorted(set(area_names)),

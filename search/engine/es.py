@@ -24,6 +24,7 @@ from elasticsearch.helpers import BulkIndexError, bulk
 from elasticsearch_dsl import (
     Boolean,
     Completion,
+    Date,
     Document,
     Float,
     GeoPoint,
@@ -68,6 +69,7 @@ class ServiceDocument(Document):
     min_age = Float()
     max_age = Float()
     is_free = Boolean()
+    assured_date = Date()  # last reviewed (ORUK's assured date); null when never
     status = Keyword()
     taxonomy_term_ids = Keyword()
     taxonomy_ids = Keyword()

@@ -129,6 +129,7 @@ def _entry(doc):
         min_age=doc["min_age"],
         max_age=doc["max_age"],
         is_free=doc["is_free"],
+        assured_date=doc["assured_date"],
     )
 
 

@@ -113,6 +113,8 @@ class SearchEntry(models.Model):
     min_age = models.FloatField(null=True, blank=True)
     max_age = models.FloatField(null=True, blank=True)
     is_free = models.BooleanField(default=False)
+    # When the listing was last reviewed (the directory's assured date), for the recency boost.
+    assured_date = models.DateField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
