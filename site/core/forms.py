@@ -17,6 +17,7 @@ from django.core.validators import MaxLengthValidator
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
 
+from core import widgets
 from core.privacy import check_text, configured_names, in_sentence
 
 ALL_TEXT = "__all_text__"
@@ -42,6 +43,12 @@ ERROR_CLASSES = {
 class GovUKRenderer(DjangoTemplates):
     form_template_name = "core/forms/form.html"
     field_template_name = "core/forms/field.html"
+
+    def render(self, template_name, context, request=None):
+        # Inputs, options and checkboxes drawn in Python (same HTML): their nested templates were
+        # most of a form page's time.
+        drawn = widgets.draw(template_name, context) if request is None else None
+        return drawn if drawn is not None else super().render(template_name, context, request)
 
 
 class DateInput(forms.DateInput):
