@@ -1843,6 +1843,70 @@ R("holiday club for disabled child Evesham", "evesham-holiday-playscheme", "Holi
   postcode="WR11 4RY", radius_miles=5, age=8)
 R("IDVA", "safe-harbour-idva", "Independent domestic violence advisers.")
 
+# Ages in the words (no age field: the search reads it). `ages` is only checked here, never sent.
+A = dict(kind="demo age words")
+R("counselling for my daughter who is 15", "young-minds-counselling camhs-community-team",
+  "Counselling and mental health help that takes a 15 year old.", ages=(15, 15), **A)
+R("lunch club for my 80 year old mum", "droitwich-friendship-club pershore-day-club",
+  "Lunch and day clubs for older people; the person asked about is 80.", ages=(80, 80), **A)
+R("things to do for a teenager with autism", "astwood-bank-youth-clubs autism-transition-group redditch-disability-multisport alvechurch-canal-adventures",
+  "Clubs and activities for disabled or autistic young people of 13 to 19.", ages=(13, 19), **A)
+R("under 5s speech therapy", "childrens-slt", "Children's speech and language therapy takes the under-fives.", ages=(0, 4), **A)
+R("stay and play for my toddler", "family-hub-redditch dads-group", "Stay and play for a child of 1 to 4.", ages=(1, 4), **A)
+R("older people who are lonely", "telephone-befriending droitwich-friendship-club malvern-home-befriending evesham-befriending-polish",
+  "Befriending and company for older people.", ages=(65, None), **A)
+R("exercise for over 65s", "upton-chair-yoga bromsgrove-walking-football malvern-health-walks",
+  "Gentle exercise open to people over 65.", ages=(65, None), **A)
+R("housing for young adults 16-25", "youth-homelessness-prevention supported-lodgings independence-skills-flat",
+  "Housing help for 16 to 25 year olds.", ages=(16, 25), **A)
+R("my son is 14 and drinking", "clearpath-young-people", "Young people's drug and alcohol service; he is 14.", ages=(14, 14), **A)
+R("mental health support for a 16-year-old", "young-minds-counselling camhs-community-team",
+  "Mental health help that takes 16 year olds (not the 17-25 transition service).", ages=(16, 16), **A)
+R("short breaks for a disabled 10 year old", "arrowvale-overnight-breaks lickey-edge-shared-care evesham-holiday-playscheme little-stars-short-breaks",
+  "Short breaks for disabled children that take a 10 year old.", ages=(10, 10), **A)
+R("young carer aged 12", "young-carers-service", "Young carers 8-17.", ages=(12, 12), **A)
+R("dementia support for my dad in his 70s", "dementia-advisers malvern-memory-cafe pershore-dementia-cafe droitwich-dementia-day-respite singing-for-memory",
+  "Dementia support for someone in his seventies (not young onset, 18-64).", ages=(70, 79), **A)
+R("befriending for an elderly neighbour", "telephone-befriending malvern-home-befriending evesham-befriending-polish bewdley-good-neighbours tenbury-rural-befriending",
+  "Befriending for an older person.", ages=(65, None), **A)
+R("job help for a 17 year old with a learning disability", "brightlines-supported-internships evesham-work-club",
+  "Employment help that takes a 17 year old.", ages=(17, 17), **A)
+R("advocacy for a child in care", "young-voices-advocacy", "Advocacy for children in care.", ages=(0, 17), **A)
+R("holiday activities for disabled children", "evesham-holiday-playscheme holiday-food-and-fun astwood-bank-youth-clubs",
+  "School-holiday clubs for disabled children.", ages=(0, 17), **A)
+R("group for parents of teenagers with autism", "autism-parents-group pbs-parent-workshops autism-parenting-course",
+  "Groups and courses for the parents (adults), whatever the age of their children.", **A)
+R("drug and alcohol help for adults", "clearpath-adult-service recovery-cafe", "Adult drug and alcohol services.", ages=(18, None), **A)
+R("19 year old leaving care needs somewhere to live", "supported-lodgings youth-homelessness-prevention independence-skills-flat",
+  "Housing for a care leaver of 19.", ages=(19, 19), **A)
+R("safe group for LGBT teens", "lgbt-young-peoples-group", "LGBTQ+ youth group 13-19.", ages=(13, 19), **A)
+R("debt advice for a pensioner", "fairshare-debt-advice fairshare-benefits-advice", "Money advice that takes people over 65.", ages=(65, None), **A)
+
+R("older people", "telephone-befriending droitwich-friendship-club pershore-day-club malvern-memory-cafe upton-chair-yoga stourport-mens-shed malvern-health-walks",
+  "An age group alone: services for older people.", ages=(65, None), **A)
+R("young people", "young-minds-counselling lgbt-young-peoples-group young-creatives preparing-for-adulthood-team young-peoples-social-prescribing",
+  "An age group alone: services for young people.", **A)
+R("activites for disabled kids", "redditch-disability-multisport evesham-holiday-playscheme astwood-bank-youth-clubs",
+  "Misspelt, with a broad group.", ages=(0, 17), **A)
+R("dementa support for older people", "dementia-advisers malvern-memory-cafe pershore-dementia-cafe pershore-day-club",
+  "Misspelt, with an age group.", ages=(65, None), **A)
+R("benifits advice for adults", "fairshare-benefits-advice easy-read-benefits carers-money-advice",
+  "Misspelt, with a broad group.", ages=(18, None), **A)
+
+# Places in the words (no postcode: the search reads the town). `near` is only checked here.
+P = dict(kind="demo place words")
+R("food bank in Redditch", "redditch-food-bank", "Redditch's food bank.", near=("B97 4DN", 10), **P)
+R("memory cafe near Kidderminster", "kidderminster-memory-cafe", "The memory cafe in Kidderminster.", near=("DY10 1AB", 10), **P)
+R("day centre around Evesham", "hampton-allotment-day pershore-day-club", "Day services in and near Evesham.", near=("WR11 4RY", 10), **P)
+R("befriending Tenbury Wells", "tenbury-rural-befriending", "Befriending in the Teme valley.", near=("WR15 8AB", 10), **P)
+R("youth clubs in Astwood Bank", "astwood-bank-youth-clubs", "The village's youth clubs.", near=("B96 6AX", 10), **P)
+R("canoeing near Alvechurch", "alvechurch-canal-adventures", "Canal activity days from Alvechurch.", near=("B48 7SA", 10), **P)
+R("Bromsgrove walking football", "bromsgrove-walking-football", "A town at the start of the words.", near=("B61 8DA", 10), **P)
+R("benefits help in Kidderminster", "fairshare-benefits-advice", "Benefits advice with a Kidderminster venue.", near=("DY10 1AB", 10), **P)
+R("carers cafe near WR11", "evesham-carers-cafe", "A postcode district in the words.", near=("WR11 4RY", 10), **P)
+R("learning disability day service within 5 miles of Stourport-on-Severn", "stourport-riverside-day franche-woodwork-workshop",
+  "LD day services within 5 miles of Stourport.", near=("DY13 8BQ", 5), **P)
+
 
 # ===========================================================================
 # Outputs
@@ -1880,10 +1944,15 @@ def build_relevance(services: list[dict]) -> list[dict]:
             if q.get("age") is not None:
                 lo, hi = rec.get("age", (None, None))
                 assert (lo is None or lo <= q["age"]) and (hi is None or q["age"] <= hi), (q["query"], slug, "age")
-            if q.get("postcode"):
-                lat, lon, district = POSTCODES[q["postcode"]]
+            if q.get("ages") is not None:  # an age read from the words: the service must overlap it
+                lo, hi = rec.get("age") or (None, None)
+                low, high = q["ages"]
+                assert (lo is None or high is None or lo <= high) and (hi is None or hi >= low), (q["query"], slug, "age")
+            if q.get("postcode") or q.get("near"):
+                postcode, radius = (q["postcode"], q["radius_miles"]) if q.get("postcode") else q["near"]
+                lat, lon, district = POSTCODES[postcode]
                 near = any(
-                    haversine_miles((lat, lon), (sal["location"]["latitude"], sal["location"]["longitude"])) <= q["radius_miles"]
+                    haversine_miles((lat, lon), (sal["location"]["latitude"], sal["location"]["longitude"])) <= radius
                     for sal in svc["service_at_locations"]
                 )
                 covers = any(a["name"] in (district, "Worcestershire") for a in svc["service_areas"])
@@ -1892,7 +1961,7 @@ def build_relevance(services: list[dict]) -> list[dict]:
                 text = " ".join(searchable_text(svc))
                 assert not re.search(q["lacks"], text, re.I), (q["query"], slug, "contains", q["lacks"])
         item = {"query": q["query"]}
-        for key in ("postcode", "radius_miles", "age"):
+        for key in ("postcode", "radius_miles", "age", "kind"):
             if q.get(key) is not None:
                 item[key] = q[key]
         item["expect_any_in_top"] = 5

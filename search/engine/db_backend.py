@@ -562,7 +562,7 @@ def _search(criteria: Criteria, kind) -> SearchResults:
             if place is not None and criteria.sort == "relevance":
                 value *= 0.5 + 0.5 * decay(distances.get(row["key"]), criteria.decay_scale_m)
             if criteria.sort == "relevance":
-                value *= ranking.age_fit(criteria.min_age, criteria.max_age, row["min_age"], row["max_age"])
+                value *= ranking.service_age_fit(criteria, row["min_age"], row["max_age"])
         scored[row["key"]] = value
     if ranked_by_python:
         pool.sort(key=lambda r: (-round(scored[r["key"]], 6), r["name_sort"]))

@@ -111,7 +111,7 @@ def build(criteria: Criteria) -> Search:
             score_mode="sum",
             boost_mode="multiply",
         )
-    age_functions = ranking.es_age_functions(criteria.min_age, criteria.max_age)
+    age_functions = ranking.es_age_functions_for(criteria)
     if age_functions and criteria.sort == "relevance" and not criteria.prepared.is_empty:
         scored = Q("function_score", query=scored, functions=age_functions, score_mode="sum", boost_mode="multiply")
     s = s.query(Q("bool", must=[scored], filter=base_filters(criteria)))

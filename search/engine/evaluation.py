@@ -55,6 +55,9 @@ class Measured:
     recall: float
     reciprocal_rank: float
     seconds: float
+    # Measuring Elasticsearch, the database answered instead (a timeout on a busy machine): the
+    # query is asked once more, and the figures say how many were still not Elasticsearch's.
+    fell_back: bool = False
 
 
 @dataclass
@@ -88,6 +91,8 @@ def load_cases(path) -> list[Case]:
 
 def demo_kind(item) -> str:
     """The demo's cases are not graded by kind; group them by what they ask, to see where tuning helps."""
+    if item.get("kind"):
+        return item["kind"]
     return "demo age" if item.get("age") is not None else "demo place" if item.get("postcode") else "demo words"
 
 
@@ -157,11 +162,16 @@ def measure(cases, backend: str) -> list[Measured]:
     from . import es
 
     def one(case):
-        started = time.perf_counter()
-        ranked = ask_engine(case) if case.postcode else ask_api(case)
-        seconds = time.perf_counter() - started
+        for _attempt in range(2):
+            started = time.perf_counter()
+            ranked = ask_engine(case) if case.postcode else ask_api(case)
+            seconds = time.perf_counter() - started
+            fell_back = backend == "elasticsearch" and es.breaker.is_open()
+            if not fell_back:
+                break
+            es.breaker.reset()
         return Measured(case, ranked, ndcg_at(ranked, case.grades), recall_at(ranked, case.grades),
-                        reciprocal_rank(ranked, case.grades), seconds)
+                        reciprocal_rank(ranked, case.grades), seconds, fell_back)
 
     if backend == "database":
         with override_settings(ELASTICSEARCH_URL=""):

@@ -1,8 +1,7 @@
-"""Places and ages in the words of a search: "day centre near Dereham", "for a teenager".
+"""Places in the words of a search: "day centre near Dereham", "food bank in Diss" (ages: ages.py).
 
     gazetteer = current_gazetteer()            # town and village names from the directory's addresses
     found = read_place("food bank in Diss", gazetteer)   # FoundPlace(place, rest, radius_miles) or None
-    read_age_words("club for teenagers")      # (13, 19, "teenagers")
 
 Town names come from the addresses of the directory's venues (any council's import brings its
 own), placed at the middle of that town's venues; the area codes are those of the towns'
@@ -26,13 +25,6 @@ from . import text
 CUES = ("near", "in", "around", "at", "of", "nearby", "close to", "near to", "within walking distance of")
 WITHIN_RE = re.compile(r"\bwithin\s+(\d{1,3}(?:\.\d+)?)\s*(?:miles?|mi)\s+(?:of\s+)?", re.I)
 POSTCODE_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2})\b", re.I)
-# Words for an age, as a person reading the search would take them: (youngest, oldest or None).
-AGE_WORDS = {
-    "baby": (0, 1), "babies": (0, 1), "toddler": (1, 4), "toddlers": (1, 4), "under fives": (0, 4), "under 5s": (0, 4),
-    "teenager": (13, 19), "teenagers": (13, 19), "teen": (13, 19), "teens": (13, 19),
-    "elderly": (65, None), "older people": (65, None), "older person": (65, None), "pensioner": (65, None),
-    "pensioners": (65, None), "over 50s": (50, None), "over 60s": (60, None), "over 65s": (65, None),
-}
 
 
 def default_radius_miles() -> float:
@@ -150,11 +142,3 @@ def read_place(question: str, gazetteer: Gazetteer) -> FoundPlace | None:
 def _without(question: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", (question[:start] + " " + question[end:])).strip()
 
-
-def read_age_words(question: str) -> tuple[int | None, int | None, str] | None:
-    """(youngest, oldest, the words) for an age group named in the words, or None."""
-    folded = " " + " ".join(text.words(question)) + " "
-    for words, (low, high) in sorted(AGE_WORDS.items(), key=lambda item: -len(item[0])):
-        if f" {words} " in folded:
-            return low, high, words
-    return None

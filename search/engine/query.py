@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import time
 
-from . import PostcodeNotFound, ServiceQuery, everyday, places, text
+from . import PostcodeNotFound, ServiceQuery, ages, everyday, places, text
 from .documents import DAYS, MINUTES_PER_DAY
 from .scoring import METRES_PER_MILE
 from .vocabulary import current_glossary
@@ -42,8 +42,10 @@ class Criteria:
     place_from_text: bool = False
     age_words: str | None = None
     radius_m: float | None = None
-    min_age: float | None = None
+    min_age: float | None = None  # ages filtered on (asked for, or firmly named in the words)
     max_age: float | None = None
+    # A broad age group named in the words ("children", "adults"): orders, never filters (ranking.py).
+    group_ages: tuple[float | None, float | None] | None = None
     week_ranges: list[tuple[int, int]] | None = None
     facet_filters: dict[str, set] = field(default_factory=dict)
     free_only: bool = False
@@ -108,6 +110,18 @@ def _number(value):
     return number
 
 
+# The words of an age group read from the search ("teenagers", "older people") still count, for
+# less: the age now does most of their work, and the need the search names should decide.
+AGE_WORD_WEIGHT = 0.5
+
+
+def _age_words_weighted(clauses, group_words):
+    is_age_word = [not c.from_everyday and set(c.typed) <= set(group_words) for c in clauses]
+    if not group_words or all(is_age_word):  # "older people" alone: the words are the whole search
+        return clauses
+    return [replace(c, weight=c.weight * AGE_WORD_WEIGHT) if age_word else c for c, age_word in zip(clauses, is_age_word, strict=True)]
+
+
 def understand(query: ServiceQuery) -> Criteria:
     """Turn a ServiceQuery into Criteria. Raises PostcodeNotFound or ValueError for bad input."""
     glossary = current_glossary()
@@ -117,18 +131,21 @@ def understand(query: ServiceQuery) -> Criteria:
         found_place = places.read_place(words, places.current_gazetteer())
         if found_place is not None:
             words = found_place.rest
-    prepared = text.prepare_query(words, glossary, read_age=query.read_age_from_text)
+    asked = ages.read_age(words) if query.read_age_from_text else None
+    prepared = text.prepare_query(asked.rest if asked else words, glossary, read_age=False)
+    # Everyday phrases are matched on every word typed ("my son is 14 and won't go to school").
+    prepared.text = words
     everyday.with_everyday_words(prepared, everyday.current())
     min_age, max_age = _number(query.min_age), _number(query.max_age)
-    age_words = None
-    if prepared.age is not None and min_age is None and max_age is None:
-        min_age = max_age = float(prepared.age)
-    else:
-        prepared.age = None
-        if query.read_age_from_text and min_age is None and max_age is None:
-            age_words = places.read_age_words(words)
-            if age_words:
-                min_age, max_age = (None if v is None else float(v) for v in age_words[:2])
+    age_words, group_ages = None, None
+    if asked is not None and min_age is None and max_age is None:
+        if asked.firm:
+            min_age, max_age = asked.low, asked.high
+        else:
+            group_ages = (asked.low, asked.high)
+        prepared.age = asked.exact
+        age_words = None if asked.exact is not None else asked.label
+        prepared.clauses = _age_words_weighted(prepared.clauses, asked.group_words)
     place = None
     if (query.postcode or "").strip():
         from search.postcodes import resolve
@@ -159,7 +176,8 @@ def understand(query: ServiceQuery) -> Criteria:
         query=query,
         prepared=prepared,
         place_from_text=found_place is not None,
-        age_words=age_words[2] if age_words else None,
+        age_words=age_words,
+        group_ages=group_ages,
         glossary=glossary,
         place=place,
         radius_m=radius_m,

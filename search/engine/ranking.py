@@ -29,16 +29,28 @@ def on(rule: str) -> bool:
 # fits closely when both its ends lie within AGE_CLOSE_YEARS of the ages asked about (no lower
 # limit counts as 0, so children's services fit a child); a range with no upper limit fits only
 # when it starts at AGE_OLDER or later (services for older people). Such a service keeps its full
-# score; every other one (no limits, "18+", "18-65" for a 45 year old) counts AGE_OTHER times.
+# score; every other one (no limits stated, "18+", "18-65" for a 45 year old) counts AGE_OTHER
+# times: a service that states no ages is never left out, and never put above one that fits.
+# A broad group in the words ("children", "adults": ages.py) filters nothing and says only who is
+# out of scope: a service whose range overlaps the group keeps its score, and one whose range does
+# not reach it at all (an adults' service, asked for children) counts AGE_APART times.
 AGE_CLOSE_YEARS = 20.0
 AGE_OLDER = 50.0
 AGE_OTHER = 0.8
+AGE_APART = 0.5
 
 
 def _asked(min_age, max_age):
     low = min_age if min_age is not None else max_age
     high = max_age if max_age is not None else min_age
     return low, high
+
+
+def age_overlaps(min_age, max_age, service_min, service_max) -> bool:
+    """Whether a service of ages [service_min, service_max] takes anyone aged [min_age, max_age]."""
+    below = max_age is not None and service_min is not None and service_min > max_age
+    above = min_age is not None and service_max is not None and service_max < min_age
+    return not (below or above)
 
 
 def age_fits(min_age: float | None, max_age: float | None, service_min: float | None, service_max: float | None) -> bool:
@@ -49,21 +61,55 @@ def age_fits(min_age: float | None, max_age: float | None, service_min: float | 
         ends_near = service_min is not None and service_min >= AGE_OLDER
     else:
         ends_near = service_max <= high + AGE_CLOSE_YEARS
-    return starts_near and ends_near
+    return starts_near and ends_near and age_overlaps(min_age, max_age, service_min, service_max)
 
 
-def age_fit(min_age: float | None, max_age: float | None, service_min: float | None, service_max: float | None) -> float:
+def age_fit(min_age: float | None, max_age: float | None, service_min: float | None, service_max: float | None, *, broad=False) -> float:
     """The factor for a service of ages [service_min, service_max] when the search asked about
-    [min_age, max_age] (either may be None: not asked). 1.0 when no age was asked."""
+    [min_age, max_age] (either may be None: not asked; `broad`: a broad group named in the words).
+    1.0 when no age was asked."""
     if (min_age is None and max_age is None) or not on("age"):
         return 1.0
-    return 1.0 if age_fits(min_age, max_age, service_min, service_max) else AGE_OTHER
+    if not age_overlaps(min_age, max_age, service_min, service_max):
+        return AGE_APART
+    return 1.0 if broad or age_fits(min_age, max_age, service_min, service_max) else AGE_OTHER
 
 
-def es_age_functions(min_age: float | None, max_age: float | None) -> list[dict]:
+def service_age_fit(criteria, service_min, service_max) -> float:
+    """`age_fit` for a search's Criteria: the ages filtered on, or else a broad group's."""
+    min_age, max_age, broad = _ranking_ages(criteria)
+    return age_fit(min_age, max_age, service_min, service_max, broad=broad)
+
+
+def es_age_functions_for(criteria) -> list[dict]:
+    """`es_age_functions` for a search's Criteria."""
+    min_age, max_age, broad = _ranking_ages(criteria)
+    return es_age_functions(min_age, max_age, broad=broad)
+
+
+def _ranking_ages(criteria):
+    if criteria.min_age is not None or criteria.max_age is not None:
+        return criteria.min_age, criteria.max_age, False
+    if criteria.group_ages:
+        return (*criteria.group_ages, True)
+    return None, None, False
+
+
+def _es_overlaps(min_age, max_age) -> dict:
+    conditions = []
+    if max_age is not None:
+        conditions.append({"bool": {"should": [{"bool": {"must_not": [{"exists": {"field": "min_age"}}]}}, {"range": {"min_age": {"lte": max_age}}}], "minimum_should_match": 1}})
+    if min_age is not None:
+        conditions.append({"bool": {"should": [{"bool": {"must_not": [{"exists": {"field": "max_age"}}]}}, {"range": {"max_age": {"gte": min_age}}}], "minimum_should_match": 1}})
+    return {"bool": {"filter": conditions}}
+
+
+def es_age_functions(min_age: float | None, max_age: float | None, *, broad=False) -> list[dict]:
     """`function_score` functions (score_mode sum, boost_mode multiply) giving `age_fit`."""
     if (min_age is None and max_age is None) or not on("age"):
         return []
+    if broad:
+        return [{"weight": AGE_APART}, {"filter": _es_overlaps(min_age, max_age), "weight": 1.0 - AGE_APART}]
     low, high = _asked(min_age, max_age)
     lowest = low - AGE_CLOSE_YEARS
     starts_near = [{"range": {"min_age": {"gte": lowest}}}]
@@ -73,11 +119,13 @@ def es_age_functions(min_age: float | None, max_age: float | None) -> list[dict]
         {"range": {"max_age": {"lte": high + AGE_CLOSE_YEARS}}},
         {"bool": {"must_not": [{"exists": {"field": "max_age"}}], "filter": [{"range": {"min_age": {"gte": AGE_OLDER}}}]}},
     ]
+    overlaps = _es_overlaps(min_age, max_age)
     fits = {"bool": {"filter": [
         {"bool": {"should": starts_near, "minimum_should_match": 1}},
         {"bool": {"should": ends_near, "minimum_should_match": 1}},
+        overlaps,
     ]}}
-    return [{"weight": AGE_OTHER}, {"filter": fits, "weight": 1.0 - AGE_OTHER}]
+    return [{"weight": AGE_APART}, {"filter": overlaps, "weight": AGE_OTHER - AGE_APART}, {"filter": fits, "weight": 1.0 - AGE_OTHER}]
 
 
 # ---- Meaning: a small sentence-embedding model reorders the best lexical matches ------------------

@@ -37,6 +37,7 @@ def run_case(case: dict) -> Outcome:
         min_age=age,
         max_age=age,
         per_page=top_n,
+        read_age_from_text=age is None,  # as the search page does
     )
     try:
         results = search_services(query)

@@ -121,7 +121,8 @@ def test_searches_from_several_threads_at_once_stem_every_word_as_one_thread_doe
 
 
 def test_places_and_age_groups_are_read_from_the_words():
-    from search.engine.places import build_gazetteer, read_age_words, read_place
+    from search.engine.ages import read_age_words
+    from search.engine.places import build_gazetteer, read_place
 
     gazetteer = build_gazetteer(
         [("King's Lynn", 52.75, 0.40, "PE30 1AB"), ("Diss", 52.37, 1.10, "IP22 4AB"), ("Diss", 52.39, 1.12, "IP22 4XY")],

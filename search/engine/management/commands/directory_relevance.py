@@ -40,8 +40,12 @@ class Command(BaseCommand):
         figures = {}
         self.stdout.write(f"{len(cases)} queries from {path} ({connection.vendor})")
         for backend in backends:
-            rows = evaluation.summarise(evaluation.measure(cases, backend), worst=options["worst"])
+            measured = evaluation.measure(cases, backend)
+            rows = evaluation.summarise(measured, worst=options["worst"])
             self.stdout.write(f"\n{backend}")
+            fell_back = sum(m.fell_back for m in measured)
+            if fell_back:
+                self.stdout.write(f"  {fell_back} queries answered by the database (Elasticsearch timed out twice): not a fair figure")
             self.stdout.write(f"  {'kind':<14}{'queries':>8}{'nDCG@10':>9}{'recall@10':>11}{'MRR':>7}{'median ms':>11}")
             for row in rows:
                 self.stdout.write(f"  {row.kind:<14}{row.queries:>8}{row.ndcg:>9.3f}{row.recall:>11.3f}{row.mrr:>7.3f}{row.median_ms:>11.0f}")
