@@ -93,5 +93,4 @@ def test_a_broad_group_orders_but_leaves_nobody_out(youth_and_adult_clubs, engin
     results = search_services(ServiceQuery(text="drop-in club for children", read_age_from_text=True))
     found = _names(results)
     assert len(found) == 4
-    assert found[-1] == "Adults' drop-in club"
-    assert set(found[:2]) == {"Youth drop-in club (11-18)", "Little ones' drop-in club"}
+    assert found[-1] == "Adults' drop-in club"  # its range does not reach children at all
