@@ -515,7 +515,7 @@ def _search(criteria: Criteria, kind) -> SearchResults:
     typed_words = tuple(w for c in criteria.prepared.clauses if not c.from_everyday for w in c.typed)
     place = criteria.place
     wanted = criteria.offset + criteria.per_page
-    columns = ["key", "name", "name_sort", "description", "min_age", "max_age", *FIELD_WEIGHTS]
+    columns = ["key", "name", "name_sort", "description", "min_age", "max_age", "assured_date", *FIELD_WEIGHTS]
     ranked_by_python = bool(clauses) and criteria.sort == "relevance"
 
     if not ranked_by_python:
@@ -563,6 +563,7 @@ def _search(criteria: Criteria, kind) -> SearchResults:
                 value *= 0.5 + 0.5 * decay(distances.get(row["key"]), criteria.decay_scale_m)
             if criteria.sort == "relevance":
                 value *= ranking.service_age_fit(criteria, row["min_age"], row["max_age"])
+                value *= ranking.recency_fit(row["assured_date"])
         scored[row["key"]] = value
     if ranked_by_python:
         pool.sort(key=lambda r: (-round(scored[r["key"]], 6), r["name_sort"]))

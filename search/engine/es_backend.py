@@ -111,9 +111,11 @@ def build(criteria: Criteria) -> Search:
             score_mode="sum",
             boost_mode="multiply",
         )
-    age_functions = ranking.es_age_functions_for(criteria)
-    if age_functions and criteria.sort == "relevance" and not criteria.prepared.is_empty:
-        scored = Q("function_score", query=scored, functions=age_functions, score_mode="sum", boost_mode="multiply")
+    if criteria.sort == "relevance" and not criteria.prepared.is_empty:
+        # ranking.py: the age fit and the recency of the review, each a factor on the score.
+        for functions in (ranking.es_age_functions_for(criteria), ranking.es_recency_functions()):
+            if functions:
+                scored = Q("function_score", query=scored, functions=functions, score_mode="sum", boost_mode="multiply")
     s = s.query(Q("bool", must=[scored], filter=base_filters(criteria)))
     post = facet_filters(criteria)
     if post:

@@ -8,6 +8,7 @@ backend must be added for the other (tests in tests/test_ranking.py check they a
 from __future__ import annotations
 
 import os
+from datetime import date
 
 from . import semantic
 from .vocabulary import expansion_labels
@@ -126,6 +127,35 @@ def es_age_functions(min_age: float | None, max_age: float | None, *, broad=Fals
         overlaps,
     ]}}
     return [{"weight": AGE_APART}, {"filter": overlaps, "weight": AGE_OTHER - AGE_APART}, {"filter": fits, "weight": 1.0 - AGE_OTHER}]
+
+
+# ---- Recency: a listing reviewed lately is a little more likely to be right ---------------------
+#
+# A service whose listing was checked (ORUK's assured date) within RECENCY_FRESH_DAYS keeps its
+# score; after that it loses up to RECENCY_WEIGHT of it, half of that a further RECENCY_SCALE_DAYS
+# on (a Gaussian decay, Elasticsearch's `gauss` on the date). A listing never reviewed is left as it
+# is (most directories do not fill the date in). Small on purpose: it orders near-equal matches.
+RECENCY_WEIGHT = 0.1
+RECENCY_FRESH_DAYS = 365
+RECENCY_SCALE_DAYS = 365
+
+
+def recency_fit(assured_date, today=None) -> float:
+    """The factor for a service last reviewed on `assured_date` (a date, or None)."""
+    if assured_date is None or not on("recency"):
+        return 1.0
+    today = today or date.today()
+    beyond = max(0, (today - assured_date).days - RECENCY_FRESH_DAYS)
+    return 1.0 - RECENCY_WEIGHT + RECENCY_WEIGHT * 0.5 ** ((beyond / RECENCY_SCALE_DAYS) ** 2)
+
+
+def es_recency_functions(today=None) -> list[dict]:
+    """`function_score` functions (score_mode sum, boost_mode multiply) giving `recency_fit`."""
+    if not on("recency"):
+        return []
+    origin = (today or date.today()).isoformat()
+    decay = {"assured_date": {"origin": origin, "offset": f"{RECENCY_FRESH_DAYS}d", "scale": f"{RECENCY_SCALE_DAYS}d", "decay": 0.5}}
+    return [{"weight": 1.0 - RECENCY_WEIGHT}, {"gauss": decay, "weight": RECENCY_WEIGHT}]
 
 
 # ---- Meaning: a small sentence-embedding model reorders the best lexical matches ------------------

@@ -89,3 +89,25 @@ def test_words_near_each_other_in_order():
     assert not ranking.near_in_order("mental a b c health", ("mental", "health"))
     assert not ranking.near_in_order("health mental", ("mental", "health"))
 
+
+
+def test_a_listing_reviewed_long_ago_counts_a_little_less():
+    from datetime import date
+
+    today = date(2026, 12, 1)
+    assert ranking.recency_fit(date(2026, 6, 1), today) == 1.0  # within the year: as it is
+    assert ranking.recency_fit(None, today) == 1.0  # never reviewed: as it is
+    two_years = ranking.recency_fit(date(2024, 12, 1), today)
+    assert 1.0 - ranking.RECENCY_WEIGHT < two_years < 1.0
+    assert ranking.recency_fit(date(2020, 1, 1), today) == pytest.approx(1.0 - ranking.RECENCY_WEIGHT, abs=1e-3)
+
+
+def test_of_two_equal_listings_the_one_reviewed_lately_comes_first(db, engine):
+    from datetime import date, timedelta
+
+    for name, reviewed in (("Carers' cafe (Acle)", date.today() - timedelta(days=3 * 365)), ("Carers' cafe (Holt)", date.today() - timedelta(days=30))):
+        service = make_service(name, "A monthly cafe for carers: cake, a chat and advice.")
+        service.assured_date = reviewed
+        service.save()
+    engine.reindex()
+    assert names(search_services(ServiceQuery(text="carers cafe"))) == ["Carers' cafe (Holt)", "Carers' cafe (Acle)"]
