@@ -30,6 +30,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("createcachetable", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def _framework_statements_read_afresh():
+    """Each test reads the framework statements from its own database: the process keeps a copy
+    (learning.statements), and a rolled-back test sends no signal to forget it."""
+    from learning import statements
+
+    statements.forget()
+
+
 @pytest.fixture
 def team(db):
     from people.tests.factories import TeamFactory

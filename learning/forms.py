@@ -9,12 +9,13 @@ from core.inputs import DateWindow
 from core.privacy import validate_person_reference
 from people.models import Team, User
 
+from . import statements
 from .models import CONFIDENCE_SCALE, ActivityType, EntryKind, FrameworkStatement, tags_of
 
 
 class StatementChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.domain.framework.short_name} {obj.code}: {obj.title}"
+        return statements.label(obj)
 
 
 # Learning is recorded as it happens or looked back on: up to 30 years back, at most a year ahead
@@ -24,6 +25,13 @@ LEARNING_DATES = DateWindow(years_back=30, years_ahead=1)
 
 def statement_queryset():
     return FrameworkStatement.objects.filter(domain__framework__is_active=True).select_related("domain__framework")
+
+
+def offer_statements(field, empty_label=None):
+    """Choose among the active frameworks' statements: listed from the process's copy, checked
+    against the database when the form is sent."""
+    field.queryset = statement_queryset()
+    field.choices = ([("", empty_label)] if empty_label else []) + statements.active_choices()
 
 
 def answer_field_name(key):
@@ -86,14 +94,16 @@ class LogForm(GovUKForm):
         label="Framework statements this relates to",
     )
 
-    def __init__(self, *args, log, complete=False, **kwargs):
+    def __init__(self, *args, log, complete=False, shown=True, **kwargs):
+        """shown=False: an autosave, validated and stored but never drawn, so what only the page
+        shows (the tags used before, identifier warnings) is not worked out."""
         self.log = log
         self.complete = complete
         super().__init__(*args, **kwargs)
-        self.fields["statements"].queryset = statement_queryset()
+        offer_statements(self.fields["statements"])
         for prompt in log.prompts:
             self.fields[answer_field_name(prompt["key"])] = build_answer_field(prompt)
-        own_tags = tags_of(log.owner) if log.owner_id else []
+        own_tags = tags_of(log.owner_id) if log.owner_id and shown else []
         self.fields["tags"] = TagsField(
             help_text="Words to find this log by later, separated by commas"
             + (f". Tags you have used: {', '.join(own_tags)}" if own_tags else ", for example: court, mental capacity"),
@@ -101,7 +111,7 @@ class LogForm(GovUKForm):
         # The title and every written answer go through the identifier check (warnings beside each).
         self.identifier_fields = ["title"] + [
             answer_field_name(p["key"]) for p in log.prompts if p["answer_type"] in ("long_text", "short_text")
-        ]
+        ] if shown else []
         # Show the template's required prompts as required (no "optional" label); a draft save
         # (bound, not completing) still accepts them empty.
         if complete or not self.is_bound:
@@ -214,7 +224,7 @@ class ManualEntryForm(GovUKForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["statements"].queryset = statement_queryset()
+        offer_statements(self.fields["statements"])
         style_form(self)  # style the fields this form added or replaced
 
 
@@ -233,10 +243,7 @@ class LogSearchForm(GovUKForm):
     def __init__(self, *args, tags=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tag"].choices = [("", "Any")] + [(name, name) for name in tags]
-        self.fields["statement"].queryset = statement_queryset()
-        self.fields["statement"].label_from_instance = StatementChoiceField.label_from_instance.__get__(
-            self.fields["statement"]
-        )
+        offer_statements(self.fields["statement"], empty_label="Any")
         style_form(self)  # style the fields this form added or replaced
 
 

@@ -72,9 +72,8 @@ def withdraw(*, source: str, source_key: str, owner=None) -> int:
     entries = RecordEntry.objects.filter(source=source, source_key=str(source_key))
     if owner is not None:
         entries = entries.filter(owner=owner)
-    count = entries.count()
-    entries.delete()
-    return count
+    _all, deleted = entries.delete()
+    return deleted.get(RecordEntry._meta.label, 0)
 
 
 NOT_SHARED = "Not shared with you"

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from wagtail.models import Revision
 
 from core.privacy import check_text, configured_names
 from core.words import count
@@ -116,7 +117,7 @@ def _format_date(value):
 def sync_log(log):
     """Keep the log's entry on the development record in step with it: complete logs only."""
     if log.status != LogStatus.COMPLETE:
-        record.withdraw(source=LOG_SOURCE, source_key=str(log.pk), owner=log.owner)
+        record.withdraw(source=LOG_SOURCE, source_key=str(log.pk), owner=log.owner_id)
         return None
     first = next((_text(a) for p, a in log.answer_items() if p["answer_type"] == "long_text" and _text(a)), "")
     return record.contribute(
@@ -197,14 +198,12 @@ def autosave_log(log, *, user, changes=None, statements=None, based_on=None, tag
     complete log's record entry is synced with what was typed (it is the same text).
     """
     _store(log, user=user, changes=changes, statements=statements, based_on=based_on, tags=tags)
-    rolling = log.autosave_revision
-    if rolling is not None and log.autosave_revision_id == log.latest_revision_id:
-        rolling.content = log.serializable_data()
-        rolling.object_str = str(log)[:255]
-        rolling.user = user
-        rolling.created_at = timezone.now()
-        rolling.save(update_fields=["content", "object_str", "user", "created_at"])
-    else:
+    rolling = log.autosave_revision_id
+    # Updated in place without reading it first: an autosave comes every few seconds while someone types.
+    updated = rolling is not None and rolling == log.latest_revision_id and Revision.objects.filter(pk=rolling).update(
+        content=log.serializable_data(), object_str=str(log)[:255], user=user, created_at=timezone.now(),
+    )
+    if not updated:
         log.autosave_revision = log.save_revision(user=user, log_action=False, clean=False)
         log.save(update_fields=["autosave_revision"])
     sync_log(log)
@@ -257,13 +256,17 @@ def lingering_identifiers(log):
     """Identifiers the worker has edited out of the log that its earlier versions still hold."""
     current = "\n".join(_written(log)).casefold()
     names = configured_names()
+    # Each distinct text once: most answers are the same from one version to the next.
+    texts = dict.fromkeys(
+        text for content, object_str in log.revisions.values_list("content", "object_str")
+        for text in [*_written(content or {}), object_str or ""] if text
+    )
     found = {}
-    for revision in log.revisions.all():
-        for text in [*_written(revision.content or {}), revision.object_str or ""]:
-            for finding in check_text(text, names):
-                key = finding.text.casefold()
-                if key not in current and key not in found:
-                    found[key] = finding
+    for text in texts:
+        for finding in check_text(text, names):
+            key = finding.text.casefold()
+            if key not in current and key not in found:
+                found[key] = finding
     return sorted(found.values(), key=lambda f: (f.kind, f.text.casefold()))
 
 

@@ -5,7 +5,7 @@ from collections import OrderedDict
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +22,7 @@ from people.models import User
 
 from . import downloads, exports, permissions, services
 from . import record as record_contract
+from . import statements as framework_statements
 from .forms import LogForm, LogSearchForm, ManualEntryForm, ShareForm
 from .models import (
     ActivityType,
@@ -48,7 +49,9 @@ def _own_log(request, pk):
 
 
 def log_list(request):
-    logs = ReflectiveLog.objects.filter(owner=request.user).prefetch_related("statements__domain__framework", "tags")
+    logs = ReflectiveLog.objects.filter(owner=request.user).prefetch_related(
+        Prefetch("statements", FrameworkStatement.objects.select_related("domain__framework")), "tags"
+    )
     form = LogSearchForm(request.GET or None, tags=tags_of(request.user))
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -161,7 +164,7 @@ def _autosave(request, log):
     on the device and says it was not saved. saved: true means every field sent was stored. A save
     based on an older version than the stored one (another tab saved since) is refused with 409.
     """
-    form = LogForm(request.POST, log=log)
+    form = LogForm(request.POST, log=log, shown=False)
     if not form.is_valid():
         return autosave.not_saved(form)
     statements = form.cleaned_data["statements"] if "statements" in request.POST else None
@@ -222,7 +225,11 @@ def log_forget(request, pk):
 
 def log_detail(request, pk):
     log = get_object_or_404(
-        ReflectiveLog.objects.select_related("owner").prefetch_related("statements__domain__framework"), pk=pk
+        ReflectiveLog.objects.select_related("owner").prefetch_related(
+            Prefetch("statements", FrameworkStatement.objects.select_related("domain__framework")),
+            "tags", "shared_supervisors", "shared_teams", "peer_group_shares",
+        ),
+        pk=pk,
     )
     if not permissions.can_view_log(request.user, log):
         raise Http404
@@ -350,12 +357,12 @@ def _entries(owner, year=None, statement=None):
 def record(request, user_id=None):
     owner = _record_owner(request, user_id)
     year = _year_filter(request)
-    statement = FrameworkStatement.objects.filter(pk=id_from(request.GET.get("statement"))).first()
+    statements = framework_statements.by_pk()
+    statement = statements.get(id_from(request.GET.get("statement")))
     entries = _entries(owner, year, statement).prefetch_related("statements", "evidence")
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     this_year = registration_year_start(timezone.localdate())
     years = list(range(this_year, this_year - 6, -1))
-    statements = {s.pk: s for s in FrameworkStatement.objects.select_related("domain__framework")}
     query = request.GET.copy()
     query.pop("page", None)
     is_owner = owner.pk == request.user.pk
@@ -391,7 +398,9 @@ def coverage(request, user_id=None):
         _entries(owner, year).values("statements").annotate(n=Count("id", distinct=True)).values_list("statements", "n")
     )
     frameworks = OrderedDict()
-    for s in FrameworkStatement.objects.filter(domain__framework__is_active=True).select_related("domain__framework"):
+    for s in framework_statements.all_statements():
+        if not s.domain.framework.is_active:
+            continue
         frameworks.setdefault(s.domain.framework, []).append((s, counts.get(s.pk, 0)))
     summary = [(f, sum(1 for _, n in rows if n), len(rows), rows) for f, rows in frameworks.items()]
     return render(request, "learning/coverage.html", {
