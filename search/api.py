@@ -12,6 +12,11 @@ Meanings the standard leaves open, decided here:
 - postcode without proximity: services whose service area covers the postcode, plus those
   that declare no service area. With proximity (metres): locations within that distance of the
   postcode's centre, or services whose area covers it.
+- search naming a place ("day centre near Dereham", "food bank in Diss", a postcode in the
+  words) when no postcode is given: read as the search page reads it, a town or postcode with
+  the directory's default radius (or "within 5 miles of ..."). /services lists the services in
+  reach; /service_at_locations lists their locations within the radius (or services whose area
+  covers the place), nearest first within each service.
 - Inactive and defunct services are never listed; asking for one by id still answers, so a
   stale link learns its status.
 - page below 1 is page 1; per_page is 1 to 100 (default 50); a page past the end is empty.
@@ -312,7 +317,11 @@ def service_at_location_list(request):
         query.postcode = postcode
         query.radius_miles = proximity / METRES_PER_MILE if proximity else None
     ranked, measured_from = _ranked_service_ids(query)
-    rows = _sals_for(ranked, measured_from if postcode else None, proximity)
+    if not postcode and measured_from is not None:
+        # The engine read a town from the words ("day centre near Dereham"), as the search page
+        # does: list the locations within its radius (or services covering it), nearest first.
+        proximity = measured_from.radius_m
+    rows = _sals_for(ranked, measured_from if (postcode or measured_from) else None, proximity)
     return envelope(len(rows), page, per_page, [oruk.service_at_location_to_oruk_list(s) for s in rows[start : start + per_page]])
 
 

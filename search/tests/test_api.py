@@ -339,3 +339,22 @@ def test_absurd_pages_and_odd_ids_still_answer_in_json(client, directory):
     for path in ("taxonomies/T%0Ai", "services/%0A", "service_at_locations/%C2%9D%0A%C3%93"):
         response = client.get(API + path)
         assert response.status_code == 404 and response["Content-Type"] == "application/json", path
+
+
+def test_service_at_locations_read_a_town_from_the_search_words(client, db):
+    """"respite near Worcester" keeps the Worcester location and leaves out the one 18 miles away,
+    as the search page does ("Showing results near Worcester")."""
+    PostcodeFactory(postcode="B97 4DN", latitude=52.3052, longitude=-1.9431, district_code="E07000236")
+    PostcodeFactory(postcode="WR1 2HN", latitude=52.1934, longitude=-2.2210, district_code="E07000237")
+    service = ServiceFactory(name="Carers' respite", description="Respite for carers, in two towns.")
+    for town, postcode, latitude, longitude in (("Redditch", "B97 4DN", 52.3050, -1.9440), ("Worcester", "WR1 2HN", 52.1930, -2.2200)):
+        location = LocationFactory(name=f"{town} base", latitude=latitude, longitude=longitude)
+        AddressFactory(location=location, city=town, postal_code=postcode)
+        m.ServiceAtLocation.objects.create(service=service, location=location)
+    apply_pending()
+
+    body = client.get(API + "service_at_locations", {"search": "respite near Worcester"}).json()
+    assert [item["location"]["name"] for item in body["contents"]] == ["Worcester base"]
+    assert body["total_items"] == 1
+    everywhere = client.get(API + "service_at_locations", {"search": "respite"}).json()
+    assert {item["location"]["name"] for item in everywhere["contents"]} == {"Redditch base", "Worcester base"}
