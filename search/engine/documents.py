@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import orjson
+
 from . import Listing, text
 
 # How much a matching word counts in each field: the categories most (a query naming a service's
@@ -27,6 +29,49 @@ def _age(value):
     return None if value is None else float(value)
 
 
+def _minutes(value) -> int:
+    """Minutes past midnight of a time as the database driver returns it (a time, or "HH:MM[:SS]" text)."""
+    if isinstance(value, str):
+        return int(value[:2]) * 60 + int(value[3:5])
+    return value.hour * 60 + value.minute
+
+
+def _date_text(value) -> str | None:
+    """ISO date of a date as the database driver returns it (a date, or "YYYY-MM-DD" text)."""
+    if value is None:
+        return None
+    return value[:10] if isinstance(value, str) else value.isoformat()
+
+
+def _id_text(value) -> str:
+    """The usual text of a UUID as the database driver returns it (SQLite keeps 32 hex digits)."""
+    value = str(value)
+    if len(value) == 32:
+        return f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+    return value
+
+
+def _rows(queryset) -> list[tuple]:
+    """The rows of a `values_list` query as the database driver returns them.
+
+    Django would make a UUID object of every id and a Decimal of every age, row by row: at
+    100,000 services that cost more than analysing the text. Ids stay text here (grouping keys,
+    compared only with each other) and the few values a document shows are converted by hand.
+    """
+    from django.db import connections
+
+    connection = connections[queryset.db]
+    sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # PostgreSQL sends UUIDs as text: keep it (SQLite stores them as text already).
+            from psycopg.types.string import TextLoader
+
+            cursor.cursor.adapters.register_loader("uuid", TextLoader)
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def openings(schedules) -> list[tuple[int, int]]:
     """The weekly stretches a service is open, as (start, end) minutes from Monday 00:00, from
     (byday, opens_at, closes_at) of its schedules.
@@ -39,8 +84,8 @@ def openings(schedules) -> list[tuple[int, int]]:
         days = [d for d in _weekdays(byday) if d in DAYS]
         if not days:
             continue
-        opens = opens_at.hour * 60 + opens_at.minute if opens_at else 0
-        closes = closes_at.hour * 60 + closes_at.minute if closes_at else MINUTES_PER_DAY - 1
+        opens = _minutes(opens_at) if opens_at else 0
+        closes = _minutes(closes_at) if closes_at else MINUTES_PER_DAY - 1
         for day in days:
             base = DAYS.index(day) * MINUTES_PER_DAY
             if closes >= opens:
@@ -105,6 +150,25 @@ def documents_between(first, last) -> list[dict]:
     return _documents(lambda field: {f"{field}__gte": first, f"{field}__lte": last})
 
 
+def listed_id_ranges(chunk: int, ids=None):
+    """(first, last) ids of each run of `chunk` listed services in id order (among `ids` if given),
+    for `documents_between`: a rebuild reads the directory a range at a time."""
+    from search import models as m
+
+    base = m.Service.objects.listed()
+    if ids is not None:
+        base = base.filter(pk__in=ids)
+    found = [row[0] for row in _rows(base.order_by("pk").values_list("pk"))]
+    for start in range(0, len(found), chunk):
+        part = found[start : start + chunk]
+        yield part[0], part[-1]
+
+
+def es_json(doc: dict) -> bytes:
+    """The Elasticsearch `_source` for a document, as JSON (orjson: a rebuild serialises every document)."""
+    return orjson.dumps(es_source(doc))
+
+
 def _weekdays(byday: str) -> list[str]:
     """The weekday codes of a schedule's `byday` ("1MO,TU" -> MO, TU): Schedule.days without a model."""
     return [DAY_PREFIX_RE.sub("", d.strip()).upper() for d in (byday or "").split(",") if d.strip()]
@@ -115,7 +179,7 @@ def _documents(within) -> list[dict]:
     number of queries whatever the number of services (building documents is a rebuild's slow part)."""
     from search import models as m
 
-    services = list(
+    services = _rows(
         m.Service.objects.filter(**within("pk"), status__in=m.LISTED_STATUSES)
         .order_by("pk")
         .values_list(
@@ -125,33 +189,33 @@ def _documents(within) -> list[dict]:
     )
     if not services:
         return []
-    attributes = _grouped(
+    attributes = _grouped(_rows(
         m.ServiceAttribute.objects.filter(**within("service_id"))
         .order_by("sort_order", "pk")
         .values_list("service_id", "taxonomy_term_id", "taxonomy_term__name", "taxonomy_term__taxonomy_id", "taxonomy_term__taxonomy__name")
-    )
-    costs = _grouped(m.CostOption.objects.filter(**within("service_id")).values_list("service_id", "option", "amount"))
-    schedules = _grouped(m.Schedule.objects.filter(**within("service_id")).values_list("service_id", "byday", "opens_at", "closes_at"))
-    areas = _grouped(
+    ))
+    costs = _grouped(_rows(m.CostOption.objects.filter(**within("service_id")).values_list("service_id", "option", "amount")))
+    schedules = _grouped(_rows(m.Schedule.objects.filter(**within("service_id")).values_list("service_id", "byday", "opens_at", "closes_at")))
+    areas = _grouped(_rows(
         m.ServiceArea.objects.filter(**within("service_id")).order_by("sort_order", "pk").values_list("service_id", "name", "service_area", "gss_code")
-    )
-    languages = _grouped(m.Language.objects.filter(**within("service_id")).values_list("service_id", "name", "code"))
-    links = _grouped(
+    ))
+    languages = _grouped(_rows(m.Language.objects.filter(**within("service_id")).values_list("service_id", "name", "code")))
+    links = _grouped(_rows(
         m.ServiceAtLocation.objects.filter(**within("service_id"))
         .order_by("sort_order", "pk")
         .values_list("service_id", "location_id", "location__name", "location__latitude", "location__longitude")
-    )
+    ))
     # A location several services share comes back once per link: keep each row once.
-    addresses = _grouped_once(
+    addresses = _grouped_once(_rows(
         m.Address.objects.filter(**within("location__service_at_locations__service_id"))
         .order_by("sort_order", "pk")
         .values_list("location_id", "pk", "city", "postal_code")
-    )
-    access = _grouped_once(
+    ))
+    access = _grouped_once(_rows(
         m.Accessibility.objects.filter(**within("location__service_at_locations__service_id"))
         .order_by("sort_order", "pk")
         .values_list("location_id", "pk", "description", "accessibility")
-    )
+    ))
     docs = []
     for sid, name, description, status, min_age, max_age, eligibility, organisation, assured in services:
         organisation = organisation or ""
@@ -178,7 +242,7 @@ def _documents(within) -> list[dict]:
         extra = " ".join(p for p in [eligibility, *spoken] if p)
         docs.append(
             {
-                "service_id": str(sid),
+                "service_id": _id_text(sid),
                 "name": name,
                 "name_sort": text.fold(name).strip(),
                 "description": description,
@@ -195,9 +259,9 @@ def _documents(within) -> list[dict]:
                 "max_age": _age(max_age),
                 "is_free": _is_free(costs.get(sid, [])),
                 # When the listing was last checked (ORUK's assured date), for ranking's recency boost.
-                "assured_date": assured.isoformat() if assured else None,
-                "taxonomy_term_ids": [(str(term_id), term_name) for term_id, term_name, _t, _n in terms],
-                "taxonomy_ids": sorted({(str(tax_id), tax_name) for _i, _n, tax_id, tax_name in terms if tax_id}),
+                "assured_date": _date_text(assured),
+                "taxonomy_term_ids": [(_id_text(term_id), term_name) for term_id, term_name, _t, _n in terms],
+                "taxonomy_ids": sorted({(_id_text(tax_id), tax_name) for _i, _n, tax_id, tax_name in terms if tax_id}),
                 "service_areas": sorted(set(area_names)),
                 "area_codes": sorted({a[2] for a in service_areas if a[2]}),
                 "accessibility": accessibility,

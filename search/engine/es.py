@@ -14,7 +14,6 @@ import logging
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from itertools import islice
 
 from django.conf import settings
 from django.core.cache import cache
@@ -206,12 +205,14 @@ def serving_settings() -> dict:
     return {
         "number_of_replicas": getattr(settings, "ELASTICSEARCH_REPLICAS", 0),
         "refresh_interval": "1s",
+        "translog.durability": "request",
     }
 
 
-# While a rebuild fills a new index nobody reads yet: no copies to keep in step and no refreshes
-# (each would write a small segment to merge later). The replicas are made once, at the end.
-FILLING_SETTINGS = {"number_of_replicas": 0, "refresh_interval": "-1"}
+# While a rebuild fills a new index nobody reads yet: no copies to keep in step, no refreshes
+# (each would write a small segment to merge later) and no disk sync per request (a failed
+# rebuild is simply run again). The replicas are made once, at the end.
+FILLING_SETTINGS = {"number_of_replicas": 0, "refresh_interval": "-1", "translog.durability": "async"}
 
 
 def index_definition(name: str, *, filling=False) -> Index:
@@ -269,13 +270,51 @@ def delete_all(es=None):
     es.indices.delete(index=f"{alias_name()}-*", ignore_unavailable=True, allow_no_indices=True)
 
 
-def batched(iterable, size):
-    iterator = iter(iterable)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+# Elasticsearch's own advice for bulk requests: a few megabytes each, whatever the number of documents.
+BULK_BYTES = 5 * 1024 * 1024
 
 
-def bulk_write(actions, es=None, *, index: str | None = None, refresh=False, chunk_size=1000, parallel=False):
+class BulkRefused(Exception):
+    """Elasticsearch refused some documents of a bulk load."""
+
+
+def bulk_load(index: str, sources, es=None, *, max_bytes=BULK_BYTES) -> int:
+    """Index (id, JSON source as bytes) pairs into `index` (a new one); returns how many.
+
+    The request body is put together here as plain bytes, about `max_bytes` at a time, while the
+    previous request is sent on a second thread: documents are built and serialised (the Python
+    part) while Elasticsearch indexes the last batch (its part), and with two cores that is as much
+    overlap as there is. The answer lists only refusals, which raise BulkRefused.
+    """
+    connection = (es or client()).options(request_timeout=120)
+
+    def send(body: bytes, count: int) -> int:
+        response = connection.bulk(index=index, operations=body, filter_path="errors,items.*.error")
+        if response.get("errors"):
+            refused = [next(iter(item.values()))["error"] for item in response.get("items", [])]
+            raise BulkRefused(f"Elasticsearch refused {len(refused)} documents, e.g. {refused[:1]}")
+        return count
+
+    done, waiting = 0, None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        lines, size, count = [], 0, 0
+        for doc_id, source in sources:
+            lines += [b'{"index":{"_id":"', doc_id.encode(), b'"}}\n', source, b"\n"]
+            size += len(source) + len(doc_id) + 22
+            count += 1
+            if size >= max_bytes:
+                if waiting is not None:
+                    done += waiting.result()
+                waiting = pool.submit(send, b"".join(lines), count)
+                lines, size, count = [], 0, 0
+        if waiting is not None:
+            done += waiting.result()
+        if lines:
+            done += send(b"".join(lines), count)
+    return done
+
+
+def bulk_write(actions, es=None, *, index: str | None = None, refresh=False, chunk_size=1000):
     """Send index/delete actions ({"_op_type", "_id", "_source"}) in bulk. Returns (ok, errors)."""
     es = es or client()
     target = index or alias_name()
@@ -285,31 +324,10 @@ def bulk_write(actions, es=None, *, index: str | None = None, refresh=False, chu
             yield {"_index": target, **action}
 
     connection = es.options(request_timeout=120)
-
-    def send(chunk):
-        return bulk(connection, chunk, chunk_size=len(chunk), raise_on_error=False, raise_on_exception=True)
-
-    ok, errors = 0, []
-    if parallel:
-        # The documents are built here (database access stays on this thread) while up to two
-        # earlier chunks are being indexed.
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            waiting = []
-            for chunk in batched(with_index(), chunk_size):
-                waiting.append(pool.submit(send, list(chunk)))
-                while len(waiting) > 2:
-                    done, failed = waiting.pop(0).result()
-                    ok, errors = ok + done, errors + failed
-            for future in waiting:
-                done, failed = future.result()
-                ok, errors = ok + done, errors + failed
-        if refresh:
-            connection.indices.refresh(index=target)
-    else:
-        try:
-            ok, errors = bulk(connection, with_index(), chunk_size=chunk_size, refresh=refresh, raise_on_error=False, raise_on_exception=True)
-        except BulkIndexError as exc:  # pragma: no cover - raise_on_error=False avoids it
-            return 0, exc.errors
+    try:
+        ok, errors = bulk(connection, with_index(), chunk_size=chunk_size, refresh=refresh, raise_on_error=False, raise_on_exception=True)
+    except BulkIndexError as exc:  # pragma: no cover - raise_on_error=False avoids it
+        return 0, exc.errors
     # A delete of something that is not there is fine.
     errors = [e for e in errors if not (e.get("delete", {}).get("status") == 404)]
     return ok, errors

@@ -96,53 +96,75 @@ def write_entries(docs: list[dict], gone_ids=(), *, fresh=False):
             replaced = SearchEntry.objects.filter(service_id__in=[*ids, *gone_ids])
             count_words(docs, replaced)
             replaced.delete()
-        SearchEntry.objects.bulk_create([_entry(d) for d in docs])
-        SearchEntryFacet.objects.bulk_create([f for d in docs for f in _facets(d)], batch_size=2000)
-        SearchEntryLocation.objects.bulk_create(
-            [SearchEntryLocation(entry_id=d["service_id"], latitude=lat, longitude=lon) for d in docs for lat, lon in d["locations"]],
-            batch_size=2000,
-        )
-        SearchEntryOpening.objects.bulk_create(
-            [SearchEntryOpening(entry_id=d["service_id"], start_minute=s, end_minute=e) for d in docs for s, e in d["openings"]],
-            batch_size=2000,
-        )
+        _insert_entries(docs)
     from . import places
 
     vocabulary.invalidate()
     places.invalidate()
 
 
+ENTRY_TERM_FIELDS = ["name_terms", "taxonomy_terms", "organisation_terms", "description_terms", "place_terms"]
+
+
+def _insert_entries(docs):
+    """Write the entries and their parts as plain rows.
+
+    bulk_create would make a model instance of every entry, facet, location and opening and pass
+    each value through its field: most of a rebuild's time on the database side. The few values
+    that need the database's own form (the id, the time) are prepared once per entry or batch.
+    """
+    service_id = SearchEntry._meta.pk.target_field
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    entries, facets, locations, opening_rows = [], [], [], []
+    for doc in docs:
+        sid = service_id.get_db_prep_value(doc["service_id"], connection)
+        terms = [_padded(doc[f]) for f in ENTRY_TERM_FIELDS]
+        entries.append(
+            (
+                sid, doc["name"][:255], doc["name_sort"][:255], doc["description"], *terms,
+                _padded(" ".join(doc[f] for f in ENTRY_TERM_FIELDS if doc[f])), doc["spelling"],
+                doc["min_age"], doc["max_age"], doc["is_free"], doc["assured_date"], now,
+            )
+        )
+        facets += [(sid, kind, value, label) for kind, value, label in _facets(doc)]
+        locations += [(sid, lat, lon) for lat, lon in doc["locations"]]
+        opening_rows += [(sid, start, end) for start, end in doc["openings"]]
+    _insert(
+        SearchEntry,
+        ["service_id", "name", "name_sort", "description", *ENTRY_TERM_FIELDS, "all_terms", "spelling",
+         "min_age", "max_age", "is_free", "assured_date", "updated_at"],
+        entries,
+    )
+    _insert(SearchEntryFacet, ["entry_id", "kind", "value", "label"], facets)
+    _insert(SearchEntryLocation, ["entry_id", "latitude", "longitude"], locations)
+    _insert(SearchEntryOpening, ["entry_id", "start_minute", "end_minute"], opening_rows)
+
+
+def _insert(model, columns, rows):
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(quote(c) for c in columns)}) "
+        f"VALUES ({', '.join(['%s'] * len(columns))})"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def _padded(terms: str) -> str:
     return f" {terms} " if terms else ""
 
 
-def _entry(doc):
-    fields = ["name_terms", "taxonomy_terms", "organisation_terms", "description_terms", "place_terms"]
-    return SearchEntry(
-        service_id=doc["service_id"],
-        name=doc["name"][:255],
-        name_sort=doc["name_sort"][:255],
-        description=doc["description"],
-        **{f: _padded(doc[f]) for f in fields},
-        all_terms=_padded(" ".join(doc[f] for f in fields if doc[f])),
-        spelling=doc["spelling"],
-        min_age=doc["min_age"],
-        max_age=doc["max_age"],
-        is_free=doc["is_free"],
-        assured_date=doc["assured_date"],
-    )
-
-
 def _facets(doc):
-    sid = doc["service_id"]
-    rows = [SearchEntryFacet(entry_id=sid, kind="taxonomy_term", value=v, label=label[:255]) for v, label in doc["taxonomy_term_ids"]]
-    rows += [SearchEntryFacet(entry_id=sid, kind="taxonomy", value=v, label=label[:255]) for v, label in doc["taxonomy_ids"]]
-    rows += [SearchEntryFacet(entry_id=sid, kind="service_area", value=v[:255], label=v[:255]) for v in doc["service_areas"]]
-    rows += [SearchEntryFacet(entry_id=sid, kind="area_code", value=v, label=v) for v in doc["area_codes"]]
-    rows += [SearchEntryFacet(entry_id=sid, kind="accessibility", value=v[:255], label=v[:255]) for v in doc["accessibility"]]
-    # Once per value (a term given twice counts once), so facet counts need no DISTINCT.
-    unique = {(row.kind, row.value): row for row in rows}
-    return list(unique.values())
+    """(kind, value, label) of each filterable value of a document, once each (a term given twice
+    counts once), so facet counts need no DISTINCT."""
+    rows = [("taxonomy_term", v, label[:255]) for v, label in doc["taxonomy_term_ids"]]
+    rows += [("taxonomy", v, label[:255]) for v, label in doc["taxonomy_ids"]]
+    rows += [("service_area", v[:255], v[:255]) for v in doc["service_areas"]]
+    rows += [("area_code", v, v) for v in doc["area_codes"]]
+    rows += [("accessibility", v[:255], v[:255]) for v in doc["accessibility"]]
+    return list({(kind, value): (kind, value, label) for kind, value, label in rows}.values())
 
 
 def build_documents(service_ids) -> tuple[list[dict], set[str]]:
@@ -235,15 +257,8 @@ def catch_up(stdout=None, batch=500) -> dict:
 
 def iter_documents(chunk=1000, ids=None):
     """Every listed service's document, built `chunk` services at a time."""
-    from search.models import Service
-
-    base = Service.objects.listed()
-    if ids is not None:
-        base = base.filter(pk__in=ids)
-    all_ids = list(base.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(all_ids), chunk):
-        part = all_ids[start : start + chunk]
-        yield from documents.documents_between(part[0], part[-1])
+    for first, last in documents.listed_id_ranges(chunk, ids):
+        yield from documents.documents_between(first, last)
 
 
 def empty_entries():
@@ -288,14 +303,8 @@ def rebuild_index(chunk=1000, log=print) -> dict:
     started = time.perf_counter()
     name = es.create_index(es.new_index_name(), client, filling=True)
 
-    def actions():
-        for doc in iter_documents(chunk):
-            yield {"_op_type": "index", "_id": doc["service_id"], "_source": documents.es_source(doc)}
-
     try:
-        ok, errors = es.bulk_write(actions(), index=name, chunk_size=500, parallel=True)
-        if errors:
-            raise RuntimeError(f"Elasticsearch refused {len(errors)} documents, e.g. {errors[0]}")
+        ok = es.bulk_load(name, ((doc["service_id"], documents.es_json(doc)) for doc in iter_documents(chunk)), client)
         client.options(request_timeout=120).indices.refresh(index=name)
         client.indices.put_settings(index=name, settings={"index": es.serving_settings()})
     except Exception:

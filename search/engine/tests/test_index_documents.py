@@ -74,3 +74,53 @@ def test_the_database_entry_follows_a_review_date_edit_without_elasticsearch(rev
         imca.assured_date = datetime.date(2026, 11, 30)
         imca.save()
     assert entry_reviewed(imca) == datetime.date(2026, 11, 30)
+
+
+# ---- What a rebuild costs -------------------------------------------------------------------------
+
+
+def add_synthetic_services(count, seed=7):
+    """`count` services with every part a document reads, written in bulk (the benchmark's generator)."""
+    import random
+
+    from search.engine.management.commands.bench_directory import Command
+
+    command = Command()
+    command.random = random.Random(seed)
+    command.generate(count)
+
+
+def queries_of(action):
+    """Queries asked by `action`, but for the word list's: it is written 500 words a statement, so
+    they follow the number of different words, not services."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        action()
+    return len([q for q in captured.captured_queries if "searchword" not in q["sql"]])
+
+
+def listed():
+    from search.models import Service
+
+    return Service.objects.listed().count()
+
+
+@pytest.mark.parametrize("backend", ["database", "elasticsearch"])
+def test_a_rebuild_asks_a_fixed_number_of_queries_per_batch_whatever_its_size(backend, db, request):
+    request.getfixturevalue("es_settings" if backend == "elasticsearch" else "db_settings")
+    rebuild = indexing.rebuild_index if backend == "elasticsearch" else indexing.rebuild_entries
+
+    def queries(batches):
+        size = -(-listed() // batches)  # services per batch, rounded up
+        return queries_of(lambda: rebuild(chunk=size, log=lambda *a: None))
+
+    add_synthetic_services(12)
+    one_small_batch = queries(1)
+    add_synthetic_services(48, seed=8)
+    assert listed() > 40
+    one_large_batch, two, four = queries(1), queries(2), queries(4)
+    assert one_large_batch == one_small_batch  # four times the services in a batch: no more queries
+    assert four - two == 2 * (two - one_large_batch)  # and each batch asks as many as the last
+    assert two - one_large_batch <= 15
