@@ -39,6 +39,14 @@ def _framework_statements_read_afresh():
     statements.forget()
 
 
+@pytest.fixture(autouse=True)
+def _forget_process_caches():
+    """Per-process caches (core.process_cache) must not keep what a rolled-back test saved."""
+    from core.process_cache import clear_all
+
+    clear_all()
+
+
 @pytest.fixture
 def team(db):
     from people.tests.factories import TeamFactory

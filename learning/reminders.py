@@ -48,12 +48,13 @@ def due(today):
         )
 
 
-def banner(user, today=None):
-    """The dashboard's deadline banner for this worker: days left, or None when ready or not yet near."""
+def banner(user, today=None, readiness=None):
+    """The dashboard's deadline banner for this worker: days left, or None when ready or not yet near.
+    `readiness` (services.readiness for today), when the caller has it already, saves reading it again."""
     today = today or timezone.localdate()
     if not roles.has_role(user, "worker"):
         return None
     nudge = deadline_nudge(today)
-    if nudge is None or services.readiness(user, on=today)["ready"]:
+    if nudge is None or (readiness or services.readiness(user, on=today))["ready"]:
         return None
     return {"deadline": nudge[1], "days_left": (nudge[1] - today).days}

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from core.dashboard import Panel
+from core.dashboard import Panel, first_and_count
 
 from . import permissions, services
 from .models import Panel as EnablementPanel
@@ -12,22 +12,31 @@ LIST_LIMIT = 5
 
 
 def worker_panel_context(user):
-    open_requests = (
+    requests, requests_count = first_and_count(
         PanelRequest.objects.filter(worker=user)
         .exclude(status__in=[RequestStatus.WITHDRAWN, RequestStatus.REVIEWED])
-        .select_related("panel").order_by("-updated_at")
+        .select_related("panel").order_by("-updated_at"),
+        LIST_LIMIT,
     )
-    return {"requests": list(open_requests[:LIST_LIMIT]), "requests_count": open_requests.count(),
+    return {"requests": requests, "requests_count": requests_count,
             "actions": list(services.open_actions_for(user)[:LIST_LIMIT])}
 
 
-def chair_panel_context(user):
-    chaired = list(EnablementPanel.objects.filter(chair=user, is_active=True).order_by("name"))
-    waiting = PanelRequest.objects.filter(panel__in=chaired, status=RequestStatus.SUBMITTED).select_related("panel", "worker")
+def chaired_by(user):
+    return list(EnablementPanel.objects.filter(chair=user, is_active=True).order_by("name"))
+
+
+def chair_panel_context(user, chaired=None):
+    chaired = chaired_by(user) if chaired is None else chaired
+    waiting, waiting_count = first_and_count(
+        PanelRequest.objects.filter(panel__in=chaired, status=RequestStatus.SUBMITTED)
+        .select_related("panel", "worker").order_by("submitted_at", "pk"),
+        LIST_LIMIT,
+    )
     return {
         "panels": chaired,
-        "waiting": list(waiting.order_by("submitted_at", "pk")[:LIST_LIMIT]),
-        "waiting_count": waiting.count(),
+        "waiting": waiting,
+        "waiting_count": waiting_count,
         "reviews": list(services.reviews_due([p.pk for p in chaired])[:LIST_LIMIT]),
         "today": timezone.localdate(),
     }
@@ -38,11 +47,12 @@ def dashboard_panels(request):
     if not user.is_authenticated:
         return []
     found = []
-    if EnablementPanel.objects.filter(chair=user, is_active=True).exists():
+    chaired = chaired_by(user)
+    if chaired:
         found.append(Panel(title="Risk enablement panels you chair", template="panels/dashboard_chair.html",
-                           context=chair_panel_context(user), order=27))
+                           context=chair_panel_context(user, chaired), order=27))
     worker = worker_panel_context(user)
-    if worker["requests"] or worker["actions"] or permissions.panels_of(user).exists():
+    if worker["requests"] or worker["actions"] or chaired or permissions.panels_of(user).exists():
         found.append(Panel(title="Your risk enablement requests", template="panels/dashboard_worker.html",
                            context=worker, order=28))
     return found

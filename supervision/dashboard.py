@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from core.dashboard import Panel
+from core.dashboard import Panel, first_and_count
 from people import roles
 
 from . import permissions, services
@@ -28,19 +28,22 @@ def supervisor_panel_context(user, today=None):
     # Only sessions the supervisor may still read: one with a supervisee they no longer supervise
     # belongs to that person and their current supervisor now.
     led_now = permissions.sessions_in_the_room(user).filter(supervisor=user)
-    awaiting_qs = led_now.filter(status=SessionStatus.AWAITING_SIGN_OFF).order_by("starts_at")
-    awaiting = list(
-        awaiting_qs.prefetch_related(Prefetch("participants", queryset=SessionParticipant.objects.select_related("user")))[:LIST_LIMIT]
+    awaiting, awaiting_count = first_and_count(
+        led_now.filter(status=SessionStatus.AWAITING_SIGN_OFF).order_by("starts_at")
+        .prefetch_related(Prefetch("participants", queryset=SessionParticipant.objects.select_related("user"))),
+        LIST_LIMIT,
     )
-    actions_qs = SupervisionAction.objects.filter(session__in=led_now.values("pk"), status=ActionStatus.OPEN).order_by(
-        "due_on", "pk"
+    actions, actions_count = first_and_count(
+        SupervisionAction.objects.filter(session__in=led_now.values("pk"), status=ActionStatus.OPEN)
+        .select_related("owner", "session").order_by("due_on", "pk"),
+        LIST_LIMIT,
     )
     return {
         "due": due,
         "awaiting": awaiting,
-        "awaiting_count": awaiting_qs.count(),
-        "actions": list(actions_qs.select_related("owner", "session")[:LIST_LIMIT]),
-        "actions_count": actions_qs.count(),
+        "awaiting_count": awaiting_count,
+        "actions": actions,
+        "actions_count": actions_count,
         "today": today,
     }
 
@@ -59,7 +62,7 @@ def worker_panel_context(user):
     to_sign = SupervisionSession.objects.filter(
         participants__user=user, participants__signed_at__isnull=True, status=SessionStatus.AWAITING_SIGN_OFF
     ).order_by("starts_at")[:LIST_LIMIT]
-    actions_qs = services.open_actions_for(user).order_by("due_on", "pk")
+    actions, actions_count = first_and_count(services.open_actions_for(user).order_by("due_on", "pk"), LIST_LIMIT)
     # Agreements the worker has still to accept (the same rule as permissions.can_accept_agreement).
     to_accept = (
         SupervisionAgreement.objects.filter(supervisee=user, ended_on__isnull=True, supervisee_accepted_at__isnull=True)
@@ -70,8 +73,8 @@ def worker_panel_context(user):
         "to_accept": list(to_accept),
         "next_session": upcoming,
         "to_sign": list(to_sign),
-        "actions": list(actions_qs[:LIST_LIMIT]),
-        "actions_count": actions_qs.count(),
+        "actions": actions,
+        "actions_count": actions_count,
     }
 
 
@@ -80,7 +83,7 @@ def dashboard_panels(request):
     if not user.is_authenticated:
         return []
     panels = []
-    if roles.current_supervisees(user).exists():
+    if roles.current_supervisee_ids(user):
         panels.append(Panel(title="Supervision you give", template="supervision/panel_supervisor.html",
                             context=supervisor_panel_context(user), order=20))
     worker = worker_panel_context(user)

@@ -6,6 +6,8 @@ An app adds panels by having a module `<app>/dashboard.py` with a function
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Window
+
 from .app_hooks import app_modules
 
 
@@ -16,6 +18,16 @@ class Panel:
     context: dict = field(default_factory=dict)
     order: int = 100  # lower comes first
     wide: bool = False
+
+
+def first_and_count(queryset, limit):
+    """The first `limit` rows of an ordered queryset and how many rows it has in all, in one query.
+
+    A panel shows a few items and "N in all": the count rides on each row (COUNT(*) OVER ()),
+    computed before the limit. Not for a DISTINCT queryset (the count would be of rows before it).
+    """
+    rows = list(queryset.annotate(in_all=Window(Count("pk")))[:limit])
+    return rows, rows[0].in_all if rows else 0
 
 
 def panels_for(request):

@@ -5,6 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from core.process_cache import ProcessCache
+
 from .models import Role, SecuritySettings
 from .roles import roles_of
 
@@ -12,8 +14,12 @@ from .roles import roles_of
 EXEMPT_PREFIXES = ("/accounts/", "/static/", "/healthz")
 
 
+# Read on every request: kept per process, read again within 30 s of a change made elsewhere.
+security_settings = ProcessCache(SecuritySettings.load, seconds=30, models=[SecuritySettings])
+
+
 def mfa_required_for(user):
-    security = SecuritySettings.load()
+    security = security_settings.get()
     roles = roles_of(user)
     return (
         (security.require_mfa_for_supervisors and Role.SUPERVISOR in roles)
