@@ -25,6 +25,9 @@ from . import text
 CUES = ("near", "in", "around", "at", "of", "nearby", "close to", "near to", "within walking distance of")
 WITHIN_RE = re.compile(r"\bwithin\s+(\d{1,3}(?:\.\d+)?)\s*(?:miles?|mi)\s+(?:of\s+)?", re.I)
 POSTCODE_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?\s*[0-9][A-Z]{2})\b", re.I)
+# A postcode district alone ("near WR11", "in NR19"): only after a cue or as the last word, and
+# only when the loaded postcode data knows it.
+OUTWARD_RE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\b", re.I)
 
 
 def default_radius_miles() -> float:
@@ -112,6 +115,19 @@ def read_place(question: str, gazetteer: Gazetteer) -> FoundPlace | None:
         if place is not None:
             rest = _without(question, postcode.start(), postcode.end())
             return FoundPlace(place, rest, radius)
+    for outward in OUTWARD_RE.finditer(question):
+        before = " ".join(text.words(question[: outward.start()])[-4:])
+        cue = next((c for c in sorted(CUES, key=len, reverse=True) if before.endswith(c)), None)
+        if cue is None and question[outward.end() :].strip():
+            continue
+        place = resolve(outward.group(1))
+        if place is not None:
+            cut_from = outward.start()
+            if cue:
+                cut_from = _cue_start(question, outward.start(), cue)
+            if within and within.start() < cut_from:
+                cut_from = within.start()
+            return FoundPlace(place, _without(question, cut_from, outward.end()), radius)
     if not gazetteer.names:
         return None
     tokens = list(re.finditer(r"[A-Za-z0-9À-ɏ'’]+", question))
@@ -137,6 +153,13 @@ def read_place(question: str, gazetteer: Gazetteer) -> FoundPlace | None:
             rest = _without(question, cut_from, tokens[start + size - 1].end())
             return FoundPlace(Place(name, lat, lon, set(codes)), rest, radius)
     return None
+
+
+def _cue_start(question: str, start: int, cue: str) -> int:
+    """Where the cue words ("near", "close to") before position `start` begin."""
+    spans = list(re.finditer(r"[A-Za-z0-9À-ɏ'’]+", question[:start]))
+    words = len(cue.split())
+    return spans[-words].start() if len(spans) >= words else start
 
 
 def _without(question: str, start: int, end: int) -> str:

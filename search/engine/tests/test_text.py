@@ -139,3 +139,17 @@ def test_places_and_age_groups_are_read_from_the_words():
     assert read_age_words("club for teenagers") == (13, 19, "teenagers")
     assert read_age_words("support for older people") == (65, None, "older people")
     assert read_age_words("debt advice") is None
+
+
+@pytest.mark.django_db
+def test_a_postcode_district_in_the_words_is_a_place():
+    from search.engine.places import Gazetteer, read_place
+    from search.tests.factories import PostcodeFactory
+
+    PostcodeFactory(postcode="WR11 4RY", latitude=52.09, longitude=-1.95, district_code="E07000238")
+    found = read_place("carers cafe near WR11", Gazetteer({}))
+    assert (found.place.label, found.rest, found.radius_miles) == ("WR11", "carers cafe", 10.0)
+    assert read_place("day centre within 3 miles of wr11", Gazetteer({})).radius_miles == 3.0
+    # Only after "near", "in"... or as the last word, and only a district the postcode data knows.
+    assert read_place("WR11 food bank", Gazetteer({})) is None
+    assert read_place("vitamin injections near B12", Gazetteer({})) is None
