@@ -206,6 +206,9 @@ def search_query(request, page, per_page, with_place=False):
         sort="relevance",
         # The words may name an age or a place ("for a 15 year old", "near Dereham"), as on the page.
         read_age_from_text=True,
+        # The API lists services: no facet counts or marked words to pay for.
+        facets=False,
+        highlights=False,
     )
 
 

@@ -40,6 +40,10 @@ class ServiceQuery:
     read_age_from_text: bool = False
     # Read a town or postcode from the words ("day centre near Dereham") when no postcode is given.
     read_place_from_text: bool = True
+    # What the answer carries besides the ranked hits: the page shows facet counts and marked
+    # words; the ORUK API shows neither, so it asks for neither (each costs every search time).
+    facets: bool = True
+    highlights: bool = True
 
 
 @dataclass

@@ -295,9 +295,13 @@ def listings_for(service_ids) -> dict[str, Listing]:
     ids = list(service_ids)
     if not ids:
         return {}
-    services = m.Service.objects.filter(pk__in=ids, status__in=m.LISTED_STATUSES).values_list(
-        "id", "name", "organization__name", "description", "status", "minimum_age", "maximum_age"
-    )
+    services = [
+        row
+        for row in m.Service.objects.filter(pk__in=ids).order_by().values_list(
+            "id", "name", "organization__name", "description", "status", "minimum_age", "maximum_age"
+        )
+        if row[4] in m.LISTED_STATUSES
+    ]
     costs = _grouped(m.CostOption.objects.filter(service_id__in=ids).values_list("service_id", "option", "amount"))
     towns = {}
     cities = (
@@ -325,10 +329,15 @@ def listings_for(service_ids) -> dict[str, Listing]:
 
 
 def still_listed(service_ids) -> set[str]:
-    """Which of these services are listed now, in one query: an index can be a moment behind an edit."""
+    """Which of these services are listed now, in one query: an index can be a moment behind an edit.
+
+    The status is checked here, not in SQL: given both, SQLite reads every listed service through
+    the status index (and sorts them by name) instead of the page's twenty by their keys, 0.1 s
+    of a page at 100,000 services (listings_for does the same)."""
     from search import models as m
 
     ids = list(service_ids)
     if not ids:
         return set()
-    return {str(i) for i in m.Service.objects.filter(pk__in=ids, status__in=m.LISTED_STATUSES).values_list("pk", flat=True)}
+    rows = m.Service.objects.filter(pk__in=ids).order_by().values_list("pk", "status")
+    return {str(pk) for pk, status in rows if status in m.LISTED_STATUSES}

@@ -7,7 +7,7 @@ from elasticsearch_dsl import Q, Search
 from . import Hit, Listing, SearchResults, es, ranking, text
 from .documents import FIELD_WEIGHTS
 from .query import ANY_OF_FACETS, Criteria
-from .scoring import highlights_for, matched_terms, nearest_m
+from .scoring import highlights_for, matched_terms_each, nearest_m
 
 FIELDS = [f"{name}^{boost:g}" for name, boost in FIELD_WEIGHTS.items()]
 # Highlighting marks matched words in the name and the description, so only their prepared words
@@ -120,16 +120,8 @@ def build(criteria: Criteria) -> Search:
     post = facet_filters(criteria)
     if post:
         s = s.post_filter(_and(post.values()))
-    # Facet counts: each facet counts with every other facet's filter applied; an any-of facet
-    # ignores its own selection so its other values still show what choosing them would add.
-    for facet, field in COUNTED_FIELDS.items():
-        others = [q for name, q in post.items() if name != facet or facet not in ANY_OF_FACETS]
-        counted = {"field": field, "size": FACET_SIZES[facet]}
-        if others:
-            s.aggs.bucket(facet, "filter", filter=_and(others)).bucket("values", "terms", **counted)
-        else:  # nothing else chosen: count the matches directly (a match-all filter costs a pass)
-            s.aggs.bucket(facet, "terms", **counted)
-    s.aggs.bucket("free", "filter", filter=_and([q for name, q in post.items() if name != "free"] + [Q("term", is_free=True)]))
+    if criteria.query.facets:
+        add_facet_counts(s, post)
     if criteria.sort == "distance":
         s = s.sort(
             {"_geo_distance": {"locations": {"lat": criteria.place.latitude, "lon": criteria.place.longitude}, "order": "asc", "unit": "m", "mode": "min", "ignore_unmapped": True}},
@@ -142,8 +134,21 @@ def build(criteria: Criteria) -> Search:
         s = s.sort({"_score": {"order": "desc"}}, {"name_sort": {"order": "asc"}})
     # The prepared words come back too: matched words are highlighted in Python (Elasticsearch's
     # highlighter would mark the stemmed copy, and costs seconds with fuzzy queries).
-    s = s.source([*LISTING_FIELDS, *HIGHLIGHT_FIELDS])
+    s = s.source([*LISTING_FIELDS, *HIGHLIGHT_FIELDS] if criteria.query.highlights else LISTING_FIELDS)
     return s[criteria.offset : criteria.offset + criteria.per_page]
+
+
+def add_facet_counts(s: Search, post: dict) -> None:
+    """Facet counts: each facet counts with every other facet's filter applied; an any-of facet
+    ignores its own selection so its other values still show what choosing them would add."""
+    for facet, field in COUNTED_FIELDS.items():
+        others = [q for name, q in post.items() if name != facet or facet not in ANY_OF_FACETS]
+        counted = {"field": field, "size": FACET_SIZES[facet]}
+        if others:
+            s.aggs.bucket(facet, "filter", filter=_and(others)).bucket("values", "terms", **counted)
+        else:  # nothing else chosen: count the matches directly (a match-all filter costs a pass)
+            s.aggs.bucket(facet, "terms", **counted)
+    s.aggs.bucket("free", "filter", filter=_and([q for name, q in post.items() if name != "free"] + [Q("term", is_free=True)]))
 
 
 def spelling_request(criteria: Criteria) -> dict:
@@ -187,8 +192,13 @@ def search(criteria: Criteria) -> SearchResults:
         window = [(sid, float(hit.get("_score") or 0.0), hit["_source"].get("name", ""), hit["_source"].get("description") or "") for sid, hit in by_id.items()]
         order = ranking.rerank(criteria, window[: ranking.SEMANTIC_WINDOW]) + [c[0] for c in window[ranking.SEMANTIC_WINDOW :]]
         response["hits"]["hits"] = [by_id[sid] for sid in order][criteria.offset : criteria.offset + criteria.per_page]
+    page = response["hits"]["hits"]
+    matched = [set() for _hit in page]
+    if criteria.query.highlights and not criteria.prepared.is_empty:
+        page_terms = [{w for f in HIGHLIGHT_FIELDS for w in (hit["_source"].get(f) or "").split()} for hit in page]
+        matched = matched_terms_each(criteria.prepared, page_terms)
     hits = []
-    for hit in response["hits"]["hits"]:
+    for hit, matched_here in zip(page, matched, strict=True):
         source = hit["_source"]
         points = [(p["lat"], p["lon"]) for p in (source.get("locations") or [])]
         sort_value = (hit.get("sort") or [None])[0]
@@ -196,24 +206,19 @@ def search(criteria: Criteria) -> SearchResults:
             distance = float(sort_value)
         else:
             distance = nearest_m(criteria.place, points)
-        highlights = {}
-        if not criteria.prepared.is_empty:
-            doc_terms = {w for f in HIGHLIGHT_FIELDS for w in (source.get(f) or "").split()}
-            matched = matched_terms(criteria.prepared, doc_terms)
-            highlights = highlights_for(source.get("name", ""), source.get("description") or "", matched)
         hits.append(
             Hit(
                 service_id=source["service_id"],
                 score=float(hit.get("_score") or 0.0),
                 distance_m=distance,
-                highlights=highlights,
+                highlights=highlights_for(source.get("name", ""), source.get("description") or "", matched_here) if matched_here else {},
                 listing=_listing(source),
             )
         )
     return SearchResults(
         total=total,
         hits=hits,
-        facets=_facets(response["aggregations"]),
+        facets=_facets(response["aggregations"]) if "aggregations" in response else {},
         suggestion=suggestion,
         backend="elasticsearch",
         fallback_reason=None,

@@ -32,13 +32,25 @@ def decay(distance_m, scale_m) -> float:
 
 def matched_terms(prepared: text.PreparedQuery, doc_terms: set[str]) -> set[str]:
     """The document's words the query matched: exactly, or (for typed words) within the typo allowance."""
-    found = set()
+    return matched_terms_each(prepared, [doc_terms])[0]
+
+
+def matched_terms_each(prepared: text.PreparedQuery, docs_terms: list[set[str]]) -> list[set[str]]:
+    """matched_terms for each of several documents (a page of results), the typo allowance worked
+    out once over all their words rather than once a document."""
+    vocabulary = set().union(*docs_terms)
+    near = set()
     for clause in prepared.clauses:
-        for number, alternative in enumerate(clause.alternatives):
-            if all(w in doc_terms for w in alternative):
-                found.update(alternative)
-            if number == 0 and clause.fuzzy:
-                found.update(w for w, _d in text.fuzzy_matches(alternative[0], doc_terms))
+        if clause.fuzzy:
+            near.update(w for w, _d in text.fuzzy_matches(clause.typed[0], vocabulary))
+    found = []
+    for doc_terms in docs_terms:
+        matched = near & doc_terms
+        for clause in prepared.clauses:
+            for alternative in clause.alternatives:
+                if all(w in doc_terms for w in alternative):
+                    matched.update(alternative)
+        found.append(matched)
     return found
 
 

@@ -262,6 +262,12 @@ def fuzzy_matches(term: str, vocabulary, *, same_first_letter=True) -> list[tupl
 MARK_RE = re.compile(r"[A-Za-z0-9À-ɏ'’]+")
 
 
+@lru_cache(maxsize=50_000)
+def _marked_forms(token: str) -> tuple[str, ...]:
+    """The analysed words of one word of a text: a results page marks the same words again and again."""
+    return tuple(stem(w) for w in WORD_RE.findall(fold(token)) if w not in STOP_WORDS)
+
+
 def highlight(text: str, terms: set[str], *, fragment: int | None = None) -> str | None:
     """HTML of `text` with words whose analysed form is in `terms` wrapped in <mark>.
 
@@ -272,8 +278,7 @@ def highlight(text: str, terms: set[str], *, fragment: int | None = None) -> str
         return None
     spans = []
     for match in MARK_RE.finditer(text):
-        folded = WORD_RE.findall(fold(match.group()))
-        if folded and any(w not in STOP_WORDS and stem(w) in terms for w in folded):
+        if any(w in terms for w in _marked_forms(match.group())):
             spans.append((match.start(), match.end()))
     if not spans:
         return None
