@@ -48,19 +48,31 @@ def _forget_process_caches():
 
 
 @pytest.fixture
-def team(db):
+def team(db, request):
+    if "shared_site" in request.fixturenames:
+        return request.getfixturevalue("shared_site")["team"]
+    return _make_team()
+
+
+def _make_team():
     from people.tests.factories import TeamFactory
 
     return TeamFactory(name="Community Learning Disabilities Team (South)")
 
 
 @pytest.fixture
-def people(db, team):
+def people(db, team, request):
     """One person in each role in one team, with supervision: the cast of most permission tests.
 
     supervisor supervises worker; other_supervisor supervises other_worker; ended_supervisor
     supervised worker until last month.
     """
+    if "shared_site" in request.fixturenames:
+        return request.getfixturevalue("shared_site")["people"]
+    return _make_cast(team)
+
+
+def _make_cast(team):
     from django.utils import timezone
 
     from people.models import Role
@@ -87,6 +99,32 @@ def people(db, team):
     return cast
 
 
+@pytest.fixture(scope="module")
+def shared_site(django_db_setup, django_db_blocker):
+    """The pages of `site_pages` and the cast of `people`, built once for a module instead of per test.
+
+    For modules of many tests that only read them (publishing the pages costs about a second a
+    test): opt in with `pytestmark = pytest.mark.usefixtures("shared_site")`; `team`, `people` and
+    `site_pages` then answer from here. Each test still runs in its own savepoint, rolled back after
+    it, and the module's transaction is rolled back at the end, so nothing leaks to other modules.
+    Not for modules with transactional tests (they would flush the database under it).
+    """
+    from django.db import transaction
+
+    from core.demo import seed_site
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            seed_site()
+            team = _make_team()
+            yield {"team": team, "people": _make_cast(team)}
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
 def client_for(client):
     """client_for(user) -> a test client signed in as that user (None: anonymous)."""
@@ -102,8 +140,10 @@ def client_for(client):
 
 
 @pytest.fixture
-def site_pages(db):
+def site_pages(db, request):
     """The home dashboard and guidance pages, as seed_demo makes them."""
+    if "shared_site" in request.fixturenames:
+        return  # built once for the module
     from core.demo import seed_site
 
     seed_site()

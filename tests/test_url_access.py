@@ -9,6 +9,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.public_urls import PUBLIC_URL_NAMES
 
+# The pages and people are only read: built once for the module (conftest.shared_site).
+pytestmark = pytest.mark.usefixtures("shared_site")
+
 SAMPLE_VALUES = {"int": "1", "uuid": str(uuid.uuid4()), "slug": "sample", "str": "sample", "path": "sample"}
 
 

@@ -2,6 +2,9 @@
 
 import pytest
 
+# The pages and people are only read: built once for the module (conftest.shared_site).
+pytestmark = pytest.mark.usefixtures("shared_site")
+
 ODD_QUERIES = ["\x00", "care\x00plan", '"unmatched', "'", 'a "b', "(", "*", "AND", "OR NOT", "-", "ünïcödé ✓", "x" * 5000]
 
 
