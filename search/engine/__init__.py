@@ -110,6 +110,7 @@ class SearchResults:
     place_label: str | None = None
     age_from_text: int | None = None
     ages_from_text: str | None = None  # an age group read from the words ("teenagers")
+    ages_order_only: bool = False  # that group is broad ("children"): it orders, nothing was left out
     place_from_text: bool = False  # the place was read from the words, not a postcode field
     radius_miles: float | None = None
     expansions: list[str] = field(default_factory=list)

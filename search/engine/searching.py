@@ -47,6 +47,7 @@ def _finish(results: SearchResults, criteria: Criteria) -> SearchResults:
     results.place_label = criteria.place.label if criteria.place else None
     results.age_from_text = criteria.prepared.age
     results.ages_from_text = criteria.age_words
+    results.ages_order_only = criteria.group_ages is not None
     results.place_from_text = criteria.place_from_text
     results.radius_miles = round(criteria.radius_m / METRES_PER_MILE, 1) if criteria.radius_m else None
     results.expansions = expansion_labels(criteria.prepared, criteria.glossary)

@@ -163,3 +163,12 @@ def test_suggestions_as_json(people, client_for, db_indexed):
     assert response.status_code == 200
     assert response.json() == {"suggestions": ["Oakenshaw adult respite bungalow"]}
     assert client_for(people["worker"]).get("/directory/suggest/", {"q": ""}).json() == {"suggestions": []}
+
+
+def test_the_page_says_what_age_it_read_and_whether_it_left_anyone_out(people, client_for, db_indexed):
+    client = client_for(people["worker"])
+    firm = client.get(URL, {"q": "respite for teenagers"}).content.decode()
+    assert "Showing services for teenagers, from your search words." in firm
+    broad = client.get(URL, {"q": "respite for children"}).content.decode()
+    assert "Services for children first, from your search words." in broad
+    assert "Showing services for children" not in broad
