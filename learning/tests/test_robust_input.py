@@ -8,7 +8,8 @@ from learning import services
 from learning.models import ReflectiveLog, ReflectiveTemplate
 from learning.tests.factories import load_content, make_log
 
-pytestmark = pytest.mark.django_db
+# The people are only read (each test runs in its own savepoint): made once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
 
 BAD_IDS = ["abc", "99999999999999999999", "-1", "²", "1\x00"]
 

@@ -12,7 +12,8 @@ from supervision.models import AccessLogEntry
 
 from .factories import AgreementFactory, PeerGroupFactory, PeerSessionFactory, SessionFactory
 
-pytestmark = pytest.mark.django_db
+# The people are only read (each test runs in its own savepoint): made once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from supervision.models import ActionStatus, SessionStatus, SupervisionAgreement
 
 from .factories import ActionFactory, AgreementFactory, SessionFactory, template
 
-pytestmark = pytest.mark.django_db
+# The people are only read (each test runs in its own savepoint): made once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
 
 FAR_FUTURE = datetime.date(9999, 12, 1)
 LAST_MOMENT = datetime.datetime(9999, 12, 31, 23, 30, tzinfo=datetime.UTC)
