@@ -203,11 +203,7 @@ def search(request):
             "carry_search": _carried(request, ["q", "postcode", "radius", "age"]),
             "sort_choices": [(v, label) for v, label in SORT_CHOICES if v != "distance" or results.place_label],
             "current_sort": data.get("sort") or "relevance",
-            # The shortlist button's parts, worked out once for the page rather than once a result.
             "shortlist_button": shortlist_button,
-            "shortlist_url": reverse("search:shortlist") if shortlist_button else "",
-            "shortlist_add_url": reverse("search:shortlist-add") if shortlist_button else "",
-            "current_path": request.get_full_path(),
             "clear_filters_href": _query_string(request, term=None, area=None, access=None, free=None, page=None),
         }
     )
