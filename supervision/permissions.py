@@ -32,8 +32,11 @@ def is_current_session_supervisor(user, session):
     """The session's supervisor, while they still supervise at least one of its supervisees."""
     if not user.is_authenticated or session.supervisor_id != user.pk:
         return False
-    current = set(roles.current_supervisees(user).values_list("pk", flat=True))
-    return bool(current & _supervisee_ids(session))
+    cached = getattr(session, "_led_by_a_current_supervisor", None)
+    if cached is None:  # asked by most rules of a session page: once per request
+        current = set(roles.current_supervisees(user).values_list("pk", flat=True))
+        cached = session._led_by_a_current_supervisor = bool(current & _supervisee_ids(session))
+    return cached
 
 
 def is_auditor(user):

@@ -23,6 +23,10 @@ class AccessLogEntryBase(models.Model):
     reason = models.CharField(max_length=40, help_text="Why access was allowed: participant, auditor…")
     at = models.DateTimeField(default=timezone.now, db_index=True)
 
+    # Nothing refers to an entry, and one is written on every opening of a record: Wagtail's
+    # reference index would queue a task for each.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         abstract = True
         ordering = ["-at", "-pk"]
