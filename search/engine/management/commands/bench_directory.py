@@ -89,6 +89,11 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=30, help="Searches of each kind per backend (after a warm-up).")
         parser.add_argument("--keep", action="store_true", help="Keep the synthetic services and the bench index.")
         parser.add_argument("--seed", type=int, default=7)
+        parser.add_argument(
+            "--searches-only", action="store_true",
+            help="Only time the searches, on the services and index an earlier run with --keep left (measure again without rebuilding).",
+        )
+        parser.add_argument("--backend", choices=["both", "elasticsearch", "database"], default="both", help="Which backends to search.")
 
     def handle(self, *args, **options):
         count = options["services"]
@@ -101,6 +106,12 @@ class Command(BaseCommand):
         prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}-bench"
         figures = {"services": count}
         created = None
+        self.backends = options["backend"]
+        if options["searches_only"]:
+            with override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix):
+                figures.update(self.searches(options["repeat"]))
+            self.out(json.dumps(figures))
+            return
         with override_settings(ELASTICSEARCH_INDEX_PREFIX=prefix):
             try:
                 started = time.perf_counter()
@@ -236,6 +247,8 @@ class Command(BaseCommand):
 
         rnd = self.random
         terms = list(m.TaxonomyTerm.objects.filter(taxonomy__name=TAG).values_list("pk", flat=True))
+        if not terms:
+            raise CommandError("No synthetic services here: run once with --keep first")
         kinds = {
             "text": lambda: {"q": rnd.choice(TEXT_QUERIES)},
             "text+filters": lambda: {"q": rnd.choice(TEXT_QUERIES), "age": str(rnd.choice([9, 17, 30, 70])), "free": "on", "term": str(rnd.choice(terms))},
@@ -258,6 +271,7 @@ class Command(BaseCommand):
         figures = {}
         try:
             backends = (["elasticsearch"] if es.configured() else []) + ["database"]
+            backends = [b for b in backends if getattr(self, "backends", "both") in ("both", b)]
             self.out(f"\n{'backend':<14} {'search':<16} {'p50 ms':>8} {'p95 ms':>8} {'engine p50':>11} {'took p50':>9}")
             for backend in backends:
                 all_times, all_took, all_engine, all_cpu = [], [], [], []
