@@ -1893,6 +1893,21 @@ R("dementa support for older people", "dementia-advisers malvern-memory-cafe per
 R("benifits advice for adults", "fairshare-benefits-advice easy-read-benefits carers-money-advice",
   "Misspelt, with a broad group.", ages=(18, None), **A)
 
+# Misspellings with several good answers, where the order among them matters.
+M = dict(kind="demo misspellings")
+R("mental helth crisis", "mental-health-crisis-line safe-haven-worcester nightlight-listening-line", "Typo for 'health'.", **M)
+R("bereavment group", "bereavement-group", "Typo for 'bereavement'.", **M)
+R("carers assesment", "carers-assessment-line carers-hub-worcester", "Typo for 'assessment'.", **M)
+R("suported living for autistic adults", "kidderminster-autism-supported-living severnside-supported-living shared-lives-long-term",
+  "Typo for 'supported'.", ages=(18, None), **M)
+R("speach therapy for children", "childrens-slt", "Typo for 'speech'.", ages=(0, 17), **M)
+R("alcohol and drug servces", "clearpath-adult-service clearpath-young-people recovery-cafe clearpath-family-support", "Typo for 'services'.", **M)
+R("hording help", "hoarding-support", "Typo for 'hoarding'.", **M)
+R("befreinding", "telephone-befriending malvern-home-befriending ld-befriending tenbury-rural-befriending evesham-befriending-polish",
+  "Letters swapped in 'befriending'.", **M)
+R("youth counciling", "young-minds-counselling", "Typo for 'counselling'.", **M)
+R("lonliness", "telephone-befriending ld-befriending malvern-home-befriending social-prescribing-link-workers", "Typo for 'loneliness'.", **M)
+
 # Places in the words (no postcode: the search reads the town). `near` is only checked here.
 P = dict(kind="demo place words")
 R("food bank in Redditch", "redditch-food-bank", "Redditch's food bank.", near=("B97 4DN", 10), **P)

@@ -8,9 +8,11 @@ backend must be added for the other (tests in tests/test_ranking.py check they a
 from __future__ import annotations
 
 import os
+import re
+from collections import Counter
 from datetime import date
 
-from . import semantic
+from . import semantic, text
 from .vocabulary import expansion_labels
 
 # Rules switched off by name (DIRECTORY_RANKING_OFF=age,recency), to measure what each one gains
@@ -171,8 +173,30 @@ SEMANTIC_WINDOW = 50
 SEMANTIC_WEIGHT = 0.3
 
 
-def semantic_query_text(criteria) -> str:
-    return " ".join([criteria.prepared.text, *expansion_labels(criteria.prepared, criteria.glossary)]).strip()
+def semantic_query_text(criteria, texts=()) -> str:
+    """What the model reads for the query: its words, spelling mended from the candidates' own
+    words ("dementa" means nothing to the model; the matches say "dementia"), and the expansions."""
+    words = criteria.prepared.text
+    for wrong, right in mended_spelling(criteria, texts).items():
+        words = re.sub(rf"\b{re.escape(wrong)}\b", right, words, flags=re.I)
+    return " ".join([words, *expansion_labels(criteria.prepared, criteria.glossary)]).strip()
+
+
+def mended_spelling(criteria, texts) -> dict[str, str]:
+    """For each typed word none of the texts holds: the word of the texts most like it (within the
+    typo allowance the match itself used, same first letter), the commonest on a tie."""
+    typed = [c.original for c in criteria.prepared.clauses if c.fuzzy and not c.from_glossary and text.allowed_edits(c.original)]
+    if not typed or not texts:
+        return {}
+    counts = Counter(w for t in texts for w in set(text.words(t)) if len(w) > 2)
+    mended = {}
+    for word in typed:
+        if word in counts:
+            continue
+        close = [(edits, -n, w) for w, n in counts.items() if (edits := text.edit_distance(word, w, text.allowed_edits(word))) <= text.allowed_edits(word) and w[:1] == word[:1]]
+        if close:
+            mended[word] = min(close)[2]
+    return mended
 
 
 def rerank(criteria, candidates: list[tuple[str, float, str, str]]) -> list[str]:
@@ -181,7 +205,7 @@ def rerank(criteria, candidates: list[tuple[str, float, str, str]]) -> list[str]
     if len(candidates) < 2 or not on("semantic"):
         return ordered
     texts = [semantic.service_text(name, description) for _k, _s, name, description in candidates]
-    similarities = semantic.similarities(semantic_query_text(criteria), texts)
+    similarities = semantic.similarities(semantic_query_text(criteria, texts), texts)
     if similarities is None:
         return ordered
     best = max(candidate[1] for candidate in candidates) or 1.0

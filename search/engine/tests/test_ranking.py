@@ -111,3 +111,15 @@ def test_of_two_equal_listings_the_one_reviewed_lately_comes_first(db, engine):
         service.save()
     engine.reindex()
     assert names(search_services(ServiceQuery(text="carers cafe"))) == ["Carers' cafe (Holt)", "Carers' cafe (Acle)"]
+
+
+@pytest.mark.django_db
+def test_the_model_reads_a_misspelt_word_as_the_matches_spell_it():
+    from search.engine.query import understand
+
+    criteria = understand(ServiceQuery(text="dementa cafe"))
+    texts = ["Memory cafe: a dementia cafe for people living with dementia", "Walking football"]
+    assert ranking.mended_spelling(criteria, texts) == {"dementa": "dementia"}
+    assert ranking.semantic_query_text(criteria, texts).startswith("dementia cafe")
+    # A word the matches hold is left as typed.
+    assert ranking.mended_spelling(understand(ServiceQuery(text="football cafe")), texts) == {}
