@@ -31,15 +31,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _framework_statements_read_afresh():
-    """Each test reads the framework statements from its own database: the process keeps a copy
-    (learning.statements), and a rolled-back test sends no signal to forget it."""
-    from learning import statements
-
-    statements.forget()
-
-
-@pytest.fixture(autouse=True)
 def _forget_process_caches():
     """Per-process caches (core.process_cache) must not keep what a rolled-back test saved."""
     from core.process_cache import clear_all
