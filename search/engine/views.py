@@ -28,6 +28,9 @@ FACET_HEADINGS = {
     "service_area": "Area served",
     "accessibility": "Accessibility",
 }
+# A facet lists its most common values, at most this many (the engines count no more than that
+# either): a national directory's hundreds of categories would make every page a long form.
+MAX_FACET_OPTIONS = 60
 # Parameters that make a search happen (an empty form shows the page without results).
 SEARCH_PARAMETERS = ("q", "postcode", "age", "free", *FACET_PARAMETERS)
 
@@ -110,9 +113,11 @@ def _facet_groups(request, results):
     groups = []
     for parameter, facet in FACET_PARAMETERS.items():
         chosen = set(_chosen(request, parameter))
+        counted = results.facets.get(facet, [])
         options = [
             {"value": value, "label": label, "count": count, "checked": value in chosen}
-            for value, label, count in results.facets.get(facet, [])
+            for number, (value, label, count) in enumerate(counted)
+            if number < MAX_FACET_OPTIONS or value in chosen
         ]
         # Keep a chosen value visible even when nothing matches it any more, so it can be unticked.
         for value in sorted(chosen - {o["value"] for o in options}):

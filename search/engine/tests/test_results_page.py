@@ -145,3 +145,32 @@ def test_the_page_reads_its_services_by_their_keys(engine, people, client_for):
     for plan in plans:
         assert "SCAN directory_service" not in plan, plan
         assert "directory_service_status" not in plan, plan
+
+
+def test_each_filter_lists_only_its_most_common_values(engine, people, client_for, monkeypatch):
+    """However many categories a directory has, the page lists a bounded number, most used first,
+    and a category someone chose stays listed so it can be unticked."""
+    from search.tests.factories import (
+        ServiceFactory,
+        TaxonomyFactory,
+        TaxonomyTermFactory,
+        add_term,
+    )
+
+    monkeypatch.setattr(views, "MAX_FACET_OPTIONS", 3)
+    taxonomy = TaxonomyFactory(name="Local offer")
+    terms = [TaxonomyTermFactory(taxonomy=taxonomy, name=f"Category {letter}") for letter in "ABCDE"]
+    for number, term in enumerate(terms):  # Category A on 5 services, B on 4, ... E on 1
+        for copy in range(5 - number):
+            add_term(ServiceFactory(name=f"Respite house {number}-{copy}"), term)
+    engine.reindex()
+    client = client_for(people["worker"])
+
+    html = client.get(URL, {"q": "respite"}).content.decode()
+    assert html.count('name="term"') == 3
+    assert "Category A (5)" in html and "Category B (4)" in html and "Category C (3)" in html
+    assert "Category E" not in html
+
+    html = client.get(URL, {"q": "respite", "term": str(terms[4].pk)}).content.decode()
+    assert f'type="checkbox" value="{terms[4].pk}" checked' in html
+    assert "Category E (1)" in html
