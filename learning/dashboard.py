@@ -2,7 +2,6 @@
 
 from core.dashboard import Panel
 from people import roles
-from people.models import User
 
 from . import permissions, reminders, services
 from .models import ReflectiveLog
@@ -25,17 +24,17 @@ def dashboard_panels(request):
             order=10,
         )
     ]
-    supervisee_ids = roles.current_supervisee_ids(user)  # shared with the supervision panels
-    if supervisee_ids:
+    supervisees = roles.supervisees_today(user)  # read once for all the panels
+    if supervisees:
         # The one rule for reading a log (permissions.logs_shared_with), narrowed to supervisees.
         logs = list(
-            permissions.logs_shared_with(user).filter(owner__in=supervisee_ids)
+            permissions.logs_shared_with(user).filter(owner__in=[person.pk for person in supervisees])
             .select_related("owner").order_by("-completed_at", "-id")[:5]
         )
         panels.append(Panel(
             title="Shared with you by people you supervise",
             template="learning/panel_supervisor.html",
-            context={"logs": logs, "supervisees": list(User.objects.filter(pk__in=supervisee_ids))},
+            context={"logs": logs, "supervisees": supervisees},
             order=20,
         ))
     return panels

@@ -1,10 +1,16 @@
 """Response headers every page gets: a Content-Security-Policy, no caching of private pages,
 and a Permissions-Policy. (Referrer-Policy, X-Content-Type-Options and X-Frame-Options come from
-Django's SecurityMiddleware and clickjacking middleware.)"""
+Django's SecurityMiddleware and clickjacking middleware.) And Wagtail's site, kept per process."""
+
+import copy
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.http.request import split_domain_port
 from django.utils.cache import patch_cache_control
+from wagtail.models import Site
+
+from .process_cache import ProcessCache
 
 # No page of ours uses these browser features; a script injected despite everything cannot either.
 PERMISSIONS_POLICY = (
@@ -45,3 +51,30 @@ class PrivateByDefaultMiddleware:
             patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+def _sites():
+    return {}  # (hostname, port) -> the Site Wagtail would find, filled as hosts are seen
+
+
+_known_sites = ProcessCache(_sites, seconds=30, models=[Site])
+
+
+class WagtailSiteMiddleware:
+    """Wagtail finds the site of every page it serves with a query (hostname, port, the default
+    site); the answer is kept per process (core.process_cache) and each request gets its own copy,
+    since pages are routed from the site's root page object."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+        sites = _known_sites.get()
+        if (hostname, port) not in sites:
+            sites[(hostname, port)] = Site._find_for_request(request)
+        site = sites[(hostname, port)]
+        if site is not None:
+            request._wagtail_site = copy.copy(site)
+            request._wagtail_site.root_page = copy.copy(site.root_page)
+        return self.get_response(request)

@@ -26,7 +26,8 @@ def roles_of(user):
         return set()
     cached = getattr(user, "_practice_roles", None)
     if cached is None:
-        cached = set(current_memberships(user).values_list("role", flat=True))
+        # No ordering: Membership's default one joins the team and user tables on every request.
+        cached = set(current_memberships(user).order_by().values_list("role", flat=True))
         if user.is_superuser:
             cached.add(Role.ADMINISTRATOR)
         user._practice_roles = cached
@@ -89,15 +90,20 @@ def current_supervisees(user, on=None):
     return User.objects.filter(pk__in=ids)
 
 
-def current_supervisee_ids(user):
-    """Ids of the people the user supervises today, read once per user object (for a page: once per
-    request, as roles_of is), so the panels of one page that each ask cost one query between them."""
+def supervisees_today(user):
+    """The people the user supervises today (a tuple, in name order), read once per user object (for
+    a page: once per request, as roles_of is), so the panels of one page that each ask share one query."""
     if not getattr(user, "is_authenticated", False):
-        return frozenset()
-    cached = getattr(user, "_current_supervisee_ids", None)
+        return ()
+    cached = getattr(user, "_supervisees_today", None)
     if cached is None:
-        cached = user._current_supervisee_ids = frozenset(current_supervisees(user).values_list("pk", flat=True))
+        cached = user._supervisees_today = tuple(current_supervisees(user))
     return cached
+
+
+def current_supervisee_ids(user):
+    """Ids of supervisees_today(user)."""
+    return frozenset(person.pk for person in supervisees_today(user))
 
 
 def is_current_supervisor(supervisor, supervisee, on=None):

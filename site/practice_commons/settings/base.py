@@ -106,6 +106,7 @@ MIDDLEWARE = [
     "core.middleware.PrivateByDefaultMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.middleware.WagtailSiteMiddleware",  # the site of each page request, kept per process
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Everything needs login unless a view is marked login_not_required (the public allow-list).
