@@ -14,6 +14,9 @@ from pypdf import PdfReader
 from learning import record
 from learning.tests.factories import load_content, make_log
 
+# The people (and pages) are only read (each test runs in its own savepoint): made once for the module.
+pytestmark = pytest.mark.usefixtures("shared_site")
+
 SECRET = "Felt out of my depth with the family"
 
 

@@ -20,7 +20,8 @@ from learning.models import (
 )
 from learning.tests.factories import load_content, make_log
 
-pytestmark = pytest.mark.django_db
+# The people (and pages) are only read (each test runs in its own savepoint): made once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
 
 
 @pytest.fixture

@@ -12,7 +12,8 @@ from search.permissions import DIRECTORY_EDITORS_GROUP
 
 from .factories import ServiceFactory, add_location
 
-pytestmark = pytest.mark.django_db
+# The people (and pages) are only read (each test runs in its own savepoint): made once for the module.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
 
 
 @pytest.fixture

@@ -5,6 +5,9 @@ from django.test import override_settings
 
 from core.forms import GovUKForm
 
+# The people (and pages) are only read (each test runs in its own savepoint): made once for the module.
+pytestmark = pytest.mark.usefixtures("shared_site")
+
 
 @pytest.mark.parametrize("who", ["worker", "supervisor", "practice_lead", "administrator"])
 def test_each_role_sees_their_dashboard(site_pages, people, client_for, who):
