@@ -14,9 +14,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
 BAD_IDS = ["abc", "99999999999999999999", "-1", "²", "1\x00"]
 
 
-@pytest.fixture
-def content(db):
-    load_content()
+@pytest.fixture(scope="module")
+def content(shared_site, django_db_blocker):
+    """The shipped frameworks and templates, loaded once inside the module's shared transaction."""
+    with django_db_blocker.unblock():
+        load_content()
 
 
 @pytest.mark.parametrize("bad", BAD_IDS)

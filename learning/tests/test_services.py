@@ -24,9 +24,11 @@ from learning.tests.factories import load_content, make_log
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
 
 
-@pytest.fixture
-def content():
-    load_content()
+@pytest.fixture(scope="module")
+def content(shared_site, django_db_blocker):
+    """The shipped frameworks and templates, loaded once inside the module's shared transaction."""
+    with django_db_blocker.unblock():
+        load_content()
 
 
 def autosave(client, url, version=None, **fields):
