@@ -221,8 +221,14 @@ class ActionForm(GovUKForm):
 
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
-        ids = [session.supervisor_id] + [p.user_id for p in session.participants.all()]
-        self.fields["owner"].queryset = User.objects.filter(pk__in=ids)
+        people = sorted(
+            {session.supervisor, *(p.user for p in session.participants.all())},
+            key=lambda u: (u.first_name, u.last_name, u.email),  # as User orders them
+        )
+        owner = self.fields["owner"]
+        owner.queryset = User.objects.filter(pk__in=[u.pk for u in people])
+        # Listed from the people the session page has already read; checked against the database when sent.
+        owner.choices = [("", owner.empty_label)] + [(u.pk, owner.label_from_instance(u)) for u in people]
         style_form(self)  # style the fields this form added or replaced
 
 
