@@ -54,17 +54,17 @@ class ServiceDocument(Document):
     """One listed service, as Elasticsearch stores it."""
 
     service_id = Keyword()
-    name = Text(analyzer=words, fields={"sort": Keyword()})
+    name = Text(analyzer=words)
     name_sort = Keyword()
     description = Text(index=False)
-    organisation = Keyword()
+    organisation = Keyword(index=False, doc_values=False)  # shown, never searched
     town = Keyword(index=False, doc_values=False)  # shown in the results list, never searched
     name_terms = Text(analyzer=prepared, fields={"shingles": Text(analyzer=shingles)})
     taxonomy_terms = Text(analyzer=prepared)
     organisation_terms = Text(analyzer=prepared)
     description_terms = Text(analyzer=prepared)
     place_terms = Text(analyzer=prepared)
-    spelling = Text(analyzer=words)
+    spelling = Text(analyzer=words, index_options="docs", norms=False)  # "did you mean" counts documents only
     min_age = Float()
     max_age = Float()
     is_free = Boolean()
@@ -278,13 +278,13 @@ class BulkRefused(Exception):
     """Elasticsearch refused some documents of a bulk load."""
 
 
-def bulk_load(index: str, sources, es=None, *, max_bytes=BULK_BYTES) -> int:
+def bulk_load(index: str, sources, es=None, *, max_bytes=BULK_BYTES, in_flight=2) -> int:
     """Index (id, JSON source as bytes) pairs into `index` (a new one); returns how many.
 
-    The request body is put together here as plain bytes, about `max_bytes` at a time, while the
-    previous request is sent on a second thread: documents are built and serialised (the Python
-    part) while Elasticsearch indexes the last batch (its part), and with two cores that is as much
-    overlap as there is. The answer lists only refusals, which raise BulkRefused.
+    The request bodies are put together here as plain bytes, about `max_bytes` each, while up to
+    `in_flight` earlier ones are being indexed: Python builds and serialises documents on one core
+    while Elasticsearch indexes on the other (and on both whenever Python waits for it). The
+    answers list only refusals, which raise BulkRefused.
     """
     connection = (es or client()).options(request_timeout=120)
 
@@ -295,22 +295,22 @@ def bulk_load(index: str, sources, es=None, *, max_bytes=BULK_BYTES) -> int:
             raise BulkRefused(f"Elasticsearch refused {len(refused)} documents, e.g. {refused[:1]}")
         return count
 
-    done, waiting = 0, None
-    with ThreadPoolExecutor(max_workers=1) as pool:
+    done, waiting = 0, []
+    with ThreadPoolExecutor(max_workers=in_flight) as pool:
         lines, size, count = [], 0, 0
         for doc_id, source in sources:
             lines += [b'{"index":{"_id":"', doc_id.encode(), b'"}}\n', source, b"\n"]
             size += len(source) + len(doc_id) + 22
             count += 1
             if size >= max_bytes:
-                if waiting is not None:
-                    done += waiting.result()
-                waiting = pool.submit(send, b"".join(lines), count)
+                while len(waiting) >= in_flight:
+                    done += waiting.pop(0).result()
+                waiting.append(pool.submit(send, b"".join(lines), count))
                 lines, size, count = [], 0, 0
-        if waiting is not None:
-            done += waiting.result()
         if lines:
-            done += send(b"".join(lines), count)
+            waiting.append(pool.submit(send, b"".join(lines), count))
+        for future in waiting:
+            done += future.result()
     return done
 
 
