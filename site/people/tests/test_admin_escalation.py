@@ -56,8 +56,17 @@ ADMINISTRATOR_URLS = [
 ]
 
 
-@pytest.fixture
-def admin_cast(db, site_pages, people):
+# Every test runs in its own savepoint over one cast built for the module (conftest.shared_site).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("shared_site")]
+
+
+@pytest.fixture(scope="module")
+def admin_cast(shared_site, django_db_blocker):
+    with django_db_blocker.unblock():
+        return _admin_cast(shared_site["people"])
+
+
+def _admin_cast(people):
     ensure_role_groups()
     security = SecuritySettings.load()
     security.require_mfa_for_administrators = False
