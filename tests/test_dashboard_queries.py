@@ -20,7 +20,7 @@ from supervision.tests.factories import ActionFactory, AgreementFactory, Session
 
 # Queries for the whole page, signing in included (session, person, roles: 3), measured when this
 # test was written; a new panel has to fit or raise its role's budget here, knowingly.
-BUDGET = {"worker": 19, "supervisor": 28, "practice_lead": 25, "administrator": 24}
+BUDGET = {"worker": 19, "supervisor": 27, "practice_lead": 25, "administrator": 23}
 
 
 def grow(people, n):
