@@ -17,32 +17,37 @@ and by edit distance over a cached copy elsewhere, then checked by edit distance
 
 from __future__ import annotations
 
+import json
 import math
 import threading
 import time
 import uuid
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import (
+    BooleanField,
+    Case,
     CharField,
     Count,
     Exists,
     Expression,
+    ExpressionWrapper,
     F,
     FloatField,
     Max,
+    Min,
     OuterRef,
     Q,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import (
     ASin,
     Cast,
-    Coalesce,
     Cos,
-    Exp,
     Greatest,
     Least,
     Power,
@@ -59,6 +64,7 @@ from .models import (
     SearchEntryLocation,
     SearchEntryOpening,
     SearchWord,
+    facet_key,
 )
 from .query import ANY_OF_FACETS, Criteria
 from .scoring import METRES_PER_MILE, decay, highlights_for, nearest_m
@@ -363,7 +369,6 @@ def _pg_rank(clauses, idf_of, typed_words, distance):
     if len(typed_words) > 1:
         in_name = " <-> ".join(f"'{w}':A" for w in typed_words)
         from django.contrib.postgres.search import SearchVectorExact
-        from django.db.models import Case, When
 
         phrase = SearchVectorExact(EntryVector(), _pg_query(in_name))
         total = total * Case(When(phrase, then=Value(1.25)), default=Value(1.0))
@@ -376,11 +381,12 @@ def _pg_rank(clauses, idf_of, typed_words, distance):
 
 
 def distance_to(place):
-    """Haversine metres from a place to a location row (the same formula as searching.haversine_m)."""
+    """Haversine metres from a place to a location row (the same formula as scoring.haversine_m)."""
     lat, lon = math.radians(place.latitude), math.radians(place.longitude)
-    half_dlat = (Radians(F("latitude")) - Value(lat)) / Value(2.0)
-    half_dlon = (Radians(F("longitude")) - Value(lon)) / Value(2.0)
-    a = Power(Sin(half_dlat), 2) + Value(math.cos(lat)) * Cos(Radians(F("latitude"))) * Power(Sin(half_dlon), 2)
+    latitude, longitude = F("latitude"), F("longitude")
+    half_dlat = (Radians(latitude) - Value(lat)) / Value(2.0)
+    half_dlon = (Radians(longitude) - Value(lon)) / Value(2.0)
+    a = Power(Sin(half_dlat), 2) + Value(math.cos(lat)) * Cos(Radians(latitude)) * Power(Sin(half_dlon), 2)
     return Value(2 * EARTH_RADIUS_M) * ASin(Sqrt(Least(a, Value(1.0))), output_field=FloatField())
 
 
@@ -396,6 +402,11 @@ def _bounding_box(place, radius_m):
     return place.latitude - dlat, place.latitude + dlat, place.longitude - dlon, place.longitude + dlon
 
 
+def _in_box(place, radius_m):
+    south, north, west, east = _bounding_box(place, radius_m)
+    return Q(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
+
+
 # ---- The search ---------------------------------------------------------------------------------
 
 
@@ -404,10 +415,12 @@ def _key(field):
 
 
 def filtered(criteria: Criteria):
-    """Listed entries passing the age, place and opening filters (not yet the words or facets)."""
-    from search.models import LISTED_STATUSES
+    """Entries passing the age, place and opening filters (not yet the words or facets).
 
-    qs = SearchEntry.objects.filter(service__status__in=LISTED_STATUSES)
+    Only listed services have an entry, so counts are taken from the entries alone (as
+    Elasticsearch counts its documents): a service closed a moment ago may be counted until the
+    worker rewrites its entry. The hits themselves are checked against the directory (`listed`)."""
+    qs = SearchEntry.objects.all()
     if criteria.max_age is not None:
         qs = qs.filter(Q(min_age__isnull=True) | Q(min_age__lte=criteria.max_age))
     if criteria.min_age is not None:
@@ -415,9 +428,8 @@ def filtered(criteria: Criteria):
     # Subqueries with IN (not correlated EXISTS): the database walks the latitude or area-code
     # index once instead of probing it for every entry.
     if criteria.place is not None and criteria.radius_m:
-        south, north, west, east = _bounding_box(criteria.place, criteria.radius_m)
         in_radius = (
-            SearchEntryLocation.objects.filter(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
+            SearchEntryLocation.objects.filter(_in_box(criteria.place, criteria.radius_m))
             .alias(d=distance_to(criteria.place))
             .filter(d__lte=criteria.radius_m)
         )
@@ -434,10 +446,21 @@ def filtered(criteria: Criteria):
     return qs
 
 
+def listed(entries):
+    """Only entries whose service is listed right now (an entry can be a moment behind an edit)."""
+    from search.models import LISTED_STATUSES
+
+    return entries.filter(service__status__in=LISTED_STATUSES)
+
+
 def facet_filters(criteria: Criteria) -> dict[str, Q]:
     found = {}
+    by_keys = connection.vendor == "postgresql"  # jsonb's ?| and @> on the entry's own facet keys
     for kind, values in criteria.facet_filters.items():
-        if kind in ANY_OF_FACETS:
+        if by_keys:
+            keys = [facet_key(kind, value) for value in sorted(values)]
+            found[kind] = Q(facet_keys__has_any_keys=keys) if kind in ANY_OF_FACETS else Q(facet_keys__contains=keys)
+        elif kind in ANY_OF_FACETS:
             found[kind] = Q(pk__in=SearchEntryFacet.objects.filter(kind=kind, value__in=sorted(values)).values("entry_id"))
         else:
             every = Q()
@@ -451,7 +474,8 @@ def facet_filters(criteria: Criteria) -> dict[str, Q]:
 
 def counts(matched, criteria: Criteria):
     """(total, facet counts): each facet counted with every other filter applied; an any-of facet
-    ignores its own selection, so its other values still show what choosing them would add."""
+    ignores its own selection, so its other values still show what choosing them would add.
+    A GROUP BY of the facet rows per way of applying the filters (PostgreSQL: see one_pass)."""
     filters = facet_filters(criteria)
 
     def narrowed(skip=None):
@@ -476,17 +500,25 @@ def counts(matched, criteria: Criteria):
         )
         for kind, value, label, n in rows:
             found[kind].append((value, label, n))
+    return total, _ranked_facets(found, totals["free"])
+
+
+def _ranked_facets(found, free):
     facets = {}
     for kind in FACET_KINDS:
         ranked = sorted(found[kind], key=lambda item: (-item[2], text.fold(item[1])))
         facets[kind] = ranked[: FACET_LIMITS[kind]]
-    facets["free"] = [("true", "Free of charge", totals["free"])]
-    return total, facets
+    facets["free"] = [("true", "Free of charge", free)]
+    return facets
 
 
 def search(criteria: Criteria) -> SearchResults:
+    kind = fulltext.kind(connection)
+    if kind == "postgresql":
+        with planner_settings():
+            return _search(criteria, kind)
     try:
-        return _search(criteria, fulltext.kind(connection))
+        return _search(criteria, kind)
     except DatabaseError:
         if connection.vendor != "sqlite" or connection.in_atomic_block:
             raise
@@ -496,16 +528,23 @@ def search(criteria: Criteria) -> SearchResults:
         return _search(criteria, None)
 
 
+@contextmanager
+def planner_settings():
+    """PostgreSQL's planner, left to itself, reads all of a large directory's entries to test each
+    one's words when a word is common, several times slower than the GIN index: with the entries in
+    memory, random reads cost little more than sequential ones. Just-in-time compilation costs more
+    than it saves on queries of this size. Both only for this search's own statements."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL random_page_cost = 1.1")
+        cursor.execute("SET LOCAL jit = off")
+        yield
+
+
 def _search(criteria: Criteria, kind) -> SearchResults:
     clauses = expanded_clauses(criteria) if not criteria.prepared.is_empty else []
     matched = filtered(criteria)
     if clauses:
         matched = text_filter(matched, clauses, kind)
-    total, facets = counts(matched, criteria)
-    full = matched
-    for condition in facet_filters(criteria).values():
-        full = full.filter(condition)
-
     words = {w for options in clauses for phrase, _f, _t in options for w in phrase}
     frequencies, documents = vocabulary.frequencies(words), vocabulary.entries()
 
@@ -518,29 +557,27 @@ def _search(criteria: Criteria, kind) -> SearchResults:
     columns = ["key", "name", "name_sort", "description", "min_age", "max_age", "assured_date", *FIELD_WEIGHTS]
     ranked_by_python = bool(clauses) and criteria.sort == "relevance"
 
-    if not ranked_by_python:
-        # Name or distance order: the database sorts and cuts the page.
-        if criteria.sort == "distance":
-            ordered = full.annotate(distance=nearest_distance(place)).order_by(F("distance").asc(nulls_last=True), "name_sort")
-        else:
-            ordered = full.order_by("name_sort")
-        rows = list(ordered.annotate(key=_key("service_id")).values(*columns)[criteria.offset : wanted])
-        pool = rows
-    elif kind == "postgresql":
-        factor = None
-        if place is not None:
-            # Nearer services count more: x0.5 to x1, Elasticsearch's gauss decay (0.5 at the scale).
-            scale = criteria.decay_scale_m
-            gauss = Exp(Value(-math.log(2) / scale**2) * Power(nearest_distance(place), 2), output_field=FloatField())
-            factor = Value(0.5) + Value(0.5) * Coalesce(gauss, Value(1.0))
-        rank = _pg_rank(clauses, idf_of, typed_words, factor)
-        top = full.annotate(rank=rank, key=_key("service_id")).order_by("-rank", "name_sort")
-        pool = list(top.values(*columns)[: max(RANK_POOL, wanted)])
-    elif kind == "fts5":
-        ids = _fts5_pool(full, clauses, max(RANK_POOL, wanted))
-        pool = list(SearchEntry.objects.filter(pk__in=ids).annotate(key=_key("service_id")).values(*columns))
+    if kind == "postgresql":
+        rank = _pg_rank(clauses, idf_of, typed_words, None) if ranked_by_python else None
+        total, facets, pool = one_pass(criteria, matched, rank, columns)
     else:
-        pool = list(full.annotate(key=_key("service_id")).values(*columns))
+        total, facets = counts(matched, criteria)
+        full = matched
+        for condition in facet_filters(criteria).values():
+            full = full.filter(condition)
+        full = listed(full)
+        if not ranked_by_python:
+            # Name or distance order: the database sorts and cuts the page.
+            if criteria.sort == "distance":
+                ordered = full.annotate(distance=nearest_distance(place)).order_by(F("distance").asc(nulls_last=True), "name_sort")
+            else:
+                ordered = full.order_by("name_sort")
+            pool = list(ordered.annotate(key=_key("service_id")).values(*columns)[criteria.offset : wanted])
+        elif kind == "fts5":
+            ids = _fts5_pool(full, clauses, max(RANK_POOL, wanted))
+            pool = list(SearchEntry.objects.filter(pk__in=ids).annotate(key=_key("service_id")).values(*columns))
+        else:
+            pool = list(full.annotate(key=_key("service_id")).values(*columns))
 
     distances = {}
     if place is not None:
@@ -592,6 +629,138 @@ def _search(criteria: Criteria, kind) -> SearchResults:
         fallback_reason=None,
         took_ms=None,
     )
+
+
+# ---- PostgreSQL: one pass over the matches -------------------------------------------------------
+
+# Spare rows when the database cuts a page, for entries a moment behind a service's closure.
+LISTED_MARGIN = 10
+
+
+def one_pass(criteria: Criteria, matched, rank, columns):
+    """PostgreSQL: (total, facets, pool rows) from one statement over the matching entries.
+
+    The entries are read once, with each one's words rank, nearest venue and facet filters worked
+    out a single time; the counts unnest each entry's facet keys (no join), and the best `RANK_POOL`
+    (or the page, by name or distance) comes from the same rows. The nearest venue comes from one
+    grouped pass over the venues near the place, not a lookup per entry. Only the rows chosen are
+    then read in full, and checked against the directory."""
+    filters = facet_filters(criteria)
+    flags = {f"passes_{name}": ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in filters.items()}
+    inner = matched.annotate(**flags)
+    if rank is not None:
+        inner = inner.annotate(words_rank=rank)
+    names = ["service_id", "name_sort", "is_free", "facet_keys", *flags, *(["words_rank"] if rank is not None else [])]
+    inner_sql, params = inner.values(*names).query.sql_with_params()
+    params = list(params)
+
+    place, sort = criteria.place, criteria.sort
+    near_sql, distance = "", "NULL::float8"
+    if place is not None and (rank is not None or sort == "distance"):
+        # Relevance: beyond three decay scales the decay is within 0.002 of nothing, so only venues
+        # that close are measured. Nearest first: the page is almost always within the radius.
+        reach = 3 * criteria.decay_scale_m if rank is not None else (criteria.radius_m or criteria.decay_scale_m)
+        venues = (
+            SearchEntryLocation.objects.filter(_in_box(place, reach))
+            .alias(d=distance_to(place))
+            .filter(d__lte=reach)
+            .values("entry_id")
+            .annotate(d=Min(distance_to(place)))
+            .values("entry_id", "d")
+        )
+        venue_sql, venue_params = venues.query.sql_with_params()
+        near_sql = f"near AS MATERIALIZED ({venue_sql}), "
+        params = [*venue_params, *params]
+        distance = "near.d"
+    source = f"({inner_sql}) i" + (" LEFT JOIN near ON near.entry_id = i.service_id" if near_sql else "")
+
+    def all_but(skip):
+        return " AND ".join(f'm."passes_{name}"' for name in filters if name != skip) or "TRUE"
+
+    # A count per way of applying the filters: all of them; all but an any-of facet's own; free.
+    ways = [None, *(kind for kind in ANY_OF_FACETS if kind in filters)]
+    counted = [f"count(*) FILTER (WHERE {all_but(way)})" for way in ways]
+    counted.append(f'count(*) FILTER (WHERE {all_but("free")} AND m."is_free")')
+    if sort == "distance":
+        counted.append(f"count(*) FILTER (WHERE {all_but(None)} AND m.distance IS NOT NULL)")
+    # Category names come with their counts (from a facet row of the same key; for the other
+    # kinds the name is the value).
+    numbered = ", ".join(f"{sql} AS c{number}" for number, sql in enumerate(counted))
+    returned = ", ".join(f"g.c{number}" for number in range(len(counted)))
+    facet_sql = (
+        f"SELECT coalesce(json_agg(json_build_array(g.k, {returned}, label.label)), '[]') FROM (SELECT k, {numbered} "
+        "FROM m CROSS JOIN LATERAL jsonb_array_elements_text(m.facet_keys || '[\"*\"]'::jsonb) AS k "
+        "WHERE k NOT LIKE 'area_code:%%' GROUP BY k) g "
+        "LEFT JOIN LATERAL (SELECT f.label FROM search_engine_searchentryfacet f WHERE g.k LIKE 'taxonomy%%' "
+        "AND f.kind = split_part(g.k, ':', 1) AND f.value = substr(g.k, length(split_part(g.k, ':', 1)) + 2) LIMIT 1) label ON TRUE"
+    )
+    if rank is not None:
+        decay = "1.0"
+        if near_sql:
+            scale = criteria.decay_scale_m
+            decay = (
+                f"(CASE WHEN m.distance IS NOT NULL THEN 0.5 + 0.5 * exp({-math.log(2) / scale**2!r} * m.distance ^ 2) "
+                f"WHEN EXISTS (SELECT 1 FROM {SearchEntryLocation._meta.db_table} l WHERE l.entry_id = m.service_id) THEN 0.5 ELSE 1.0 END)"
+            )
+        order, window = f"m.words_rank * {decay} DESC, m.name_sort", (max(RANK_POOL, criteria.offset + criteria.per_page), 0)
+    elif sort == "distance":
+        order, window = "m.distance, m.name_sort", (criteria.per_page + LISTED_MARGIN, criteria.offset)
+    else:
+        order, window = "m.name_sort", (criteria.per_page + LISTED_MARGIN, criteria.offset)
+    where = all_but(None) + (" AND m.distance IS NOT NULL" if sort == "distance" and rank is None else "")
+    hits_sql = (
+        "SELECT coalesce(json_agg(t.service_id ORDER BY t.n), '[]') FROM "
+        f"(SELECT m.service_id, row_number() OVER (ORDER BY {order}) AS n FROM m WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s) t"
+    )
+    sql = f"WITH {near_sql}m AS MATERIALIZED (SELECT i.*, {distance} AS distance FROM {source}) SELECT ({facet_sql}), ({hits_sql})"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *window])
+        facet_rows, ids = cursor.fetchone()
+    if isinstance(facet_rows, str):  # psycopg returns json already parsed; other drivers may not
+        facet_rows, ids = json.loads(facet_rows), json.loads(ids)
+
+    total, free, near_count, found = 0, 0, None, defaultdict(list)
+    for key, *numbers, label in facet_rows:
+        if key == "*":
+            total, free = numbers[0], numbers[len(ways)]
+            near_count = numbers[len(ways) + 1] if sort == "distance" else None
+            continue
+        kind, value = key.split(":", 1)
+        if kind in FACET_KINDS:
+            n = numbers[ways.index(kind) if kind in ways else 0]
+            if n:
+                found[kind].append((value, label or value, n))
+
+    rows = _listed_rows(ids, columns)
+    if rank is None:
+        rows = rows[: criteria.per_page]
+        if sort == "distance" and len(rows) < criteria.per_page and total > (near_count or 0):
+            rows += _further_away(matched, filters, criteria, columns, near_count or 0)
+    return total, _ranked_facets(found, free), rows
+
+
+def _listed_rows(ids, columns) -> list[dict]:
+    """The chosen entries in full, in the order given, leaving out any whose service just closed."""
+    found = {str(r["key"]): r for r in listed(SearchEntry.objects.filter(pk__in=ids)).annotate(key=_key("service_id")).values(*columns)}
+    return [found[i] for i in ids if i in found]
+
+
+def _further_away(matched, filters, criteria: Criteria, columns, near_count) -> list[dict]:
+    """Nearest first, past the entries with a venue within reach: the rest by their nearest venue
+    anywhere (none last). Rarely needed: only when a page reaches past every nearby service."""
+    place, reach = criteria.place, criteria.radius_m or criteria.decay_scale_m
+    rest = matched
+    for condition in filters.values():
+        rest = rest.filter(condition)
+    nearby = SearchEntryLocation.objects.filter(_in_box(place, reach)).alias(d=distance_to(place)).filter(d__lte=reach)
+    rest = (
+        listed(rest.exclude(pk__in=nearby.values("entry_id")))
+        .annotate(distance=nearest_distance(place), key=_key("service_id"))
+        .order_by(F("distance").asc(nulls_last=True), "name_sort")
+    )
+    start = max(0, criteria.offset - near_count)
+    shown = max(0, near_count - criteria.offset)
+    return list(rest.values(*columns)[start : start + criteria.per_page - min(shown, criteria.per_page)])
 
 
 def _fts5_pool(full, clauses, size) -> list:

@@ -26,6 +26,7 @@ from .models import (
     SearchEntryLocation,
     SearchEntryOpening,
     SearchWord,
+    facet_key,
 )
 
 log = logging.getLogger(__name__)
@@ -115,25 +116,28 @@ def _insert_entries(docs):
     that need the database's own form (the id, the time) are prepared once per entry or batch.
     """
     service_id = SearchEntry._meta.pk.target_field
+    facet_keys = SearchEntry._meta.get_field("facet_keys")
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     entries, facets, locations, opening_rows = [], [], [], []
     for doc in docs:
         sid = service_id.get_db_prep_value(doc["service_id"], connection)
         terms = [_padded(doc[f]) for f in ENTRY_TERM_FIELDS]
+        its_facets = _facets(doc)
+        keys = facet_keys.get_db_prep_value(sorted(facet_key(kind, value) for kind, value, _label in its_facets), connection)
         entries.append(
             (
                 sid, doc["name"][:255], doc["name_sort"][:255], doc["description"], *terms,
                 _padded(" ".join(doc[f] for f in ENTRY_TERM_FIELDS if doc[f])), doc["spelling"],
-                doc["min_age"], doc["max_age"], doc["is_free"], doc["assured_date"], now,
+                doc["min_age"], doc["max_age"], doc["is_free"], doc["assured_date"], keys, now,
             )
         )
-        facets += [(sid, kind, value, label) for kind, value, label in _facets(doc)]
+        facets += [(sid, kind, value, label) for kind, value, label in its_facets]
         locations += [(sid, lat, lon) for lat, lon in doc["locations"]]
         opening_rows += [(sid, start, end) for start, end in doc["openings"]]
     _insert(
         SearchEntry,
         ["service_id", "name", "name_sort", "description", *ENTRY_TERM_FIELDS, "all_terms", "spelling",
-         "min_age", "max_age", "is_free", "assured_date", "updated_at"],
+         "min_age", "max_age", "is_free", "assured_date", "facet_keys", "updated_at"],
         entries,
     )
     _insert(SearchEntryFacet, ["entry_id", "kind", "value", "label"], facets)

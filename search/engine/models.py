@@ -115,6 +115,9 @@ class SearchEntry(models.Model):
     is_free = models.BooleanField(default=False)
     # When the listing was last reviewed (the directory's assured date), for the recency boost.
     assured_date = models.DateField(null=True, blank=True)
+    # Its facets as "kind:value" keys (the rows of SearchEntryFacet, on the entry itself): on
+    # PostgreSQL one pass over the matching entries counts every facet, with no join.
+    facet_keys = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -138,6 +141,15 @@ class SearchEntryFacet(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.label}"
+
+    @property
+    def key(self) -> str:
+        """As the entry's `facet_keys` hold it."""
+        return facet_key(self.kind, self.value)
+
+
+def facet_key(kind: str, value: str) -> str:
+    return f"{kind}:{value}"
 
 
 class SearchEntryLocation(models.Model):

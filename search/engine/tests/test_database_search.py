@@ -83,6 +83,38 @@ def test_a_search_asks_the_same_number_of_queries_for_10_or_200_services(db_sett
     assert len(large_queries) == len(small_queries), "\n".join(large_queries)
 
 
+@pytest.mark.parametrize("sort", ["distance", "name"])
+def test_nearest_first_and_by_name_pages_ask_the_same_number_of_queries_for_10_or_200_services(db_settings, postcodes, sort):
+    bulk_services(10)
+    indexing.rebuild_entries(log=lambda *a: None)
+
+    def query():
+        return ServiceQuery(postcode="B97 4DN", radius_miles=10, sort=sort, per_page=5)
+
+    search_services(query())
+    small, small_queries = queries_for(query())
+    bulk_services(190, start=10)
+    indexing.rebuild_entries(log=lambda *a: None)
+    search_services(query())
+    large, large_queries = queries_for(query())
+
+    assert (small.total, large.total) == (10, 200)
+    assert len(large.hits) == 5
+    assert len(large_queries) == len(small_queries), "\n".join(large_queries)
+
+
+def test_paging_nearest_first_keeps_one_order_past_the_nearby_services(db_settings, indexed):
+    """Services with a venue close by, then those further away, then those without a venue: page by
+    page as in one long page."""
+    whole = search_services(ServiceQuery(postcode="B97", sort="distance", per_page=50))
+    paged = []
+    for page in range(1, whole.total + 1):
+        paged += search_services(ServiceQuery(postcode="B97", sort="distance", per_page=1, page=page)).hits
+
+    assert [h.service_id for h in paged] == [h.service_id for h in whole.hits]
+    assert whole.hits[-1].distance_m is None and whole.hits[0].distance_m is not None
+
+
 def test_a_misspelling_is_found_through_the_trigram_index_on_postgresql(db_settings, indexed):
     require_service("PostgreSQL", connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
     results, sql = queries_for(ServiceQuery(text="advocasy"))
