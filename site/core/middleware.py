@@ -58,6 +58,8 @@ def _sites():
 
 
 _known_sites = ProcessCache(_sites, seconds=30, models=[Site])
+_KNOWN_SITES_LIMIT = 100
+_UNKNOWN = object()
 
 
 class WagtailSiteMiddleware:
@@ -71,9 +73,11 @@ class WagtailSiteMiddleware:
     def __call__(self, request):
         hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
         sites = _known_sites.get()
-        if (hostname, port) not in sites:
-            sites[(hostname, port)] = Site._find_for_request(request)
-        site = sites[(hostname, port)]
+        site = sites.get((hostname, port), _UNKNOWN)
+        if site is _UNKNOWN:
+            site = Site._find_for_request(request)
+            if len(sites) < _KNOWN_SITES_LIMIT:  # with a wildcard in ALLOWED_HOSTS, the client names the host
+                sites[(hostname, port)] = site
         if site is not None:
             request._wagtail_site = copy.copy(site)
             request._wagtail_site.root_page = copy.copy(site.root_page)

@@ -53,3 +53,15 @@ def test_the_dashboard_finds_its_site_without_asking_each_time(site_pages, peopl
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/").status_code == 200
     assert any('"wagtailcore_site"' in q["sql"] for q in queries.captured_queries)  # read afresh after the change
+
+
+def test_any_host_name_does_not_grow_the_kept_sites_without_end(site_pages, people, client_for, settings, monkeypatch):
+    """With a wildcard in ALLOWED_HOSTS the Host header is the client's to choose."""
+    from core import middleware
+
+    monkeypatch.setattr(middleware, "_KNOWN_SITES_LIMIT", 3)
+    settings.ALLOWED_HOSTS = [".example.org"]
+    client = client_for(people["worker"])
+    for n in range(6):
+        assert client.get("/", HTTP_HOST=f"office{n}.example.org").status_code == 200
+    assert len(middleware._known_sites.get()) == 3
