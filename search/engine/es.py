@@ -204,7 +204,7 @@ def serving_settings() -> dict:
     """Index settings while searches read it (a rebuild fills the index with others, then sets these)."""
     return {
         "number_of_replicas": getattr(settings, "ELASTICSEARCH_REPLICAS", 0),
-        "refresh_interval": "1s",
+        "refresh_interval": getattr(settings, "ELASTICSEARCH_REFRESH_INTERVAL", "1s"),
         "translog.durability": "request",
     }
 

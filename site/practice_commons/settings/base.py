@@ -39,6 +39,8 @@ ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="practice
 # A cluster of several nodes: replicas keep search answering when a node goes (applied on rebuild).
 ELASTICSEARCH_SHARDS = env.int("ELASTICSEARCH_SHARDS", default=1)
 ELASTICSEARCH_REPLICAS = env.int("ELASTICSEARCH_REPLICAS", default=0)
+# How soon an edit shows in searches; a busy national directory may take "5s" to index with less work.
+ELASTICSEARCH_REFRESH_INTERVAL = env("ELASTICSEARCH_REFRESH_INTERVAL", default="1s")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)  # seconds per request
 # After a failure every process answers from the database for this long before asking again.
 ELASTICSEARCH_OUTAGE_SECONDS = env.int("ELASTICSEARCH_OUTAGE_SECONDS", default=30)
