@@ -295,6 +295,32 @@ class EntryVector(Expression):
         return f"{compiler.quote_name_unless_alias(self.alias)}.search_vector", []
 
 
+class EntryAmong(Expression):
+    """PostgreSQL: the entry is one of a subquery's ids, written `= ANY(ARRAY(...))` so that two of
+    them joined by OR are answered through the primary key (as IN subqueries, the planner reads
+    every entry to test each one)."""
+
+    conditional = True
+
+    def __init__(self, ids, alias=None):
+        super().__init__(output_field=BooleanField())
+        self.ids, self.alias = ids, alias
+
+    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
+        resolved = self.copy()
+        resolved.alias = query.get_initial_alias() if query is not None else None
+        return resolved
+
+    def relabeled_clone(self, change_map):
+        clone = self.copy()
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def as_sql(self, compiler, connection):
+        sql, params = self.ids.query.sql_with_params()
+        return f"{compiler.quote_name_unless_alias(self.alias)}.service_id = ANY(ARRAY({sql}))", params
+
+
 def _pg_query(raw: str):
     from django.contrib.postgres.search import SearchQuery
 
@@ -433,10 +459,17 @@ def filtered(criteria: Criteria):
             .alias(d=distance_to(criteria.place))
             .filter(d__lte=criteria.radius_m)
         )
-        near = Q(pk__in=in_radius.values("entry_id"))
+        ids = [in_radius.values("entry_id")]
         if criteria.place.area_codes:
-            covering = SearchEntryFacet.objects.filter(kind="area_code", value__in=sorted(criteria.place.area_codes))
-            near |= Q(pk__in=covering.values("entry_id"))
+            ids.append(SearchEntryFacet.objects.filter(kind="area_code", value__in=sorted(criteria.place.area_codes)).values("entry_id"))
+        if connection.vendor == "postgresql":
+            near = Q(EntryAmong(ids[0]))
+            for more in ids[1:]:
+                near |= Q(EntryAmong(more))
+        else:
+            near = Q(pk__in=ids[0])
+            for more in ids[1:]:
+                near |= Q(pk__in=more)
         qs = qs.filter(near)
     if criteria.week_ranges:
         open_then = Q()
@@ -533,10 +566,10 @@ def planner_settings():
     """PostgreSQL's planner, left to itself, reads all of a large directory's entries to test each
     one's words when a word is common, several times slower than the GIN index: with the entries in
     memory, random reads cost little more than sequential ones. Just-in-time compilation costs more
-    than it saves on queries of this size. Both only for this search's own statements."""
+    than it saves on queries of this size, and the matches of a common word (tens of thousands of
+    rows) are kept and sorted in memory rather than on disk. Only for this search's statements."""
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL random_page_cost = 1.1")
-        cursor.execute("SET LOCAL jit = off")
+        cursor.execute("SET LOCAL random_page_cost = 1.1; SET LOCAL jit = off; SET LOCAL work_mem = '32MB'")
         yield
 
 
@@ -649,7 +682,11 @@ def one_pass(criteria: Criteria, matched, rank, columns):
     flags = {f"passes_{name}": ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in filters.items()}
     inner = matched.annotate(**flags)
     if rank is not None:
-        inner = inner.annotate(words_rank=rank)
+        # Ranked only where every filter holds: the others are counted, never listed.
+        every = Q()
+        for condition in filters.values():
+            every &= condition
+        inner = inner.annotate(words_rank=Case(When(every, then=rank), output_field=FloatField()) if filters else rank)
     names = ["service_id", "name_sort", "is_free", "facet_keys", *flags, *(["words_rank"] if rank is not None else [])]
     inner_sql, params = inner.values(*names).query.sql_with_params()
     params = list(params)
