@@ -90,6 +90,15 @@ def _make_cast(team):
     return cast
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items):
+    """A module sharing one world keeps its tests on one xdist worker, one after another: split
+    across workers (or interleaved with other modules) it would build the world again each time."""
+    for item in items:
+        if "shared_site" in item.fixturenames and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(f"shared-site:{item.module.__name__}"))
+
+
 @pytest.fixture(scope="module")
 def shared_site(django_db_setup, django_db_blocker):
     """The pages of `site_pages` and the cast of `people`, built once for a module instead of per test.
