@@ -201,3 +201,16 @@ def test_directory_editors_see_the_review_list_and_mark_listings_reviewed(client
 
 def test_workers_cannot_mark_listings_reviewed(client_for, people, service):
     assert client_for(people["worker"]).post(reverse("search:service-mark-reviewed", args=[service.pk])).status_code == 403
+
+
+def test_the_editor_permission_counts_whether_given_to_the_person_or_their_group(people, editor):
+    from django.contrib.auth.models import Permission
+
+    from search.permissions import is_directory_editor
+
+    worker = people["worker"]
+    assert is_directory_editor(editor) and not is_directory_editor(worker)
+    worker.user_permissions.add(Permission.objects.get(content_type__app_label="directory", codename="change_service"))
+    assert is_directory_editor(type(worker).objects.get(pk=worker.pk))
+    editor.is_active = False
+    assert not is_directory_editor(editor)
