@@ -19,6 +19,8 @@ from .models import (
 )
 
 LIST_LIMIT = 5
+# A session's notes and its template are never shown on the dashboard: not read, not decoded.
+UNSHOWN = ("notes", "template_snapshot")
 
 
 def supervisor_panel_context(user, today=None):
@@ -29,13 +31,13 @@ def supervisor_panel_context(user, today=None):
     # belongs to that person and their current supervisor now.
     led_now = permissions.sessions_in_the_room(user).filter(supervisor=user)
     awaiting, awaiting_count = first_and_count(
-        led_now.filter(status=SessionStatus.AWAITING_SIGN_OFF).order_by("starts_at")
+        led_now.filter(status=SessionStatus.AWAITING_SIGN_OFF).defer(*UNSHOWN).order_by("starts_at")
         .prefetch_related(Prefetch("participants", queryset=SessionParticipant.objects.select_related("user"))),
         LIST_LIMIT,
     )
     actions, actions_count = first_and_count(
         SupervisionAction.objects.filter(session__in=led_now.values("pk"), status=ActionStatus.OPEN)
-        .select_related("owner", "session").order_by("due_on", "pk"),
+        .select_related("owner", "session").defer(*(f"session__{name}" for name in UNSHOWN)).order_by("due_on", "pk"),
         LIST_LIMIT,
     )
     return {
@@ -56,13 +58,16 @@ def worker_panel_context(user):
             starts_at__gte=timezone.now() - datetime.timedelta(hours=12),
         )
         .select_related("supervisor")
+        .defer(*UNSHOWN)
         .order_by("starts_at")
         .first()
     )
     to_sign = SupervisionSession.objects.filter(
         participants__user=user, participants__signed_at__isnull=True, status=SessionStatus.AWAITING_SIGN_OFF
-    ).order_by("starts_at")[:LIST_LIMIT]
-    actions, actions_count = first_and_count(services.open_actions_for(user).order_by("due_on", "pk"), LIST_LIMIT)
+    ).defer(*UNSHOWN).order_by("starts_at")[:LIST_LIMIT]
+    actions, actions_count = first_and_count(
+        services.open_actions_for(user).defer(*(f"session__{name}" for name in UNSHOWN)).order_by("due_on", "pk"), LIST_LIMIT
+    )
     # Agreements the worker has still to accept (the same rule as permissions.can_accept_agreement).
     to_accept = (
         SupervisionAgreement.objects.filter(supervisee=user, ended_on__isnull=True, supervisee_accepted_at__isnull=True)
