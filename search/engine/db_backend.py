@@ -97,6 +97,7 @@ class Words:
     def invalidate(self):
         """Written entries bring new words: typo tolerance sees them at the next search."""
         self._built = 0.0
+        self._entries = (0.0, 0)
 
     def entries(self) -> int:
         """How many entries there are (counted at most once a minute: idf barely moves)."""
@@ -345,6 +346,9 @@ def text_filter(qs, clauses, kind):
 
 
 def idf(documents: int, frequency: int) -> float:
+    # The count of entries is kept a minute; a word may since be in more of them. A negative weight would turn
+    # every multiplier of the score (age fit, recency) upside down, so the count is never below the word's.
+    documents = max(documents, frequency)
     return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
 
 

@@ -161,3 +161,13 @@ def test_the_word_list_follows_edits_and_removals(db_settings, indexed, committe
     indexing.apply_pending()
     assert entries("cottage") == 0
     assert search_services(ServiceQuery(text="cottage")).total == 0
+
+
+def test_a_word_weighs_more_than_nothing_even_when_the_kept_count_of_entries_is_behind():
+    """The count of entries is kept a minute; a word found in more entries than that count must still weigh
+    something, or the score turns negative and every penalty (age, an old review) would lift a listing instead."""
+    from search.engine.db_backend import idf
+
+    assert idf(0, 3) > 0
+    assert idf(10, 10) > 0
+    assert idf(1000, 1) > idf(1000, 10) > 0
