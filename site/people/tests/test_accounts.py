@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from allauth.mfa.models import Authenticator
-from django.conf import global_settings, settings
+from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
@@ -39,26 +39,6 @@ def test_login_with_email_lands_on_dashboard(client, site_pages):
     assert home.status_code == 200
     assert "My practice" in home.content.decode()
     assert int(client.session["_auth_user_id"]) == worker.pk
-
-
-@pytest.mark.django_db
-def test_a_sign_in_checks_the_password_once_with_the_production_hasher(client, monkeypatch):
-    """The hash is the expensive part of a sign-in (PBKDF2 in production: about 0.4 s of CPU), so it
-    is worked out once, not again by the rate limits or the session's set-up."""
-    from django.contrib.auth import hashers
-    from django.utils.module_loading import import_string
-
-    from practice_commons.settings import base
-
-    production = getattr(base, "PASSWORD_HASHERS", None) or global_settings.PASSWORD_HASHERS
-    assert issubclass(import_string(production[0]), (hashers.PBKDF2PasswordHasher, hashers.Argon2PasswordHasher))
-    make_person(Role.WORKER, email="sam@example.org")
-    hasher = type(hashers.get_hasher())
-    verified = []
-    real_verify = hasher.verify
-    monkeypatch.setattr(hasher, "verify", lambda self, *args: verified.append(1) or real_verify(self, *args))
-    assert login(client, "sam@example.org").status_code == 302
-    assert len(verified) == 1
 
 
 @pytest.mark.django_db
