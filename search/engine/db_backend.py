@@ -273,14 +273,8 @@ def _and_words(words, operator, quote="'") -> str:
     return f"({joined})" if len(words) > 1 else joined
 
 
-class EntryVector(Expression):
-    """The entries' generated `search_vector` column (PostgreSQL; not a model field, see fulltext.py)."""
-
-    def __init__(self, alias=None):
-        from django.contrib.postgres.search import SearchVectorField
-
-        super().__init__(output_field=SearchVectorField())
-        self.alias = alias
+class OnTheEntries(Expression):
+    """An expression about the query's own table of entries: it follows that table's alias through joins."""
 
     def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
         resolved = self.copy()
@@ -292,11 +286,21 @@ class EntryVector(Expression):
         clone.alias = change_map.get(self.alias, self.alias)
         return clone
 
+
+class EntryVector(OnTheEntries):
+    """The entries' generated `search_vector` column (PostgreSQL; not a model field, see fulltext.py)."""
+
+    def __init__(self, alias=None):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+        self.alias = alias
+
     def as_sql(self, compiler, connection):
         return f"{compiler.quote_name_unless_alias(self.alias)}.search_vector", []
 
 
-class EntryAmong(Expression):
+class EntryAmong(OnTheEntries):
     """PostgreSQL: the entry is one of a subquery's ids, written `= ANY(ARRAY(...))` so that two of
     them joined by OR are answered through the primary key (as IN subqueries, the planner reads
     every entry to test each one)."""
@@ -306,16 +310,6 @@ class EntryAmong(Expression):
     def __init__(self, ids, alias=None):
         super().__init__(output_field=BooleanField())
         self.ids, self.alias = ids, alias
-
-    def resolve_expression(self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False):
-        resolved = self.copy()
-        resolved.alias = query.get_initial_alias() if query is not None else None
-        return resolved
-
-    def relabeled_clone(self, change_map):
-        clone = self.copy()
-        clone.alias = change_map.get(self.alias, self.alias)
-        return clone
 
     def as_sql(self, compiler, connection):
         sql, params = self.ids.query.sql_with_params()
