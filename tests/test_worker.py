@@ -156,21 +156,31 @@ def test_a_worker_killed_mid_task_runs_it_again_and_sends_each_reminder_once(
 def test_two_workers_apply_each_pending_index_update_exactly_once(on_postgres, mail_dir):
     from django_tasks_db.models import DBTaskResult
 
+    from core.models import WorkerHeartbeat
     from search.engine.models import PendingIndexUpdate
     from search.engine.tasks import apply_index_updates
 
     ids = [str(uuid.uuid4()) for _ in range(300)]
     PendingIndexUpdate.objects.bulk_create([PendingIndexUpdate(service_id=i) for i in ids])
-    # Overlapping batches, so both workers reach for the same rows at once.
-    from django.test import override_settings
-
-    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
-        for start in range(0, 300, 10):
-            apply_index_updates.enqueue(ids[start:start + 25])
-    workers = [start_worker(mail_dir, "--batch") for _ in range(2)]
+    # Both workers are polling before the queue fills: on a busy machine one started after the
+    # other would otherwise find the queue already drained, and the race would not be tested.
+    workers = [start_worker(mail_dir) for _ in range(2)]
     try:
-        for worker in workers:
-            worker.wait(timeout=180)
+        wait_for(lambda: WorkerHeartbeat.objects.count() == 2, 120, "both workers to start")
+        time.sleep(1)  # the heartbeat comes first; the task loop starts just after it
+        from django.test import override_settings
+
+        # Overlapping batches, so both workers reach for the same rows at once.
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+            for start in range(0, 300, 5):
+                apply_index_updates.enqueue(ids[start:start + 25])
+        wait_for(
+            lambda: not DBTaskResult.objects.filter(
+                task_path__startswith="search.engine.tasks.", status__in=["READY", "RUNNING"]
+            ).exists(),
+            180,
+            "the queue to drain",
+        )
     finally:
         outputs = [stop(w) for w in workers]
     assert not PendingIndexUpdate.objects.exists(), outputs
