@@ -16,9 +16,6 @@ How to read a cell
     D     admin refused: 403, or 302 away from the page and below it (to sign in, or Wagtail's
           "no permission")
     403, 404, 405 (GET on a form that only takes POST)
-    X*    the cell is what the product promises, but today's code does not keep it yet; WAITS
-          names the part of issue 10 whose fix it waits for. The test runs it as a strict
-          xfail, so it fails loudly the day the fix lands: then delete the * and its WAITS line.
 
 In every cell, whatever the outcome, no marker outside READERS[kind] for that role may appear
 anywhere in the answer (HTML, CSV, JSON, PDF text, .ics).
@@ -230,10 +227,6 @@ wagtaildocs_serve                         sample-document    L     404   404   4
 wagtaildocs_authenticate_with_password    sample-restriction L     404   404   404   404   404   404   404   404
 """
 
-# The cells marked * keep the promise only once another part of issue 10 lands: who each waits for.
-# Empty now: every declared cell holds. Example: ("learning:record-for", "owner", "supervisor"): "audiences".
-WAITS = {}
-
 # Signing in, out and managing one's own account (django-allauth): no records on these pages.
 # Anonymous visitors reach the public ones; signed-in people are sent on from the sign-in pages.
 ACCOUNT_TABLE = """
@@ -333,14 +326,8 @@ class Row:
     def label(self):
         return self.name if self.target == "-" else f"{self.name} [{self.target}]"
 
-    def waits(self, role):
-        """The part of issue 10 this cell waits for, or None when it holds today."""
-        if not self.cells[role].endswith("*"):
-            return None
-        return WAITS[(self.name, self.target, role)]
-
     def expected(self, role):
-        return self.cells[role].rstrip("*")
+        return self.cells[role]
 
 
 def parse(table):
@@ -352,9 +339,6 @@ def parse(table):
         unknown = set(shows) - set(READERS)
         assert not unknown, f"{name}: unknown markers {unknown}"
         row = Row(name, target, dict(zip(ROLES, cells, strict=True)), shows)
-        starred = {role for role in ROLES if row.cells[role].endswith("*")}
-        listed = {role for (n, t, role) in WAITS if (n, t) == (name, target)}
-        assert starred == listed, f"{row.label}: cells marked * {sorted(starred)} but WAITS lists {sorted(listed)}"
         rows.append(row)
     return rows
 

@@ -208,8 +208,8 @@ def table(world):
     return targets(world)
 
 
-def cells(waiting):
-    return [(row, role) for row in ALL_ROWS for role in ROLES if bool(row.waits(role)) == waiting]
+def cells():
+    return [(row, role) for row in ALL_ROWS for role in ROLES]
 
 
 # ---- Every URL has a row ---------------------------------------------------------------------------
@@ -246,7 +246,7 @@ def test_every_admin_listing_is_in_the_admin_sample():
 def test_access_matrix(world, clients, table):
     failures = []
     cpu = time.process_time()
-    for row, role in cells(waiting=False):
+    for row, role in cells():
         expected = row.expected(role)
         try:
             url, status, location, text = request_cell(row, role, world, clients, table)
@@ -257,27 +257,8 @@ def test_access_matrix(world, clients, table):
         if problem:
             failures.append(f"{row.label:60} {role:22} {url}: {problem}")
     slowest = sorted(TIMINGS.items(), key=lambda kv: -kv[1])[:8]
-    print(f"{len(cells(waiting=False))} cells in {time.process_time() - cpu:.1f}s of CPU; slowest rows:", ", ".join(f"{k} {v:.2f}s" for k, v in slowest))
+    print(f"{len(cells())} cells in {time.process_time() - cpu:.1f}s of CPU; slowest rows:", ", ".join(f"{k} {v:.2f}s" for k, v in slowest))
     assert not failures, f"{len(failures)} cells break the access matrix:\n" + "\n".join(failures)
-
-
-# ---- The cells waiting for another part of issue 10 ----------------------------------------------
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    "row, role",
-    [
-        pytest.param(row, role, id=f"{row.label}-{role}",
-                     marks=pytest.mark.xfail(strict=True, reason=f"waits for {row.waits(role)}"))
-        for row, role in cells(waiting=True)
-    ],
-)
-def test_waiting_cell(world, clients, table, row, role):
-    expected = row.expected(role)
-    url, status, location, text = request_cell(row, role, world, clients, table)
-    problem = check(url, status, location, expected, text, role, row, world.markers)
-    assert not problem, f"{row.label} as {role} ({url}): {problem}"
 
 
 # ---- Download my data: each person's archive holds their own records and nothing they may not read --
@@ -287,16 +268,8 @@ OWN_DATA = ["log-unshared", "log-shared", "log-draft", "assessment-note", "agree
             "peer-reflection", "shortlist-note", "pen-picture"]
 
 
-# Roles whose archive does not yet follow the records' audiences: {role: the fix it waits for}.
-DOWNLOAD_WAITS = {}
-
-
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", [
-    pytest.param(role, marks=[pytest.mark.xfail(strict=True, reason=f"waits for {DOWNLOAD_WAITS[role]}")]
-                 if role in DOWNLOAD_WAITS else [])
-    for role in ROLES[1:]
-])
+@pytest.mark.parametrize("role", ROLES[1:])
 def test_download_my_data_holds_only_what_each_person_may_read(world, clients, role, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         started = clients[role].post(reverse("my-data"))
