@@ -67,10 +67,9 @@ from .models import (
     facet_key,
 )
 from .query import ANY_OF_FACETS, Criteria
-from .scoring import METRES_PER_MILE, decay, highlights_for, nearest_m
+from .ranking import FUZZY_FACTOR, idf
+from .scoring import METRES_PER_MILE, highlights_for, nearest_m
 
-FUZZY_FACTOR = 0.6  # a word matched through a typo counts for less than an exact one
-MAX_EXPANSIONS = 20  # typo variants per typed word, as Elasticsearch's max_expansions
 FACET_KINDS = ("taxonomy_term", "taxonomy", "service_area", "accessibility")
 FACET_LIMITS = {"taxonomy_term": 60, "taxonomy": 20, "service_area": 30, "accessibility": 30}
 # The database ranks every match; Python re-scores this many of the best exactly (a page of 20
@@ -229,17 +228,7 @@ def after_rebuild() -> None:
 def expanded_clauses(criteria: Criteria):
     """For each clause: [(phrase, factor, is_typo)] of alternatives, adding typo variants of typed words."""
     typed = [c.alternatives[0][0] for c in criteria.prepared.clauses if c.fuzzy]
-    variants = vocabulary.variants(typed)
-    expanded = []
-    for clause in criteria.prepared.clauses:
-        options = []
-        for number, alternative in enumerate(clause.alternatives):
-            options.append((alternative, clause.weight, False))
-            if number == 0 and clause.fuzzy:
-                for word, _edits, _entries in variants.get(alternative[0], [])[:MAX_EXPANSIONS]:
-                    options.append(((word,), FUZZY_FACTOR * clause.weight, True))
-        expanded.append(options)
-    return expanded
+    return ranking.clauses_with_variants(criteria, vocabulary.variants(typed))
 
 
 def _phrase(words) -> str:
@@ -337,39 +326,6 @@ def text_filter(qs, clauses, kind):
 
 
 # ---- Scoring ------------------------------------------------------------------------------------
-
-
-def idf(documents: int, frequency: int) -> float:
-    # The count of entries is kept a minute; a word may since be in more of them. A negative weight would turn
-    # every multiplier of the score (age fit, recency) upside down, so the count is never below the word's.
-    documents = max(documents, frequency)
-    return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
-
-
-def contains_all(field_text: str, words) -> bool:
-    return all(f" {w} " in field_text for w in words)
-
-
-def score(row: dict, clauses, typed_words, idf_of) -> tuple[float, set[str]]:
-    """Sum over clauses of the best (field weight x idf x typo factor) among its alternatives."""
-    total, matched = 0.0, set()
-    for options in clauses:
-        best = 0.0
-        for phrase, factor, _typo in options:
-            for field, weight in FIELD_WEIGHTS.items():
-                if contains_all(row[field], phrase):
-                    value_idf = sum(idf_of(w) for w in phrase) / len(phrase)
-                    # Shorter fields say more per match (BM25's length normalisation, roughly).
-                    length = row[field].count(" ")
-                    value = weight * value_idf * factor * (1.6 / (1 + 0.6 * min(length, 60) / 12))
-                    best = max(best, value)
-                    matched.update(phrase)
-        total += best
-    if len(typed_words) > 1 and _phrase(typed_words) in row["name_terms"]:
-        total *= 1.25  # the words in order in the name, as Elasticsearch's shingles reward
-    if ranking.phrase_applies(typed_words) and any(ranking.near_in_order(row[f], typed_words) for f in ranking.PHRASE_FIELDS):
-        total *= ranking.PHRASE_FACTOR
-    return total, matched
 
 
 def _pg_rank(clauses, idf_of, typed_words, distance):
@@ -582,7 +538,7 @@ def _search(criteria: Criteria, kind) -> SearchResults:
     def idf_of(word):
         return idf(documents, frequencies.get(word, 0))
 
-    typed_words = tuple(w for c in criteria.prepared.clauses if not c.from_everyday for w in c.typed)
+    typed_words = ranking.typed_words(criteria)
     place = criteria.place
     wanted = criteria.offset + criteria.per_page
     columns = ["key", "name", "name_sort", "description", "min_age", "max_age", "assured_date", *FIELD_WEIGHTS]
@@ -625,13 +581,12 @@ def _search(criteria: Criteria, kind) -> SearchResults:
     for row in pool:
         value = 0.0
         if clauses:
-            value, found = score(row, clauses, typed_words, idf_of)
-            matched_terms |= found
-            if place is not None and criteria.sort == "relevance":
-                value *= 0.5 + 0.5 * decay(distances.get(row["key"]), criteria.decay_scale_m)
+            # ranking.py: the same words score and rules as Elasticsearch's first matches get.
             if criteria.sort == "relevance":
-                value *= ranking.service_age_fit(criteria, row["min_age"], row["max_age"])
-                value *= ranking.recency_fit(row["assured_date"])
+                value, found = ranking.relevance(criteria, row, clauses, typed_words, idf_of, distances.get(row["key"]))
+            else:
+                value, found = ranking.words_score(row, clauses, typed_words, idf_of)
+            matched_terms |= found
         scored[row["key"]] = value
     if ranked_by_python:
         pool.sort(key=lambda r: (-round(scored[r["key"]], 6), r["name_sort"]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from elasticsearch_dsl import Q, Search
 
 from . import Hit, Listing, SearchResults, es, ranking, text
@@ -14,6 +16,8 @@ FIELDS = [f"{name}^{boost:g}" for name, boost in FIELD_WEIGHTS.items()]
 # come back (the other fields' words could never be marked).
 HIGHLIGHT_FIELDS = ["name_terms", "description_terms"]
 # What the results list shows, returned with each hit so the page loads nothing per result.
+# What ranking.rescore reads of the first matches.
+RESCORE_FIELDS = [*FIELD_WEIGHTS, "assured_date", "name_sort"]
 LISTING_FIELDS = ["service_id", "name", "organisation", "town", "description", "status", "min_age", "max_age", "is_free", "locations"]
 FACET_FIELDS = {
     "taxonomy_term": "taxonomy_term_ids",
@@ -134,8 +138,13 @@ def build(criteria: Criteria) -> Search:
         s = s.sort({"_score": {"order": "desc"}}, {"name_sort": {"order": "asc"}})
     # The prepared words come back too: matched words are highlighted in Python (Elasticsearch's
     # highlighter would mark the stemmed copy, and costs seconds with fuzzy queries).
-    s = s.source([*LISTING_FIELDS, *HIGHLIGHT_FIELDS] if criteria.query.highlights else LISTING_FIELDS)
+    s = s.source(sorted({*LISTING_FIELDS, *(HIGHLIGHT_FIELDS if criteria.query.highlights else ()), *(RESCORE_FIELDS if _rescored(criteria) else ())}))
     return s[criteria.offset : criteria.offset + criteria.per_page]
+
+
+def _rescored(criteria: Criteria) -> bool:
+    """Whether the first matches are scored again in Python (ranking.rescore) and by meaning."""
+    return criteria.sort == "relevance" and not criteria.prepared.is_empty and criteria.offset < ranking.RESCORED
 
 
 def add_facet_counts(s: Search, post: dict) -> None:
@@ -174,10 +183,11 @@ def _listing(source) -> Listing:
 def search(criteria: Criteria) -> SearchResults:
     # The raw response (plain dicts) is much quicker to read than elasticsearch-dsl's wrappers.
     body = build(criteria).to_dict()
-    # The first results are reordered by meaning (ranking.rerank): fetch that window whole.
-    reranked = criteria.sort == "relevance" and not criteria.prepared.is_empty and criteria.offset < ranking.SEMANTIC_WINDOW
+    # The first results are scored again as the database scores them, then reordered by meaning
+    # (ranking.rescore, ranking.rerank): fetch that window whole.
+    reranked = _rescored(criteria)
     if reranked:
-        body["from"], body["size"] = 0, max(ranking.SEMANTIC_WINDOW, criteria.offset + criteria.per_page)
+        body["from"], body["size"] = 0, max(ranking.RESCORED, criteria.offset + criteria.per_page)
     client = es.client()
     response = client.search(index=es.alias_name(), body=body).body
     took = float(response["took"])
@@ -188,10 +198,7 @@ def search(criteria: Criteria) -> SearchResults:
         suggestion = _did_you_mean(spelling.get("suggest"))
         took += float(spelling["took"])
     if reranked:
-        by_id = {hit["_source"]["service_id"]: hit for hit in response["hits"]["hits"]}
-        window = [(sid, float(hit.get("_score") or 0.0), hit["_source"].get("name", ""), hit["_source"].get("description") or "") for sid, hit in by_id.items()]
-        order = ranking.rerank(criteria, window[: ranking.SEMANTIC_WINDOW]) + [c[0] for c in window[ranking.SEMANTIC_WINDOW :]]
-        response["hits"]["hits"] = [by_id[sid] for sid in order][criteria.offset : criteria.offset + criteria.per_page]
+        response["hits"]["hits"] = _reordered(criteria, response["hits"]["hits"])[criteria.offset : criteria.offset + criteria.per_page]
     page = response["hits"]["hits"]
     matched = [set() for _hit in page]
     if criteria.query.highlights and not criteria.prepared.is_empty:
@@ -224,6 +231,25 @@ def search(criteria: Criteria) -> SearchResults:
         fallback_reason=None,
         took_ms=took,
     )
+
+
+def _reordered(criteria: Criteria, found: list[dict]) -> list[dict]:
+    """The first matches in the database's order (ranking.rescore), then reordered by meaning."""
+    by_id = {hit["_source"]["service_id"]: hit for hit in found}
+    window = list(by_id)[: ranking.RESCORED]
+    rows, distances = [], {}
+    for sid in window:
+        source = by_id[sid]["_source"]
+        row = {f: f" {source.get(f) or ''} " for f in FIELD_WEIGHTS}
+        assured = source.get("assured_date")
+        row.update(key=sid, min_age=source.get("min_age"), max_age=source.get("max_age"), assured_date=date.fromisoformat(assured[:10]) if assured else None)
+        rows.append(row)
+        distances[sid] = nearest_m(criteria.place, [(p["lat"], p["lon"]) for p in (source.get("locations") or [])])
+    scores = ranking.rescore(criteria, rows, distances)
+    window.sort(key=lambda sid: (-round(scores[sid], 6), by_id[sid]["_source"].get("name_sort") or ""))
+    candidates = [(sid, scores[sid], by_id[sid]["_source"].get("name", ""), by_id[sid]["_source"].get("description") or "") for sid in window[: ranking.SEMANTIC_WINDOW]]
+    order = ranking.rerank(criteria, candidates) + window[ranking.SEMANTIC_WINDOW :] + list(by_id)[ranking.RESCORED :]
+    return [by_id[sid] for sid in order]
 
 
 def _facets(aggs) -> dict:

@@ -7,12 +7,16 @@ backend must be added for the other (tests in tests/test_ranking.py check they a
 
 from __future__ import annotations
 
+import math
 import os
 import re
+import time
 from collections import Counter
 from datetime import date
 
 from . import semantic, text
+from .documents import FIELD_WEIGHTS
+from .scoring import decay
 from .vocabulary import expansion_labels
 
 # Rules switched off by name (DIRECTORY_RANKING_OFF=age,recency), to measure what each one gains
@@ -22,6 +26,142 @@ OFF = frozenset(filter(None, os.environ.get("DIRECTORY_RANKING_OFF", "").replace
 
 def on(rule: str) -> bool:
     return rule not in OFF
+
+
+# ---- Words: how well a service's fields hold what was asked ---------------------------------------
+#
+# One formula for both backends. The database scores its best matches with it; Elasticsearch's
+# own score (BM25) only chooses the first RESCORED of them, which are then scored with it too,
+# so the two order a page alike. For each thing asked (a clause), the best of its alternatives
+# in the best field: the field's weight (documents.FIELD_WEIGHTS) x the words' idf (a phrase's
+# averaged: "short breaks" is one thing, not two) x a length factor (a match in a short field says
+# more, as BM25's) x FUZZY_FACTOR for a word matched through a typo. The clauses add up; the typed
+# words in order in the name count NAME_ORDER_FACTOR times, near each other in a category or
+# description PHRASE_FACTOR times (below).
+FUZZY_FACTOR = 0.6
+MAX_EXPANSIONS = 20  # typo variants per typed word, as Elasticsearch's max_expansions
+NAME_ORDER_FACTOR = 1.25
+RESCORED = 50
+
+
+def idf(documents: int, frequency: int) -> float:
+    # The count of entries is kept a minute; a word may since be in more of them. A negative weight would turn
+    # every multiplier of the score (age fit, recency) upside down, so the count is never below the word's.
+    documents = max(documents, frequency)
+    return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+
+def contains_all(field_text: str, words) -> bool:
+    """Whether a field (prepared words, a space either side) holds every word."""
+    return all(f" {w} " in field_text for w in words)
+
+
+def _spaced(words) -> str:
+    return f" {' '.join(words)} "
+
+
+def clauses_with_variants(criteria, variants) -> list[list[tuple[tuple[str, ...], float, bool]]]:
+    """For each clause: [(phrase, factor, is_typo)] of its alternatives, with the typo variants of
+    its typed word (`variants`: typed word -> [(word, edits, entries)], fewest edits first)."""
+    expanded = []
+    for clause in criteria.prepared.clauses:
+        options = []
+        for number, alternative in enumerate(clause.alternatives):
+            options.append((alternative, clause.weight, False))
+            if number == 0 and clause.fuzzy:
+                for word, _edits, _entries in variants.get(alternative[0], [])[:MAX_EXPANSIONS]:
+                    options.append(((word,), FUZZY_FACTOR * clause.weight, True))
+        expanded.append(options)
+    return expanded
+
+
+def typed_words(criteria) -> tuple[str, ...]:
+    return tuple(w for c in criteria.prepared.clauses if not c.from_everyday for w in c.typed)
+
+
+def words_score(row: dict, clauses, typed: tuple[str, ...], idf_of) -> tuple[float, set[str]]:
+    """(score, words matched) of a service's fields (`row`: FIELD_WEIGHTS' fields, spaced)."""
+    total, matched = 0.0, set()
+    for options in clauses:
+        best = 0.0
+        for phrase, factor, _typo in options:
+            for field, weight in FIELD_WEIGHTS.items():
+                if contains_all(row[field], phrase):
+                    value_idf = sum(idf_of(w) for w in phrase) / len(phrase)
+                    # Shorter fields say more per match (BM25's length normalisation, roughly).
+                    length = row[field].count(" ")
+                    value = weight * value_idf * factor * (1.6 / (1 + 0.6 * min(length, 60) / 12))
+                    best = max(best, value)
+                    matched.update(phrase)
+        total += best
+    if len(typed) > 1 and _spaced(typed) in row["name_terms"]:
+        total *= NAME_ORDER_FACTOR
+    if phrase_applies(typed) and any(near_in_order(row[f], typed) for f in PHRASE_FIELDS):
+        total *= PHRASE_FACTOR
+    return total, matched
+
+
+def relevance(criteria, row: dict, clauses, typed: tuple[str, ...], idf_of, distance_m) -> tuple[float, set[str]]:
+    """`words_score` with the factors of the rules below: nearness, age fit, review recency."""
+    value, matched = words_score(row, clauses, typed, idf_of)
+    if criteria.place is not None:
+        value *= 0.5 + 0.5 * decay(distance_m, criteria.decay_scale_m)
+    value *= service_age_fit(criteria, row["min_age"], row["max_age"])
+    value *= recency_fit(row["assured_date"])
+    return value, matched
+
+
+def variants_among(criteria, rows, frequencies) -> dict[str, list[tuple[str, int, int]]]:
+    """Typo variants of the typed words found in some services' fields (Elasticsearch matched them
+    with `fuzziness`; the database finds them in its word list): same first letter, within the
+    allowance, fewest edits then the commonest first."""
+    typed = {c.alternatives[0][0] for c in criteria.prepared.clauses if c.fuzzy and text.allowed_edits(c.alternatives[0][0])}
+    if not typed:
+        return {}
+    present = {w for row in rows for f in FIELD_WEIGHTS for w in row[f].split()}
+    found = {}
+    for term in typed:
+        limit = text.allowed_edits(term)
+        close = [
+            (word, edits, frequencies.get(word, 0))
+            for word in present
+            if word != term and word[:1] == term[:1] and abs(len(word) - len(term)) <= limit
+            and (edits := text.edit_distance(term, word, limit)) <= limit
+        ]
+        found[term] = sorted(close, key=lambda v: (v[1], -v[2], v[0]))
+    return found
+
+
+_entries: dict = {"at": 0.0, "count": 0}
+
+
+def word_frequencies(words) -> tuple[int, dict[str, int]]:
+    """(entries in the directory, how many of them hold each word), from the database's word list
+    (kept for both backends; the count is taken at most once a minute: idf barely moves)."""
+    from .models import SearchEntry, SearchWord
+
+    if time.monotonic() - _entries["at"] > 60:
+        _entries.update(at=time.monotonic(), count=SearchEntry.objects.count())
+    words = sorted(set(words))
+    found = dict(SearchWord.objects.filter(kind=SearchWord.Kind.TERM, word__in=words).values_list("word", "entries")) if words else {}
+    return _entries["count"], found
+
+
+def rescore(criteria, rows: list[dict], distances: dict) -> dict[str, float]:
+    """Elasticsearch's first matches (rows with `key` and FIELD_WEIGHTS' fields, ages and review
+    date) scored as the database scores its own: key -> score."""
+    typed = {c.alternatives[0][0] for c in criteria.prepared.clauses if c.fuzzy}
+    asked = {w for c in criteria.prepared.clauses for alternative in c.alternatives for w in alternative}
+    present = {w for row in rows for f in FIELD_WEIGHTS for w in row[f].split()}
+    near_typed = {w for w in present if any(w[:1] == t[:1] and abs(len(w) - len(t)) <= text.allowed_edits(t) for t in typed)}
+    documents, frequencies = word_frequencies(asked | near_typed)
+    clauses = clauses_with_variants(criteria, variants_among(criteria, rows, frequencies))
+
+    def idf_of(word):
+        return idf(documents, frequencies.get(word, 0))
+
+    typed_in_order = typed_words(criteria)
+    return {row["key"]: relevance(criteria, row, clauses, typed_in_order, idf_of, distances.get(row["key"]))[0] for row in rows}
 
 # ---- Age: a service made for the age asked about comes before one open to everybody --------------
 #
