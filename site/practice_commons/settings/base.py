@@ -199,6 +199,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # so the embedded default needs nothing else running. `createcachetable` makes its table
 # (scripts/setup, and the tests). CACHE_URL overrides it, e.g. redis://host:6379/1.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://pc_cache")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+    # One statement per write, not five (core/cache.py): a sign-in's rate limits cost ~70 queries on Django's.
+    CACHES["default"]["BACKEND"] = "core.cache.DatabaseCache"
+    # Django's 300 would cull live rate-limit counts on a busy morning; the table is keyed, so size is cheap.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 100_000)
 
 # Sessions end after a period of inactivity: every request renews the cookie.
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
