@@ -6,6 +6,8 @@ from people import roles
 from . import permissions, reminders, services
 from .models import ReflectiveLog
 
+LISTED = ("title", "occurred_on", "status")  # what a panel shows of a log
+
 
 def dashboard_panels(request):
     user = request.user
@@ -19,7 +21,8 @@ def dashboard_panels(request):
             context={
                 "readiness": readiness,
                 "deadline": reminders.banner(user, readiness=readiness),
-                "logs": list(ReflectiveLog.objects.filter(owner=user).order_by("-updated_at")[:5]),
+                # Titles and dates only: the answers and prompts (the logs' text) are not read here.
+                "logs": list(ReflectiveLog.objects.filter(owner=user).only(*LISTED).order_by("-updated_at")[:5]),
             },
             order=10,
         )
@@ -29,7 +32,8 @@ def dashboard_panels(request):
         # The one rule for reading a log (permissions.logs_shared_with), narrowed to supervisees.
         logs = list(
             permissions.logs_shared_with(user).filter(owner__in=[person.pk for person in supervisees])
-            .select_related("owner").order_by("-completed_at", "-id")[:5]
+            .select_related("owner").only(*LISTED, "owner__first_name", "owner__last_name", "owner__email")
+            .order_by("-completed_at", "-id")[:5]
         )
         panels.append(Panel(
             title="Shared with you by people you supervise",

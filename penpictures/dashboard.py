@@ -12,4 +12,4 @@ def dashboard_panels(request):
     if not user.is_authenticated or not roles.has_role(user, Role.WORKER, Role.SUPERVISOR):
         return []
     return [Panel(title="My pen picture", template="penpictures/dashboard.html",
-                  context={"current": services.current_version(user)}, order=40)]
+                  context={"number": services.current_version_number(user)}, order=40)]

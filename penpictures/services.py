@@ -31,6 +31,11 @@ def current_version(user):
     return pen_picture.current if pen_picture else None
 
 
+def current_version_number(user):
+    """The number of the person's current version, or None: without reading its text or photo."""
+    return PenPicture.objects.filter(owner=user, current__isnull=False).values_list("current__number", flat=True).first()
+
+
 def checked_photo(upload):
     """The uploaded photo as a small JPEG (location and camera data dropped), or a ValidationError saying why not."""
     from PIL import Image, UnidentifiedImageError

@@ -2,7 +2,8 @@
 
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from core.dashboard import Panel, first_and_count
@@ -19,8 +20,13 @@ from .models import (
 )
 
 LIST_LIMIT = 5
-# A session's notes and its template are never shown on the dashboard: not read, not decoded.
-UNSHOWN = ("notes", "template_snapshot")
+# Each list reads only the columns its panel shows (.only): a session's notes and template, the
+# people's other details, are never read, not decoded, not turned into objects.
+
+
+def _name_of(relation):
+    """The columns a person's name needs (User.__str__), through a relation: the rest is not read."""
+    return (f"{relation}__first_name", f"{relation}__last_name", f"{relation}__email")
 
 
 def supervisor_panel_context(user, today=None):
@@ -31,13 +37,14 @@ def supervisor_panel_context(user, today=None):
     # belongs to that person and their current supervisor now.
     led_now = permissions.sessions_in_the_room(user).filter(supervisor=user)
     awaiting, awaiting_count = first_and_count(
-        led_now.filter(status=SessionStatus.AWAITING_SIGN_OFF).defer(*UNSHOWN).order_by("starts_at")
-        .prefetch_related(Prefetch("participants", queryset=SessionParticipant.objects.select_related("user"))),
+        led_now.filter(status=SessionStatus.AWAITING_SIGN_OFF).only("starts_at").order_by("starts_at")
+        .prefetch_related(Prefetch("participants", queryset=SessionParticipant.objects.select_related("user")
+                                   .only("session", *_name_of("user")))),
         LIST_LIMIT,
     )
     actions, actions_count = first_and_count(
         SupervisionAction.objects.filter(session__in=led_now.values("pk"), status=ActionStatus.OPEN)
-        .select_related("owner", "session").defer(*(f"session__{name}" for name in UNSHOWN)).order_by("due_on", "pk"),
+        .select_related("owner").only("description", "due_on", *_name_of("owner")).order_by("due_on", "pk"),
         LIST_LIMIT,
     )
     return {
@@ -51,33 +58,34 @@ def supervisor_panel_context(user, today=None):
 
 
 def worker_panel_context(user):
-    upcoming = (
-        SupervisionSession.objects.filter(
-            participants__user=user,
-            status__in=[SessionStatus.SCHEDULED, SessionStatus.IN_PROGRESS],
-            starts_at__gte=timezone.now() - datetime.timedelta(hours=12),
-        )
-        .select_related("supervisor")
-        .defer(*UNSHOWN)
-        .order_by("starts_at")
-        .first()
+    """The worker's next session, records waiting for their signature, open actions and agreements
+    to accept. The two kinds of session come in one query: up to LIST_LIMIT of each status, by date."""
+    coming = Q(status__in=[SessionStatus.SCHEDULED, SessionStatus.IN_PROGRESS],
+               starts_at__gte=timezone.now() - datetime.timedelta(hours=12))
+    # In one filter() with the person, so "unsigned" is their own participation, not a co-supervisee's.
+    to_sign = Q(status=SessionStatus.AWAITING_SIGN_OFF, participants__signed_at__isnull=True)
+    sessions = list(
+        SupervisionSession.objects.filter(Q(participants__user=user) & (coming | to_sign))
+        .annotate(nth=Window(RowNumber(), partition_by=[F("status")], order_by=[F("starts_at").asc(), F("pk").asc()]))
+        .filter(nth__lte=LIST_LIMIT)
+        .select_related("supervisor").only("starts_at", "place", "status", *_name_of("supervisor"))
+        .order_by("starts_at", "pk")
     )
-    to_sign = SupervisionSession.objects.filter(
-        participants__user=user, participants__signed_at__isnull=True, status=SessionStatus.AWAITING_SIGN_OFF
-    ).defer(*UNSHOWN).order_by("starts_at")[:LIST_LIMIT]
+    upcoming = next((s for s in sessions if s.status != SessionStatus.AWAITING_SIGN_OFF), None)
     actions, actions_count = first_and_count(
-        services.open_actions_for(user).defer(*(f"session__{name}" for name in UNSHOWN)).order_by("due_on", "pk"), LIST_LIMIT
+        services.open_actions_for(user).only("description", "due_on", "session__starts_at").order_by("due_on", "pk"),
+        LIST_LIMIT,
     )
     # Agreements the worker has still to accept (the same rule as permissions.can_accept_agreement).
     to_accept = (
         SupervisionAgreement.objects.filter(supervisee=user, ended_on__isnull=True, supervisee_accepted_at__isnull=True)
-        .select_related("supervisor")
+        .select_related("supervisor").only("supervisor_accepted_at", *_name_of("supervisor"))
         .order_by("starts_on", "pk")[:LIST_LIMIT]
     )
     return {
         "to_accept": list(to_accept),
         "next_session": upcoming,
-        "to_sign": list(to_sign),
+        "to_sign": [s for s in sessions if s.status == SessionStatus.AWAITING_SIGN_OFF],
         "actions": actions,
         "actions_count": actions_count,
     }

@@ -430,22 +430,17 @@ def team_numbers(team, start: date, end: date):
     members = roles.team_members(team)
     start_dt = timezone.make_aware(timezone.datetime.combine(start, timezone.datetime.min.time()))
     end_dt = timezone.make_aware(timezone.datetime.combine(end, timezone.datetime.max.time()))
-    held = (
+    # Held and signed off in one pass: signed off is one of the held statuses.
+    counts = (
         SupervisionSession.objects.filter(
             status__in=HELD_STATUSES, starts_at__range=(start_dt, end_dt), participants__user__in=members
         )
         .values("mode")
-        .annotate(n=Count("pk", distinct=True))
+        .annotate(held=Count("pk", distinct=True), signed=Count("pk", distinct=True, filter=Q(status=SessionStatus.SIGNED_OFF)))
     )
-    held_by_mode = {row["mode"]: row["n"] for row in held}
-    signed = dict(
-        SupervisionSession.objects.filter(
-            status="signed_off", starts_at__range=(start_dt, end_dt), participants__user__in=members
-        )
-        .values("mode")
-        .annotate(n=Count("pk", distinct=True))
-        .values_list("mode", "n")
-    )
+    held_by_mode, signed = {}, {}
+    for row in counts:
+        held_by_mode[row["mode"]], signed[row["mode"]] = row["held"], row["signed"]
     due_one_to_one = 0
     for agreement in SupervisionAgreement.objects.filter(supervisee__in=members, ended_on__isnull=True).only(
         "frequency", "frequency_unit", "starts_on"

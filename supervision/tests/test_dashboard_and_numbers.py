@@ -96,6 +96,29 @@ def test_worker_panel_shows_next_session_and_actions(people):
     assert context["next_session"] == s and [a.description for a in context["actions"]] == ["Write up the review"]
 
 
+def test_worker_panel_reads_next_session_and_records_to_sign_in_one_query(people):
+    """The next session is the earliest coming one even behind many records to sign; a group record
+    waits only for those who have not signed it; each list stops at five."""
+    worker, other, sup = people["worker"], people["other_worker"], people["supervisor"]
+    now = timezone.now()
+    for days in range(1, 8):
+        SessionFactory(supervisor=sup, supervisees=[worker], starts_at=now + datetime.timedelta(days=days), place=f"Room {days}")
+    group = []
+    for days in range(1, 8):
+        held = SessionFactory(supervisor=sup, supervisees=[worker, other], starts_at=now - datetime.timedelta(days=days))
+        held.status = SessionStatus.AWAITING_SIGN_OFF
+        held.save(update_fields=["status"])
+        group.append(held)
+    SessionParticipant.objects.filter(session__in=group[:6], user=worker).update(signed_at=now)
+    with CaptureQueriesContext(connection) as queries:
+        context = dashboard.worker_panel_context(worker)
+    assert context["next_session"].place == "Room 1"
+    assert context["to_sign"] == [group[6]]  # the one the worker has not signed yet
+    assert sum('FROM "supervision_supervisionsession"' in q["sql"] for q in queries.captured_queries) == 1
+    others = dashboard.worker_panel_context(other)
+    assert others["to_sign"] == sorted(group, key=lambda s: s.starts_at)[:5] and others["next_session"] is None
+
+
 def test_team_numbers_table_and_csv(people, team, client_for):
     sup, worker = people["supervisor"], people["worker"]
     AgreementFactory(supervisor=sup, supervisee=worker, frequency=4, frequency_unit="weeks",
