@@ -24,15 +24,28 @@ TITLES = (
     r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mister|Master|Sir|Dame|Prof|Professor|Auntie|Aunty|Aunt|Uncle|Nana|Nanna|"
     r"Grandma|Grandad|Cllr|Councillor|PC|DC|DS|DI|Sgt|Sergeant|Nurse|Sister|Rev|Revd|Father|Imam|Rabbi)"
 )
-# A capitalised name word: Jones, O'Brien, McDonald, MacLeod, Smith-Jones.
-WORD = r"(?:O['’])?(?:Mc|Mac)?[A-Z][a-z]+(?:-(?:O['’])?[A-Z][a-z]+)?"
+# Letters of the Latin alphabets names in the UK are written in (Siân, Dvořáková, Wiśniewski, Súilleabháin).
+_LATIN = [chr(c) for c in range(0xC0, 0x250) if chr(c).isalpha()]
+UPPER = "A-Z" + "".join(c for c in _LATIN if c.isupper())
+LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
+# A capitalised name word: Jones, O'Brien, McDonald, MacLeod, Smith-Jones, Lily-Mae.
+WORD = rf"(?:O['’])?(?:Mc|Mac)?[{UPPER}][{LOWER}]+(?:-(?:O['’])?[{UPPER}][{LOWER}]+)?"
 WORD_RE = re.compile(rf"(?<![\w'’-]){WORD}(?![\w-])")
-TITLE_RE = re.compile(rf"(?<![\w'’-]){TITLES}\.?[ \t]+(?P<names>{WORD}(?:[ \t]+{WORD})?)(?![\w-])")
+# "Mr D. Okeke", "Mr Ó Súilleabháin": an initial or an Irish "Ó"/"Ní" may come between the title and the name.
+TITLE_RE = re.compile(
+    rf"(?<![\w'’-]){TITLES}\.?[ \t]+(?:[A-Z]\.?[ \t]+|(?:Ó|Ní|Nic|Mac|Mc|Ap|Al|El|Van|De|Di)[ \t]+)?"
+    rf"(?P<names>{WORD}(?:[ \t]+{WORD})?)(?![\w-])"
+)
 # Words before a first name that make it part of a place or an institution: "St Mary's", "Queen Elizabeth".
 PLACE_BEFORE_RE = re.compile(r"(?:\bSt\.?|\bSaint|\bQueen|\bKing|\bPrince|\bPrincess|\bLady|\bLord|\bPort|\bFort)[ \t]+$")
 # What follows a first name used as a person: "Holly, the youngest", "Ray is 91", "Lily, aged four".
 PERSON_AFTER_RE = re.compile(
-    r"^(?:,[ \t]+(?:the|a|an|my|our|his|her|their|who|aged?)\b|[ \t]+(?:is|was|,)?[ \t]*(?:aged?[ \t]+)?"
+    r"^(?:,[ \t]+(?:the|a|an|my|our|his|her|their|who|aged?)\b"
+    r"|[ \t]*\((?:aged?[ \t]*)?\d{1,3}\)"  # "Summer (9)"
+    r"|[ \t]+(?:and[ \t]+(?:his|her|their)|said|says|told|tells|asked|asks|rang|phoned|texted|emailed|explained|"
+    r"disclosed|reported|denied|admitted|refused|agreed|wants|wanted|needs|feels|felt|cried|shouted|went|moved|"
+    r"attends|lives|has[ \t]+been|was[ \t]+(?:excluded|admitted|discharged|found|seen))\b"
+    r"|[ \t]*(?:is|was|,)?[ \t]*(?:aged?[ \t]+)?"
     r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen)\b(?![ \t]*(?:%|am|pm|o'clock|hours?|minutes?|days?|weeks?|miles?|times?)))",
     re.IGNORECASE,
@@ -98,11 +111,94 @@ FAMILY_RE = re.compile(
 )
 
 
+# A household by its plural surname: "visited the Murphys", "the O'Neills asked".
+PLURAL_FAMILY_RE = re.compile(
+    r"(?<![\w-])(?:[Tt]he)[ \t]+(?P<surname>(?:(?i:o['’])?[A-Za-z]|[A-Z])[a-z]+?)(?:e?s)(?![\w'’-])(?![ \t]+[A-Z])"
+)
+
+
 def _families(text):
-    surnames = common_surnames()
+    surnames, stop = common_surnames(), not_names()
     for m in FAMILY_RE.finditer(text):
-        if m.group("surname").lower() in surnames:
+        # A surname on the list, or any capitalised word that is not a place or a service: "the Okonjo family".
+        low = m.group("surname").lower()
+        if low in surnames or (low not in stop and low not in FAMILY_NOT_SURNAMES):
             yield Finding("name", m.start("surname"), m.end("surname"), m.group("surname"))
+    for m in PLURAL_FAMILY_RE.finditer(text):
+        base = m.group("surname")
+        if base.lower() in surnames and base.lower() not in stop and (base[0].isupper() or base[:2].lower() == "o'"):
+            yield Finding("name", m.start("surname"), m.end(), text[m.start("surname"):m.end()])
+
+
+# Capitalised words that describe a family rather than name it: "the Traveller family", "the Foster family".
+FAMILY_NOT_SURNAMES = {
+    "foster", "adoptive", "birth", "host", "extended", "whole", "wider", "traveller", "gypsy", "roma", "muslim",
+    "christian", "jewish", "sikh", "hindu", "polish", "romanian", "nigerian", "somali", "irish", "welsh", "scottish",
+    "english", "british", "asian", "african", "caribbean", "chinese", "arabic", "kinship", "troubled", "royal",
+    "same", "other", "new", "first", "second", "third", "current", "previous", "former", "local", "military",
+}
+
+
+# Names in lower case, as quick notes are written: "hv to mrs patel", "mr and mrs kowalczyk",
+# "spoke to kelly", "tom and his mum". Only a title, or a first name that is never an everyday word
+# next to words that say a person.
+LOWER_TITLE_RE = re.compile(r"(?<![\w-])(?:mr|mrs)(?:[ \t]+and[ \t]+(?:mr|mrs))?\.?[ \t]+(?P<name>[a-z][a-z'’-]+)(?![\w-])")
+LOWER_NAME_RE = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+LOWER_BEFORE_RE = re.compile(
+    r"(?:\b(?:to|with|and|saw|visited|told|asked|called|rang|phoned|met|said|says|from|by)[ \t]+)$"
+)
+LOWER_AFTER_RE = re.compile(
+    r"[ \t]+(?:said|says|told|asked|rang|phoned|is[ \t]+\d|was[ \t]+\d|has[ \t]+been|and[ \t]+(?:his|her|their)|"
+    r"wants|needs|attends|from[ \t]+next[ \t]+door)\b"
+)
+# First names that are also everyday words in lower case, beyond those never flagged alone.
+LOWER_WORDS = {
+    "max", "grant", "reed", "rich", "dale", "glen", "lee", "kit", "jan", "sunny", "rocky", "carol", "hunter",
+    "mason", "taylor", "brook", "brooke", "chase", "chance", "hazel", "olive", "pearl", "crystal", "storm",
+    "river", "eden", "sky", "cole", "lance", "rod", "pip", "nat", "sam", "ali", "tony", "mo", "ben", "gus",
+    "bo", "jo", "kay", "val", "viv", "ken", "reggie", "billy", "skye", "misty", "star", "jewel", "honey",
+    "ginger", "cherry", "willow", "fern", "rowan", "ash", "asha", "aria", "nova", "ivy", "lily", "ella",
+    "harley", "logan", "parker", "tyler", "carter", "porter", "cooper", "archer", "fisher", "walker", "baker",
+}
+
+
+def _lowercase(text):
+    stop, first = not_names(), common_first_names()
+    for m in LOWER_TITLE_RE.finditer(text):
+        if m.group("name") not in stop:
+            yield Finding("name", m.start(), m.end(), m.group(0))
+    for m in LOWER_NAME_RE.finditer(text):
+        low = m.group(0)
+        if low not in first or low in AMBIGUOUS_FIRST_NAMES or low in LOWER_WORDS or low in stop:
+            continue
+        if LOWER_BEFORE_RE.search(text[max(0, m.start() - 10):m.start()]) or LOWER_AFTER_RE.match(text, m.end()):
+            yield Finding("name", m.start(), m.end(), low)
+
+
+# A word after a two-word name that makes it the name of a place, a charity or a brand.
+INSTITUTION_AFTER_RE = re.compile(
+    r"[ \t]+(?:Ward|Foundation|Trust|Hospital|House|Centre|Center|Court|Hall|School|Academy|College|Street|Road|"
+    r"Unit|Clinic|Surgery|Practice|Fund|Society|Institute|Lecture|Award|Library|Building|Wing|Suite|Lodge|"
+    r"[Nn]urses?|[Bb]ooks?|[Bb]oxes|[Vv]ouchers?|[Hh]olidays?|[Ss]tores?|[Ss]hops?)\b"
+)
+# A capitalised word on no list, at the start of a sentence, doing what people do: "Grainne says",
+# "Dmytro attends", "Reza and his cousin". Mid-sentence capitals are too often places and services.
+UNKNOWN_PERSON_AFTER_RE = re.compile(
+    r"[ \t]+(?:said|says|told|tells|asked|asks|rang|phoned|texted|explained|disclosed|attends|attended|"
+    r"and[ \t]+(?:his|her|their)|is[ \t]+\d|was[ \t]+\d|,[ \t]+\d{1,2},|,[ \t]+aged)\b"
+)
+
+
+def _double_first_name(low, first):
+    parts = low.split("-")
+    return len(parts) == 2 and all(p in first for p in parts)
+
+
+def _unknown_person(text, m):
+    if m.group(0).endswith("s") or not UNKNOWN_PERSON_AFTER_RE.match(text, m.end()):
+        return False  # "Housing said", "Barnardos said": plural and organisations
+    before = text[max(0, m.start() - 6):m.start()]
+    return bool(SENTENCE_START_RE.search(before))
 
 
 def _common(text):
@@ -115,6 +211,10 @@ def _common(text):
         word = m.group(0)
         low = word.lower()
         if low not in first:
+            if _double_first_name(low, first):
+                yield Finding("name", m.start(), m.end(), word)  # "Lily-Mae", "Jayden-Lee": never a word
+            elif low not in stop and low not in surnames and _unknown_person(text, m):
+                yield Finding("name", m.start(), m.end(), word)
             continue
         before = text[max(0, m.start() - 12):m.start()]  # a window, never a copy of everything before
         if PLACE_BEFORE_RE.search(before[-10:]):
@@ -132,6 +232,9 @@ def _common(text):
                 surname_like = False
             if ambiguous and at_start and not known_surname:
                 surname_like = False
+            if surname_like and INSTITUTION_AFTER_RE.match(text, nxt.end()):
+                used_as_surname.add(nxt.start())
+                continue  # "Joseph Rowntree Foundation", "Jenny Wren Ward", "Marie Curie nurses"
             if surname_like:
                 used_as_surname.add(nxt.start())
                 yield Finding("name", m.start(), nxt.end(), text[m.start():nxt.end()])
@@ -142,9 +245,43 @@ def _common(text):
             yield Finding("name", m.start(), m.end(), word)
 
 
+# Words for the people around someone; what they name is a person: "his nan, Dot", "Mum (Janet)", "Dean (brother)".
+RELATIONS = (
+    r"(?:mum|mom|mummy|mother|dad|daddy|father|step-?mum|step-?mother|step-?dad|step-?father|nan|nana|nanna|"
+    r"nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|great-(?:nan|gran|grandma|grandad)|"
+    r"aunt|auntie|aunty|uncle|cousin|brother|sister|half-(?:brother|sister)|son|daughter|step-?son|step-?daughter|"
+    r"(?:brother|sister|son|daughter|mother|father)-in-law|niece|nephew|partner|ex-partner|husband|wife|ex-husband|"
+    r"ex-wife|boyfriend|girlfriend|fianc[eé]e?|neighbour|friend|lodger|landlord|landlady|carer|foster[ \t]+carer|"
+    r"eldest|youngest|twin|baby|sibling|supervisor|supervisee|manager|TM|advocate|key[ \t-]?worker|"
+    r"childminder|teacher|SENCO|HV|IRO|GP|PA|stepdad|stepmum)"
+)
+_NAME = rf"(?P<name>{WORD}(?:[ \t]+(?:{WORD}|[A-Z](?![\w'’-])))?)"
+RELATION_RES = [
+    # "his nan, Dot", "her cousin, Shanice", "The eldest, Kayden", "his partner Stacey-Leigh"
+    re.compile(rf"(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he)[ \t]+{RELATIONS},?[ \t]+{_NAME}(?![\w'’-])"),
+    # "Mum (Janet)", "Mother: Chantelle Brown", "TM: Colette", "Mum = Kirsty Ward", "aunt Bernadette"
+    re.compile(rf"(?<![\w-])(?i:{RELATIONS})(?:[ \t]*(?:\(|:|=|-|–)[ \t]*|[ \t]+){_NAME}(?![\w'’-])"),
+    # "Vytautas (dad)", "Harjit Kaur (mum)", "Lorraine (step-mum)"
+    re.compile(rf"(?<![\w'’-]){_NAME}[ \t]*\((?i:{RELATIONS})\)"),
+]
+
+
+def _relations(text):
+    stop = not_names()
+    for regex in RELATION_RES:
+        for m in regex.finditer(text):
+            words = m.group("name").split()
+            if words[0].lower() in stop or (words[0].isupper() and len(words[0]) > 1):
+                continue  # "Mum (SW)", "his carer Monday", "Dad Said"
+            if len(words) == 2 and (words[1].lower() in stop or words[1].isupper() and len(words[1]) > 1):
+                words = words[:1]
+            end = m.start("name") + len(" ".join(words)) if len(words) == 1 else m.end("name")
+            yield Finding("name", m.start("name"), end, text[m.start("name"):end])
+
+
 def find_names(text, names=(), *, common=True):
     """Findings of kind "name": configured names anywhere, common names in a person's context."""
     found = list(_configured(text, names))
     if common:
-        found += [*_titled(text), *_common(text), *_families(text)]
+        found += [*_titled(text), *_common(text), *_families(text), *_relations(text), *_lowercase(text)]
     return found
