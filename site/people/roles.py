@@ -6,6 +6,7 @@ so the rules for "current" (dates, ended relationships) live in one place.
 
 from django.apps import apps
 from django.contrib.auth.models import Group, Permission
+from django.db import connections, router
 from django.db.models import Q
 from django.utils import timezone
 
@@ -26,12 +27,28 @@ def roles_of(user):
         return set()
     cached = getattr(user, "_practice_roles", None)
     if cached is None:
-        # No ordering: Membership's default one joins the team and user tables on every request.
-        cached = set(current_memberships(user).order_by().values_list("role", flat=True))
+        cached = _current_roles(user.pk)
         if user.is_superuser:
             cached.add(Role.ADMINISTRATOR)
         user._practice_roles = cached
     return cached
+
+
+def _current_roles(user_id):
+    """current_memberships' rule, as one plain statement: every request asks it (the two-factor
+    check, the navigation), and building it through the ORM cost about three times running it.
+    tests/test_roles pins it to current_memberships."""
+    table = Membership._meta.db_table
+    connection = connections[router.db_for_read(Membership)]
+    quote = connection.ops.quote_name
+    today = connection.ops.adapt_datefield_value(timezone.localdate())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT DISTINCT {quote('role')} FROM {quote(table)} WHERE {quote('user_id')} = %s "
+            f"AND {quote('joined_on')} <= %s AND ({quote('left_on')} IS NULL OR {quote('left_on')} >= %s)",
+            [user_id, today, today],
+        )
+        return {role for (role,) in cursor.fetchall()}
 
 
 def has_role(user, *roles):

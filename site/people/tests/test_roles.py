@@ -36,3 +36,23 @@ def test_self_supervision_is_refused(people):
     rel = SupervisionRelationship(supervisor=people["worker"], supervisee=people["worker"])
     with pytest.raises(ValidationError):
         rel.clean()
+
+
+@pytest.mark.django_db
+def test_roles_follow_the_membership_dates_as_current_memberships_does():
+    """roles_of reads the memberships in one plain statement (every request asks it): the same rule."""
+    from people.models import Membership, User
+    from people.tests.factories import MembershipFactory, TeamFactory
+
+    today = timezone.localdate()
+    day = timezone.timedelta(days=1)
+    person = make_person(Role.WORKER)
+    team = TeamFactory()
+    MembershipFactory(user=person, team=team, role=Role.SUPERVISOR, joined_on=today - 10 * day, left_on=today)  # leaves tonight
+    MembershipFactory(user=person, team=team, role=Role.PRACTICE_LEAD, joined_on=today + day)  # starts tomorrow
+    MembershipFactory(user=person, team=team, role=Role.ADMINISTRATOR, joined_on=today - 10 * day, left_on=today - day)  # left
+    expected = set(roles.current_memberships(person).values_list("role", flat=True))
+    assert expected == {Role.WORKER, Role.SUPERVISOR}
+    assert roles.roles_of(User.objects.get(pk=person.pk)) == expected
+    Membership.objects.filter(user=person, role=Role.SUPERVISOR).update(left_on=today - day)
+    assert roles.roles_of(User.objects.get(pk=person.pk)) == {Role.WORKER}
