@@ -6,7 +6,9 @@ off as in production) and prints, per page and role, the median CPU milliseconds
 (Python, templates and the database driver; PostgreSQL's own time is not counted) and the number of
 queries. The last line is JSON with the mix's mean CPU ms per request, weighted as the workload
 weighs its tasks: the figure `bench_load` divides the cores by. `--cprofile` adds the functions
-that cost most, page by page. Run it against a seeded database (`bench_load` seeds one, or
+that cost most, page by page. `--fixed` adds what every request pays whatever the page: an empty
+page on the site's layout (middleware, session, person, roles, navigation) through the same stack,
+reported as `fixed_cpu_ms`. Run it against a seeded database (`bench_load` seeds one, or
 `seed_demo`); the autosave it measures writes to the signed-in person's own first log.
 """
 
@@ -17,12 +19,15 @@ import pstats
 import re
 import statistics
 import time
+from types import ModuleType
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.shortcuts import render
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
+from django.urls import path
 
 from core.demo import DEMO_PEOPLE
 from people.models import Role, User
@@ -44,6 +49,7 @@ class Command(BaseCommand):
         parser.add_argument("--person", action="append", default=[], help="Only this demo email (repeatable).")
         parser.add_argument("--cprofile", type=int, default=0, metavar="N", help="Print the N costliest functions per page.")
         parser.add_argument("--sql", action="store_true", help="Print each page's queries once.")
+        parser.add_argument("--fixed", action="store_true", help="Also an empty page on the site's layout: the cost every request pays.")
 
     def handle(self, *args, **options):
         if options["repeat"] < 1:
@@ -56,9 +62,9 @@ class Command(BaseCommand):
         people = {u.email: u for u in User.objects.filter(email__in=emails)}
         if len(people) != len(emails):
             raise CommandError("The demo people are missing: run `manage.py seed_demo` (or bench_load) first")
-        pages = options["page"] or names
+        pages = [*(options["page"] or names), *([FIXED] if options["fixed"] else [])]
         rows = []
-        with override_settings(DEBUG=False, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
+        with override_settings(DEBUG=False, ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"], ROOT_URLCONF=_with_empty_page()):
             for email in emails:
                 rows.extend(self.profile_person(people[email], pages, options))
         self.report(rows, options)
@@ -108,6 +114,7 @@ class Command(BaseCommand):
                    "queries_max": max(r["queries"] for r in found)}
             for name, found in by_page.items()
         }
+        fixed = summary.pop(FIXED, None)
         weight = sum(weights[name] for name in summary)
         mix_ms = sum(weights[name] * figures["cpu_ms"] for name, figures in summary.items()) / weight if weight else 0
         if options["cprofile"]:
@@ -117,12 +124,33 @@ class Command(BaseCommand):
                     stats.add(row["profile"])
                 stats.sort_stats("cumulative").print_stats(options["cprofile"])
                 self.stdout.write(f"=== {name} (all people, one request each)\n{out.getvalue()}")
-        self.stdout.write(json.dumps({"mix_cpu_ms": round(mix_ms, 1), "pages": summary}))
+        figures = {"mix_cpu_ms": round(mix_ms, 1), "pages": summary}
+        if fixed:
+            figures.update(fixed_cpu_ms=fixed["cpu_ms"], fixed_queries=fixed["queries_max"])
+        self.stdout.write(json.dumps(figures))
+
+
+FIXED = "fixed cost"
+EMPTY_PAGE = "/profile-pages/empty/"
+
+
+def _empty_page(request):
+    return render(request, "base.html", {})
+
+
+def _with_empty_page():
+    """The site's URLs and an empty page on its layout, for this command only (never served)."""
+    from django.urls import get_resolver
+
+    urls = ModuleType("profile_pages_urls")  # a URLconf may be a module object; the resolver keeps it by identity
+    urls.urlpatterns = [path(EMPTY_PAGE.strip("/") + "/", _empty_page), *get_resolver().url_patterns]
+    return urls
 
 
 def _requests_for(client):
     """The mix's requests for one signed-in person, as callables; found through the pages, as locust does."""
     requests = {
+        FIXED: lambda: client.get(EMPTY_PAGE),
         "dashboard": lambda: client.get("/"),
         "development record": lambda: client.get("/learning/record/"),
         "logs": lambda: client.get("/learning/logs/"),
