@@ -246,37 +246,49 @@ def _common(text):
 
 
 # Words for the people around someone; what they name is a person: "his nan, Dot", "Mum (Janet)", "Dean (brother)".
-RELATIONS = (
-    r"(?:mum|mom|mummy|mother|dad|daddy|father|step-?mum|step-?mother|step-?dad|step-?father|nan|nana|nanna|"
-    r"nanny|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|great-(?:nan|gran|grandma|grandad)|"
-    r"aunt|auntie|aunty|uncle|cousin|brother|sister|half-(?:brother|sister)|son|daughter|step-?son|step-?daughter|"
-    r"(?:brother|sister|son|daughter|mother|father)-in-law|niece|nephew|partner|ex-partner|husband|wife|ex-husband|"
-    r"ex-wife|boyfriend|girlfriend|fianc[eé]e?|neighbour|friend|lodger|landlord|landlady|carer|foster[ \t]+carer|"
-    r"eldest|youngest|twin|baby|sibling|supervisor|supervisee|manager|TM|advocate|key[ \t-]?worker|"
-    r"childminder|teacher|SENCO|HV|IRO|GP|PA|stepdad|stepmum)"
-)
+RELATIONS = frozenset("""
+    mum mom mummy mother dad daddy father stepmum step-mum stepmother step-mother stepdad step-dad stepfather
+    step-father nan nana nanna nanny gran granny grandma grandmother grandad granddad grandpa grandfather
+    great-nan great-gran great-grandma great-grandad aunt auntie aunty uncle cousin brother sister half-brother
+    half-sister son daughter stepson step-son stepdaughter step-daughter brother-in-law sister-in-law son-in-law
+    daughter-in-law mother-in-law father-in-law niece nephew partner ex-partner husband wife ex-husband ex-wife
+    boyfriend girlfriend fiance fiancee fiancé fiancée neighbour friend lodger landlord landlady carer eldest
+    youngest twin baby sibling supervisor supervisee manager tm advocate keyworker key-worker childminder teacher
+    senco hv iro gp pa
+""".split())
+RELATION_TOKEN_RE = re.compile(r"(?<![\w'’-])[A-Za-zéè]+(?:-[A-Za-z]+)*")
 _NAME = rf"(?P<name>{WORD}(?:[ \t]+(?:{WORD}|[A-Z](?![\w'’-])))?)"
-RELATION_RES = [
-    # "his nan, Dot", "her cousin, Shanice", "The eldest, Kayden", "his partner Stacey-Leigh"
-    re.compile(rf"(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he)[ \t]+{RELATIONS},?[ \t]+{_NAME}(?![\w'’-])"),
-    # "Mum (Janet)", "Mother: Chantelle Brown", "TM: Colette", "Mum = Kirsty Ward", "aunt Bernadette"
-    re.compile(rf"(?<![\w-])(?i:{RELATIONS})(?:[ \t]*(?:\(|:|=|-|–)[ \t]*|[ \t]+){_NAME}(?![\w'’-])"),
-    # "Vytautas (dad)", "Harjit Kaur (mum)", "Lorraine (step-mum)"
-    re.compile(rf"(?<![\w'’-]){_NAME}[ \t]*\((?i:{RELATIONS})\)"),
-]
+# After the relation: "Mum (Janet)", "Mother: Chantelle Brown", "TM: Colette", "Mum = Kirsty Ward", "aunt Bernadette";
+# a comma too after "his", "her", "the": "his nan, Dot", "The eldest, Kayden".
+NAME_AFTER_RELATION_RE = re.compile(rf"(?:[ \t]*(?:\(|:|=|-|–)[ \t]*|[ \t]+){_NAME}(?![\w'’-])")
+NAME_AFTER_COMMA_RE = re.compile(rf",[ \t]+{_NAME}(?![\w'’-])")
+POSSESSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he)[ \t]+$")
+# Before a relation in brackets: "Vytautas (dad)", "Harjit Kaur (mum)", "Lorraine (step-mum)".
+NAME_BEFORE_BRACKET_RE = re.compile(rf"(?<![\w'’-]){_NAME}[ \t]*\($")
 
 
 def _relations(text):
+    """Names next to a relation or a role. Finds the relation words first: far quicker than a pattern of them."""
     stop = not_names()
-    for regex in RELATION_RES:
-        for m in regex.finditer(text):
-            words = m.group("name").split()
-            if words[0].lower() in stop or (words[0].isupper() and len(words[0]) > 1):
-                continue  # "Mum (SW)", "his carer Monday", "Dad Said"
-            if len(words) == 2 and (words[1].lower() in stop or words[1].isupper() and len(words[1]) > 1):
-                words = words[:1]
-            end = m.start("name") + len(" ".join(words)) if len(words) == 1 else m.end("name")
-            yield Finding("name", m.start("name"), end, text[m.start("name"):end])
+    for token in RELATION_TOKEN_RE.finditer(text):
+        if token.group(0).lower() not in RELATIONS:
+            continue
+        m = None
+        if any(c.isupper() for c in text[token.end():token.end() + 4]):  # most relations have no name after them
+            m = NAME_AFTER_RELATION_RE.match(text, token.end())
+            if m is None and POSSESSIVE_BEFORE_RE.search(text, max(0, token.start() - 8), token.start()):
+                m = NAME_AFTER_COMMA_RE.match(text, token.end())
+        elif text[token.start() - 1:token.start()] == "(" and text[token.end():token.end() + 1] == ")":
+            m = NAME_BEFORE_BRACKET_RE.search(text, max(0, token.start() - 60), token.start())
+        if m is None:
+            continue
+        words = m.group("name").split()
+        if words[0].lower() in stop or (words[0].isupper() and len(words[0]) > 1):
+            continue  # "Mum (SW)", "his carer Monday", "Dad Said"
+        if len(words) == 2 and (words[1].lower() in stop or words[1].isupper() and len(words[1]) > 1):
+            words = words[:1]
+        end = m.start("name") + len(" ".join(words)) if len(words) == 1 else m.end("name")
+        yield Finding("name", m.start("name"), end, text[m.start("name"):end])
 
 
 def find_names(text, names=(), *, common=True):
