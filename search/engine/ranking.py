@@ -310,7 +310,7 @@ def es_recency_functions(today=None) -> list[dict]:
 # model; "approved mental health professional" does). Without the model (see semantic.py) the
 # order is the lexical one.
 SEMANTIC_WINDOW = 50
-SEMANTIC_WEIGHT = 0.3
+SEMANTIC_WEIGHT = 0.5
 
 
 def semantic_query_text(criteria, texts=()) -> str:
