@@ -43,7 +43,7 @@ class Vocabulary:
     def match(self, question: str) -> tuple[list[text.Clause], set[str]]:
         """(clauses for the needs named, the analysed words of the phrases that named them)."""
         # Every word counts here, even those dropped from the search ("looking after my mum").
-        words = {text.stem(w) for w in text.words(question) if w not in text.STOP_WORDS}
+        words = {w if w.isdigit() else text.stem(w) for w in text.words(question) if w not in text.STOP_WORDS}
         matched = [(entry, phrase) for entry in self.entries for phrase in entry.phrases if phrase and phrase <= words]
         kept, seen, covered = [], set(), set()
         for entry, phrase in matched:
@@ -73,11 +73,20 @@ def with_everyday_words(prepared: text.PreparedQuery, vocabulary: Vocabulary) ->
     return prepared
 
 
+def _phrase_words(phrase: str) -> frozenset[str]:
+    """The words of a phrase that say what is needed: "things to do for my teenager" matches "things
+    to do for a teenager" too (who is asking, or for whom, does not count), unless the phrase would
+    shrink to one word ("on my own" is not "own")."""
+    analysed = [w if w.isdigit() else text.stem(w) for w in text.words(phrase) if w not in text.STOP_WORDS]
+    needed = [w for w, raw in zip(analysed, [w for w in text.words(phrase) if w not in text.STOP_WORDS], strict=True) if raw not in text.PERSON_WORDS]
+    return frozenset(needed if len(needed) > 1 else analysed)
+
+
 def build(entries) -> Vocabulary:
     """A vocabulary from (need, [phrases], [service terms]); forms that analyse to nothing are skipped."""
     built = []
     for need, phrases, terms in entries:
-        analysed_phrases = tuple(frozenset(text.analyse(p)) for p in phrases if text.analyse(p))
+        analysed_phrases = tuple(_phrase_words(p) for p in phrases if _phrase_words(p))
         analysed_terms, labels = [], []
         for term in terms:
             words = tuple(text.analyse(term))

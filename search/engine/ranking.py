@@ -94,8 +94,11 @@ def words_score(row: dict, clauses, typed: tuple[str, ...], idf_of) -> tuple[flo
                     best = max(best, value)
                     matched.update(phrase)
         total += best
-    if len(typed) > 1 and _spaced(typed) in row["name_terms"]:
-        total *= NAME_ORDER_FACTOR
+    if len(typed) > 1:
+        # The typed words in order in the name ("supported employment" in "Supported employment
+        # (north Worcestershire)"): the more of their neighbouring pairs, the more it counts.
+        pairs = list(zip(typed, typed[1:], strict=False))
+        total *= 1 + (NAME_ORDER_FACTOR - 1) * sum(_spaced(pair) in row["name_terms"] for pair in pairs) / len(pairs)
     if phrase_applies(typed) and any(near_in_order(row[f], typed) for f in PHRASE_FIELDS):
         total *= PHRASE_FACTOR
     return total, matched

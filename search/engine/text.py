@@ -23,9 +23,11 @@ STOP_WORDS = frozenset(
     "a an and are as at be but by for if in into is it no not of on or such that the their then "
     "there these they this to was will with".split()
 )
+# Who is asking and for whom ("for my toddler", "help for our dad"): the need is in the other words.
+PERSON_WORDS = frozenset("i im me my our ours we us your you his him her he she hers".split())
 # Words people type into a search box that say nothing about the service ("near Redditch",
 # "for someone"). Dropped from queries only; the age in "a 17 year old" becomes an age filter.
-QUERY_NOISE_WORDS = frozenset("near nearby around someone somebody looking".split())
+QUERY_NOISE_WORDS = frozenset("near nearby around someone somebody looking who whom what where how please want wants".split()) | PERSON_WORDS
 
 WORD_RE = re.compile(r"[a-z0-9]+")
 APOSTROPHES_RE = re.compile(r"['’‘`]")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.engine import ServiceQuery, ranking, search_services
+from search.engine import ServiceQuery, ranking, search_services, text
 from search.engine.tests.conftest import make_service
 
 
@@ -123,3 +123,27 @@ def test_the_model_reads_a_misspelt_word_as_the_matches_spell_it():
     assert ranking.semantic_query_text(criteria, texts).startswith("dementia cafe")
     # A word the matches hold is left as typed.
     assert ranking.mended_spelling(understand(ServiceQuery(text="football cafe")), texts) == {}
+
+
+def test_a_two_word_glossary_expansion_counts_as_one_thing_on_both_backends(db, engine):
+    """Elasticsearch's BM25 added up both words of "short breaks" (the glossary's "respite"), so a
+    listing saying "short breaks" came before one saying "respite", the word typed; both backends
+    now score their first matches with one formula, which averages a phrase's words."""
+    # The shipped glossary has "respite": "short breaks", "respite care".
+    make_service("Riverside respite house", "Overnight respite for adults.")
+    make_service("Meadow short breaks", "Overnight short breaks for adults.")
+    engine.reindex()
+    assert names(search_services(ServiceQuery(text="respite")))[0] == "Riverside respite house"
+
+
+def test_more_of_the_typed_words_in_order_in_the_name_counts_more():
+    def row(name):
+        return {f: " " for f in ranking.FIELD_WEIGHTS} | {"name_terms": f" {' '.join(text.analyse(name))} "}
+
+    clauses = [[((w,), 1.0, False)] for w in ("support", "employ", "autism")]
+    typed = ("support", "employ", "autism")
+
+    def score(name):
+        return ranking.words_score(row(name), clauses, typed, lambda _w: 1.0)[0]
+
+    assert score("Supported employment for autism") > score("Supported employment for people with autism") > score("Autism: employment supported")

@@ -47,6 +47,21 @@ def test_one_letter_glossary_forms_are_ignored():
 
 def test_query_noise_words_are_dropped():
     assert [c.original for c in text.prepare_query("someone near Pershore", None).clauses] == ["pershore"]
+    # Who the search is for says nothing about the service ("my" would match "My Time carers' group").
+    assert [c.original for c in text.prepare_query("stay and play for my toddler", None).clauses] == ["stay", "play", "toddler"]
+
+
+def test_an_everyday_phrase_matches_whoever_it_is_for():
+    from search.engine import everyday
+
+    vocabulary = everyday.build([
+        ("Things for teenagers to do", ["things to do for my teenager"], ["youth club"]),
+        ("Loneliness", ["on my own"], ["befriending"]),
+    ])
+    assert [c.original for c in vocabulary.clauses_for("things to do for a teenager with autism")] == ["Things for teenagers to do"]
+    # A phrase that would shrink to one word keeps its person: "own" alone is not lonely.
+    assert vocabulary.clauses_for("own front door") == []
+    assert [c.original for c in vocabulary.clauses_for("I live on my own")] == ["Loneliness"]
 
 
 @pytest.mark.parametrize(
