@@ -37,7 +37,7 @@ TITLE_RE = re.compile(
     rf"(?P<names>{WORD}(?:[ \t]+{WORD})?)(?![\w-])"
 )
 # Words before a first name that make it part of a place or an institution: "St Mary's", "Queen Elizabeth".
-PLACE_BEFORE_RE = re.compile(r"(?:\bSt\.?|\bSaint|\bQueen|\bKing|\bPrince|\bPrincess|\bLady|\bLord|\bPort|\bFort)[ \t]+$")
+PLACE_BEFORE_RE = re.compile(r"(?:\bSt\.?|\bSaint|\bQueen|\bKing(?:['’]s)?|\bPrince|\bPrincess|\bLady|\bLord|\bPort|\bFort)[ \t]+$")
 # What follows a first name used as a person: "Holly, the youngest", "Ray is 91", "Lily, aged four".
 PERSON_AFTER_RE = re.compile(
     r"^(?:,[ \t]+(?:the|a|an|my|our|his|her|their|who|aged?)\b"
@@ -59,6 +59,8 @@ AMBIGUOUS_FIRST_NAMES = {
     "miles", "bill", "frank", "pat", "sue", "ray", "dawn", "sandy", "drew", "norman", "rose", "ivy", "holly",
     "amber", "iris", "heather", "daisy", "poppy", "lily", "ruby", "jade", "eve", "bob", "jack", "harry",
     "mark", "dean", "precious", "blessing", "charlie", "robin", "rob", "art", "gene", "don",
+    "dot", "olive", "pearl", "violet", "fern", "stella", "rowan", "max", "rex", "luna", "harley", "hazel",
+    "glen", "kay", "lyn", "nell", "mae", "mai", "rosa", "una", "esme", "seren", "bryn", "dai", "wyn",
 }
 
 
