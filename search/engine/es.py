@@ -20,6 +20,7 @@ from django.core.cache import cache
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError, bulk
+from elasticsearch.serializer import NdjsonSerializer, OrjsonSerializer
 from elasticsearch_dsl import (
     Boolean,
     Completion,
@@ -37,8 +38,18 @@ from elasticsearch_dsl import (
 
 log = logging.getLogger(__name__)
 
+
+
+class SearchRefused(Exception):
+    """One search of a multi-search failed (Elasticsearch answers those inside a 200 response)."""
+
+    def __init__(self, status, error):
+        super().__init__(f"{status}: {error}")
+        self.status_code = status
+
+
 # Errors that mean "the engine cannot answer now" (down, timing out, refusing).
-UNAVAILABLE = (TransportError, ApiError, ConnectionError, OSError)
+UNAVAILABLE = (TransportError, ApiError, ConnectionError, OSError, SearchRefused)
 
 prepared = analyzer("pc_prepared", tokenizer="standard", filter=["lowercase"])
 words = analyzer("pc_words", tokenizer="standard", filter=["lowercase"])
@@ -92,8 +103,19 @@ def configured() -> bool:
     return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
 
 
+class OrjsonNdjsonSerializer(NdjsonSerializer):
+    """Multi-search and bulk bodies, each line written by orjson (as the JSON bodies are)."""
+
+    json_dumps = OrjsonSerializer.json_dumps
+    json_loads = OrjsonSerializer.json_loads
+
+
 def client() -> Elasticsearch:
-    """A client for settings.ELASTICSEARCH_URL with short timeouts and no retries (pages must stay fast)."""
+    """A client for settings.ELASTICSEARCH_URL with short timeouts and no retries (pages must stay fast).
+
+    One per process and URL, so its pool of open connections is reused by every search; bodies
+    are written and answers read with orjson (several times quicker than the standard library).
+    """
     url = settings.ELASTICSEARCH_URL
     with _lock:
         if url not in _clients:
@@ -102,8 +124,27 @@ def client() -> Elasticsearch:
                 request_timeout=getattr(settings, "ELASTICSEARCH_TIMEOUT", 2.0),
                 max_retries=0,
                 retry_on_timeout=False,
+                serializers={"application/json": OrjsonSerializer(), "application/x-ndjson": OrjsonNdjsonSerializer()},
             )
         return _clients[url]
+
+
+def search_both(first: dict, second: dict, *, paths=(None, None)) -> tuple[dict, dict]:
+    """Two searches of the alias in one round trip (a multi-search: Elasticsearch runs them side by
+    side). The second is marked cacheable. `paths` filter each answer (a `filter_path` under
+    "responses."). Returns both answers; the first carries the whole request's `took`."""
+    parts = [f"responses.{p}" for path in paths if path for p in path.split(",")]
+    response = client().msearch(
+        index=alias_name(),
+        searches=[{}, first, {"request_cache": True}, second],
+        filter_path=",".join(["took", "responses.status", "responses.error", *parts]) if parts else None,
+    ).body
+    answers = response["responses"]
+    for answer in answers:
+        if "error" in answer:
+            raise SearchRefused(answer.get("status"), answer["error"])
+    answers[0]["took"] = response["took"]
+    return answers[0], answers[1]
 
 
 class Breaker:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from elasticsearch_dsl import Q, Search
+from elasticsearch_dsl import Search
 
 from . import Hit, Listing, SearchResults, es, ranking, text
 from .documents import FIELD_WEIGHTS
@@ -12,10 +12,9 @@ from .query import ANY_OF_FACETS, Criteria
 from .scoring import highlights_for, matched_terms_each, nearest_m
 
 FIELDS = [f"{name}^{boost:g}" for name, boost in FIELD_WEIGHTS.items()]
-# Highlighting marks matched words in the name and the description, so only their prepared words
-# come back (the other fields' words could never be marked).
-HIGHLIGHT_FIELDS = ["name_terms", "description_terms"]
-# What the results list shows, returned with each hit so the page loads nothing per result.
+# What the results list shows, returned with each hit so the page loads nothing per result. The
+# words to mark are worked out from the name and description themselves (text.analyse), so the
+# indexed copies of the words never travel back.
 # What ranking.rescore reads of the first matches.
 RESCORE_FIELDS = [*FIELD_WEIGHTS, "assured_date", "name_sort"]
 LISTING_FIELDS = ["service_id", "name", "organisation", "town", "description", "status", "min_age", "max_age", "is_free", "locations"]
@@ -25,121 +24,169 @@ FACET_FIELDS = {
     "service_area": "service_areas",
     "accessibility": "accessibility",
 }
-# Facets are counted on fields holding "id|name", so the names come with the counts.
-COUNTED_FIELDS = {**FACET_FIELDS, "taxonomy_term": "taxonomy_term_facets", "taxonomy": "taxonomy_facets"}
-FACET_SIZES = {"taxonomy_term": 60, "taxonomy": 20, "service_area": 30, "accessibility": 30}
+# Facets are counted on fields holding "id|name", so the names come with the counts. Only the facets
+# the search page shows are counted (each costs a pass over every match).
+COUNTED_FIELDS = {"taxonomy_term": "taxonomy_term_facets", "service_area": "service_areas", "accessibility": "accessibility"}
+FACET_SIZES = {"taxonomy_term": 60, "service_area": 30, "accessibility": 30}
+# Typo tolerance costs Elasticsearch a walk of its word list and a match of up to 20 more words per
+# typed word (a quarter of a search's time at 100,000 services). A word written exactly as typed in
+# at least this many services is taken as meant; rarer and unknown words stay fuzzy, as before.
+KNOWN_WORD_ENTRIES = 3
+# Only what the answer is read for travels back (not the index name, ids and shard counts).
+HITS_PATH = "hits.total.value,hits.hits._score,hits.hits._source,hits.hits.sort"
+COUNTS_PATH = "hits.total.value,aggregations"
 
 
-def text_query(criteria: Criteria):
+def _bool(**parts) -> dict:
+    return {"bool": parts}
+
+
+def _missing(field: str) -> dict:
+    return _bool(must_not=[{"exists": {"field": field}}])
+
+
+def known_words(criteria: Criteria) -> frozenset[str]:
+    """The typed words (analysed) that need no typo tolerance: written exactly so in enough listed
+    services. The word as written, not its stem: "counciling" stems to "council", a real word, but
+    nobody writes "counciling", so it stays fuzzy and still finds counselling. One query on the
+    directory's word list (the database search's, kept in step with every index update)."""
+    from .models import SearchWord
+
+    written = {}
+    for clause in criteria.prepared.clauses:
+        spelt = text.words(clause.original)
+        if clause.fuzzy and text.allowed_edits(clause.typed[0]) and len(spelt) == 1:
+            written.setdefault(spelt[0], set()).add(clause.typed[0])
+    if not written:
+        return frozenset()
+    found = SearchWord.objects.filter(kind=SearchWord.Kind.SPELLING, word__in=sorted(written), entries__gte=KNOWN_WORD_ENTRIES)
+    return frozenset(term for word in found.values_list("word", flat=True) for term in written[word])
+
+
+def text_query(criteria: Criteria, known: frozenset[str] = frozenset()) -> dict:
     """One clause per thing asked for; a clause matches any of its glossary alternatives.
 
-    The words the user typed are fuzzy (typo tolerance); a glossary expansion matches when all its
-    words are in one field. Word order in the name earns a little more through the shingles sub-field.
+    The words the user typed are fuzzy (typo tolerance) unless the directory holds them as typed;
+    a glossary expansion matches when all its words are in one field. Word order in the name earns
+    a little more through the shingles sub-field.
     """
     clauses = []
     for clause in criteria.prepared.clauses:
         alternatives = []
         for number, alternative in enumerate(clause.alternatives):
-            words = " ".join(alternative)
-            if len(alternative) == 1:
-                options = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20} if number == 0 and clause.fuzzy else {}
-                alternatives.append(Q("multi_match", query=words, fields=FIELDS, type="best_fields", tie_breaker=0.3, **options))
-            else:
+            match = {"query": " ".join(alternative), "fields": FIELDS, "type": "best_fields", "tie_breaker": 0.3}
+            if len(alternative) > 1:
                 # Every word of the expansion in one field (the database fallback does the same).
-                alternatives.append(Q("multi_match", query=words, fields=FIELDS, type="best_fields", operator="and", tie_breaker=0.3))
+                match["operator"] = "and"
+            elif number == 0 and clause.fuzzy and alternative[0] not in known:
+                match.update(fuzziness="AUTO", prefix_length=1, max_expansions=20)
+            alternatives.append({"multi_match": match})
         if clause.weight != 1.0:
-            clauses.append(Q("dis_max", queries=alternatives, tie_breaker=0.1, boost=clause.weight))
+            clauses.append({"dis_max": {"queries": alternatives, "tie_breaker": 0.1, "boost": clause.weight}})
         else:
-            clauses.append(alternatives[0] if len(alternatives) == 1 else Q("dis_max", queries=alternatives, tie_breaker=0.1))
+            clauses.append(alternatives[0] if len(alternatives) == 1 else {"dis_max": {"queries": alternatives, "tie_breaker": 0.1}})
     typed_clauses = [c for c in criteria.prepared.clauses if not c.from_everyday]
     typed = " ".join(" ".join(c.typed) for c in typed_clauses)
     if len(typed_clauses) > 1:
-        clauses.append(Q("match", **{"name_terms.shingles": {"query": typed, "boost": 2.0}}))
+        clauses.append({"match": {"name_terms.shingles": {"query": typed, "boost": 2.0}}})
     if ranking.phrase_applies(tuple(typed.split())):
         fields = [f"{name}^{FIELD_WEIGHTS[name]:g}" for name in ranking.PHRASE_FIELDS]
-        clauses.append(Q("multi_match", query=typed, type="phrase", slop=ranking.PHRASE_SLOP, fields=fields, boost=ranking.PHRASE_BOOST))
-    return Q("bool", should=clauses, minimum_should_match=1)
+        clauses.append({"multi_match": {"query": typed, "type": "phrase", "slop": ranking.PHRASE_SLOP, "fields": fields, "boost": ranking.PHRASE_BOOST}})
+    return _bool(should=clauses, minimum_should_match=1)
 
 
 def base_filters(criteria: Criteria) -> list:
     from search.models import LISTED_STATUSES
 
-    filters = [Q("terms", status=[str(s) for s in LISTED_STATUSES])]
+    filters = [{"terms": {"status": [str(s) for s in LISTED_STATUSES]}}]
     if criteria.max_age is not None:
-        filters.append(Q("bool", should=[~Q("exists", field="min_age"), Q("range", min_age={"lte": criteria.max_age})]))
+        filters.append(_bool(should=[_missing("min_age"), {"range": {"min_age": {"lte": criteria.max_age}}}]))
     if criteria.min_age is not None:
-        filters.append(Q("bool", should=[~Q("exists", field="max_age"), Q("range", max_age={"gte": criteria.min_age})]))
+        filters.append(_bool(should=[_missing("max_age"), {"range": {"max_age": {"gte": criteria.min_age}}}]))
     if criteria.place is not None and criteria.radius_m:
-        near = [Q("geo_distance", distance=f"{criteria.radius_m:.0f}m", locations={"lat": criteria.place.latitude, "lon": criteria.place.longitude})]
+        point = {"lat": criteria.place.latitude, "lon": criteria.place.longitude}
+        near = [{"geo_distance": {"distance": f"{criteria.radius_m:.0f}m", "locations": point}}]
         if criteria.place.area_codes:
-            near.append(Q("terms", area_codes=sorted(criteria.place.area_codes)))
-        filters.append(Q("bool", should=near, minimum_should_match=1))
+            near.append({"terms": {"area_codes": sorted(criteria.place.area_codes)}})
+        filters.append(_bool(should=near, minimum_should_match=1))
     if criteria.week_ranges:
-        filters.append(
-            Q("bool", should=[Q("range", openings={"gte": s, "lte": e, "relation": "intersects"}) for s, e in criteria.week_ranges], minimum_should_match=1)
-        )
+        opening = [{"range": {"openings": {"gte": s, "lte": e, "relation": "intersects"}}} for s, e in criteria.week_ranges]
+        filters.append(_bool(should=opening, minimum_should_match=1))
     return filters
 
 
-def facet_filters(criteria: Criteria) -> dict[str, object]:
+def facet_filters(criteria: Criteria) -> dict[str, dict]:
     found = {}
     for facet, values in criteria.facet_filters.items():
         field = FACET_FIELDS[facet]
         if facet in ANY_OF_FACETS:
-            found[facet] = Q("terms", **{field: sorted(values)})
+            found[facet] = {"terms": {field: sorted(values)}}
         else:
-            found[facet] = Q("bool", filter=[Q("term", **{field: v}) for v in sorted(values)])
+            found[facet] = _bool(filter=[{"term": {field: v}} for v in sorted(values)])
     if criteria.free_only:
-        found["free"] = Q("term", is_free=True)
+        found["free"] = {"term": {"is_free": True}}
     return found
 
 
-def _and(queries):
+def _and(queries) -> dict:
     queries = list(queries)
-    return Q("bool", filter=queries) if queries else Q("match_all")
+    return _bool(filter=queries) if queries else {"match_all": {}}
 
 
-def build(criteria: Criteria) -> Search:
-    s = Search(using=es.client(), index=es.alias_name()).extra(track_total_hits=True)
-    scored = text_query(criteria) if not criteria.prepared.is_empty else Q("match_all")
-    if criteria.place is not None and criteria.sort == "relevance" and not criteria.prepared.is_empty:
+def _scored(criteria: Criteria, matching: dict) -> dict:
+    """The matching query with the ranking factors: nearness, then ranking.py's age fit and recency."""
+    if criteria.sort != "relevance" or criteria.prepared.is_empty:
+        return matching
+    scored = matching
+    if criteria.place is not None:
         origin = {"lat": criteria.place.latitude, "lon": criteria.place.longitude}
         # Nearer services count for more (x0.5..x1, same formula as the database fallback).
-        scored = Q(
-            "function_score",
-            query=scored,
-            functions=[
+        scored = {"function_score": {
+            "query": scored,
+            "functions": [
                 {"weight": 0.5},
                 {"gauss": {"locations": {"origin": origin, "scale": f"{criteria.decay_scale_m:.0f}m", "decay": 0.5}}, "weight": 0.5},
             ],
-            score_mode="sum",
-            boost_mode="multiply",
-        )
-    if criteria.sort == "relevance" and not criteria.prepared.is_empty:
-        # ranking.py: the age fit and the recency of the review, each a factor on the score.
-        for functions in (ranking.es_age_functions_for(criteria), ranking.es_recency_functions()):
-            if functions:
-                scored = Q("function_score", query=scored, functions=functions, score_mode="sum", boost_mode="multiply")
-    s = s.query(Q("bool", must=[scored], filter=base_filters(criteria)))
-    post = facet_filters(criteria)
-    if post:
-        s = s.post_filter(_and(post.values()))
-    if criteria.query.facets:
-        add_facet_counts(s, post)
+            "score_mode": "sum",
+            "boost_mode": "multiply",
+        }}
+    for functions in (ranking.es_age_functions_for(criteria), ranking.es_recency_functions()):
+        if functions:
+            scored = {"function_score": {"query": scored, "functions": functions, "score_mode": "sum", "boost_mode": "multiply"}}
+    return scored
+
+
+def _sort(criteria: Criteria) -> list:
     if criteria.sort == "distance":
-        s = s.sort(
-            {"_geo_distance": {"locations": {"lat": criteria.place.latitude, "lon": criteria.place.longitude}, "order": "asc", "unit": "m", "mode": "min", "ignore_unmapped": True}},
+        point = {"lat": criteria.place.latitude, "lon": criteria.place.longitude}
+        return [
+            {"_geo_distance": {"locations": point, "order": "asc", "unit": "m", "mode": "min", "ignore_unmapped": True}},
             {"_score": {"order": "desc"}},
             {"name_sort": {"order": "asc"}},
-        )
-    elif criteria.sort == "name":
-        s = s.sort({"name_sort": {"order": "asc"}})
-    else:
-        s = s.sort({"_score": {"order": "desc"}}, {"name_sort": {"order": "asc"}})
-    # The prepared words come back too: matched words are highlighted in Python (Elasticsearch's
-    # highlighter would mark the stemmed copy, and costs seconds with fuzzy queries).
-    s = s.source(sorted({*LISTING_FIELDS, *(HIGHLIGHT_FIELDS if criteria.query.highlights else ()), *(RESCORE_FIELDS if _rescored(criteria) else ())}))
-    return s[criteria.offset : criteria.offset + criteria.per_page]
+        ]
+    if criteria.sort == "name":
+        return [{"name_sort": {"order": "asc"}}]
+    return [{"_score": {"order": "desc"}}, {"name_sort": {"order": "asc"}}]
+
+
+def build(criteria: Criteria, known: frozenset[str] = frozenset(), *, counted_apart=False) -> dict:
+    """The request for the ranked page of hits. With `counted_apart`, the total and the facet
+    counts come from `counts_request` (sent beside it), so this one neither counts nor aggregates."""
+    matching = text_query(criteria, known) if not criteria.prepared.is_empty else {"match_all": {}}
+    body = {
+        "query": _bool(must=[_scored(criteria, matching)], filter=base_filters(criteria)),
+        "sort": _sort(criteria),
+        "_source": sorted({*LISTING_FIELDS, *(RESCORE_FIELDS if _rescored(criteria) else ())}),
+        "from": criteria.offset,
+        "size": criteria.per_page,
+        "track_total_hits": not counted_apart,
+    }
+    post = facet_filters(criteria)
+    if post:
+        body["post_filter"] = _and(post.values())
+    if criteria.query.facets and not counted_apart:
+        body["aggs"] = facet_aggregations(post)
+    return body
 
 
 def _rescored(criteria: Criteria) -> bool:
@@ -147,17 +194,35 @@ def _rescored(criteria: Criteria) -> bool:
     return criteria.sort == "relevance" and not criteria.prepared.is_empty and criteria.offset < ranking.RESCORED
 
 
-def add_facet_counts(s: Search, post: dict) -> None:
+def counts_request(criteria: Criteria, known: frozenset[str] = frozenset()) -> dict:
+    """How many services match (the chosen facets applied) and the facet counts, as a request of its
+    own: nothing in it is scored (every match counts the same), and it is the same request for
+    every page and order of one search, so Elasticsearch answers a repeat from its request cache."""
+    matching = text_query(criteria, known) if not criteria.prepared.is_empty else None
+    body = {
+        "size": 0,
+        "track_total_hits": True,
+        "query": _bool(filter=[*([matching] if matching else []), *base_filters(criteria)]),
+        "aggs": facet_aggregations(post := facet_filters(criteria)),
+    }
+    if post:
+        body["post_filter"] = _and(post.values())
+    return body
+
+
+def facet_aggregations(post: dict) -> dict:
     """Facet counts: each facet counts with every other facet's filter applied; an any-of facet
     ignores its own selection so its other values still show what choosing them would add."""
+    aggs = {}
     for facet, field in COUNTED_FIELDS.items():
         others = [q for name, q in post.items() if name != facet or facet not in ANY_OF_FACETS]
-        counted = {"field": field, "size": FACET_SIZES[facet]}
+        counted = {"terms": {"field": field, "size": FACET_SIZES[facet]}}
         if others:
-            s.aggs.bucket(facet, "filter", filter=_and(others)).bucket("values", "terms", **counted)
+            aggs[facet] = {"filter": _and(others), "aggs": {"values": counted}}
         else:  # nothing else chosen: count the matches directly (a match-all filter costs a pass)
-            s.aggs.bucket(facet, "terms", **counted)
-    s.aggs.bucket("free", "filter", filter=_and([q for name, q in post.items() if name != "free"] + [Q("term", is_free=True)]))
+            aggs[facet] = counted
+    aggs["free"] = {"filter": _and([q for name, q in post.items() if name != "free"] + [{"term": {"is_free": True}}])}
+    return aggs
 
 
 def spelling_request(criteria: Criteria) -> dict:
@@ -181,31 +246,39 @@ def _listing(source) -> Listing:
 
 
 def search(criteria: Criteria) -> SearchResults:
-    # The raw response (plain dicts) is much quicker to read than elasticsearch-dsl's wrappers.
-    body = build(criteria).to_dict()
+    known = known_words(criteria) if not criteria.prepared.is_empty else frozenset()
+    counted = criteria.query.facets
+    body = build(criteria, known, counted_apart=counted)
     # The first results are scored again as the database scores them, then reordered by meaning
     # (ranking.rescore, ranking.rerank): fetch that window whole.
     reranked = _rescored(criteria)
     if reranked:
         body["from"], body["size"] = 0, max(ranking.RESCORED, criteria.offset + criteria.per_page)
     client = es.client()
-    response = client.search(index=es.alias_name(), body=body).body
-    took = float(response["took"])
-    total = response["hits"]["total"]["value"]
+    if counted:
+        # The hits and the counts in one round trip, searched side by side; the counts' request
+        # is cacheable (paging through a search, or changing its order, asks it again).
+        response, counts = es.search_both(body, counts_request(criteria, known), paths=(HITS_PATH, COUNTS_PATH))
+        took = float(response["took"])
+    else:
+        response = counts = client.search(index=es.alias_name(), body=body, filter_path=f"took,{HITS_PATH}").body
+        took = float(response["took"])
+    # Only what was asked for comes back (filter_path): no hits, no "hits".
+    total = counts.get("hits", {}).get("total", {}).get("value", 0)
     suggestion = None
     if total == 0 and not criteria.prepared.is_empty:
         spelling = client.search(index=es.alias_name(), body=spelling_request(criteria)).body
         suggestion = _did_you_mean(spelling.get("suggest"))
         took += float(spelling["took"])
+    found = response.get("hits", {}).get("hits", [])
     if reranked:
-        response["hits"]["hits"] = _reordered(criteria, response["hits"]["hits"])[criteria.offset : criteria.offset + criteria.per_page]
-    page = response["hits"]["hits"]
-    matched = [set() for _hit in page]
+        found = _reordered(criteria, found)[criteria.offset : criteria.offset + criteria.per_page]
+    matched = [set() for _hit in found]
     if criteria.query.highlights and not criteria.prepared.is_empty:
-        page_terms = [{w for f in HIGHLIGHT_FIELDS for w in (hit["_source"].get(f) or "").split()} for hit in page]
+        page_terms = [set(text.analyse(hit["_source"].get("name") or "")) | set(text.analyse(hit["_source"].get("description") or "")) for hit in found]
         matched = matched_terms_each(criteria.prepared, page_terms)
     hits = []
-    for hit, matched_here in zip(page, matched, strict=True):
+    for hit, matched_here in zip(found, matched, strict=True):
         source = hit["_source"]
         points = [(p["lat"], p["lon"]) for p in (source.get("locations") or [])]
         sort_value = (hit.get("sort") or [None])[0]
@@ -225,7 +298,7 @@ def search(criteria: Criteria) -> SearchResults:
     return SearchResults(
         total=total,
         hits=hits,
-        facets=_facets(response["aggregations"]) if "aggregations" in response else {},
+        facets=_facets(counts["aggregations"]) if counted and "aggregations" in counts else {},
         suggestion=suggestion,
         backend="elasticsearch",
         fallback_reason=None,
@@ -254,11 +327,10 @@ def _reordered(criteria: Criteria, found: list[dict]) -> list[dict]:
 
 def _facets(aggs) -> dict:
     facets = {}
-    for facet in FACET_FIELDS:
+    for facet in COUNTED_FIELDS:
         counted = aggs[facet].get("values", aggs[facet])
         facets[facet] = [(b["key"], b["key"], b["doc_count"]) for b in counted["buckets"]]
-    for facet in ("taxonomy_term", "taxonomy"):
-        facets[facet] = _labelled(facets[facet])
+    facets["taxonomy_term"] = _labelled(facets["taxonomy_term"])
     for facet in facets:
         facets[facet].sort(key=lambda item: (-item[2], text.fold(item[1])))
     facets["free"] = [("true", "Free of charge", aggs["free"]["doc_count"])]
