@@ -32,6 +32,7 @@ LOWER = "a-z" + "".join(c for c in _LATIN if c.islower())
 WORD = rf"(?:O['’])?(?:Mc|Mac)?[{UPPER}][{LOWER}]+(?:-(?:O['’])?[{UPPER}][{LOWER}]+)?"
 WORD_RE = re.compile(rf"(?<![\w'’-]){WORD}(?![\w-])")
 # "Mr D. Okeke", "Mr Ó Súilleabháin": an initial or an Irish "Ó"/"Ní" may come between the title and the name.
+TITLE_WORD_RE = re.compile(TITLES)
 TITLE_RE = re.compile(
     rf"(?<![\w'’-]){TITLES}\.?[ \t]+(?:[A-Z]\.?[ \t]+|(?:Ó|Ní|Nic|Mac|Mc|Ap|Al|El|Van|De|Di)[ \t]+)?"
     rf"(?P<names>{WORD}(?:[ \t]+{WORD})?)(?![\w-])"
@@ -285,8 +286,8 @@ def _relations(text):
         if m is None:
             continue
         words = m.group("name").split()
-        if words[0].lower() in stop or (words[0].isupper() and len(words[0]) > 1):
-            continue  # "Mum (SW)", "his carer Monday", "Dad Said"
+        if words[0].lower() in stop or (words[0].isupper() and len(words[0]) > 1) or TITLE_WORD_RE.fullmatch(words[0]):
+            continue  # "Mum (SW)", "his carer Monday", "Dad Said"; "Father - Mr Okeke" is the title's finding
         if len(words) == 2 and (words[1].lower() in stop or words[1].isupper() and len(words[1]) > 1):
             words = words[:1]
         end = m.start("name") + len(" ".join(words)) if len(words) == 1 else m.end("name")

@@ -51,3 +51,8 @@ def test_a_meeting_date_is_not_flagged_at_all():
 ])
 def test_reference_numbers_are_not_phone_or_nhs_numbers(text):
     assert find_identifiers(text) == []
+
+
+def test_b_dot_before_a_date_is_born_but_born_into_care_is_a_project():
+    assert dates_of_birth("b. 11/11/1930, one of eleven children.") == ["11/11/1930"]
+    assert dates_of_birth("We discussed the born-into-care project on 4 March 2026.") == []

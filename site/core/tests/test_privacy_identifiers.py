@@ -67,3 +67,24 @@ def test_a_very_long_text_is_checked_in_linear_time():
     found = find_identifiers(text)
     assert time.perf_counter() - started < 5
     assert len(found) == 4 * 5000
+
+
+def test_an_nhs_number_copied_in_fours_and_threes_is_found_but_a_landline_is_not():
+    assert kinds("NHS 1374 847 771 was on the wristband.") == [("nhs_number", "1374 847 771")]
+    assert kinds("Ring the ward on 0113 496 0331.") == [("phone", "0113 496 0331")]
+    assert kinds("The boiler serial 9276 811 732 is on the warranty.") == []  # check digit fails
+
+
+@pytest.mark.parametrize("text", [
+    "sam_b1987 [at] example [dot] org", "d.okafor(at)example.nhs.uk", "kerry dot walsh at example dot com",
+    "jo {at} example {dot} co {dot} uk",
+])
+def test_email_addresses_written_to_hide_them_are_found(text):
+    assert kinds(f"mum's email: {text}, she says") == [("email", text)]
+
+
+@pytest.mark.parametrize("text", [
+    "look at bbc dot co dot uk for the news", "we met her at Tesco dot com", "the meeting is at the office",
+])
+def test_a_bare_at_and_dot_in_ordinary_words_is_not_an_email(text):
+    assert kinds(text) == []

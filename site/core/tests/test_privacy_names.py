@@ -48,3 +48,79 @@ def test_ordinary_capitalised_words_are_not_names(text):
 def test_configured_names_are_flagged_anywhere_in_any_case():
     assert names("met kai at the hub and Kai's mum", configured=["Kai"]) == ["kai", "Kai"]
     assert names("Zebedee came", configured=["Zebedee"]) == ["Zebedee"]
+
+
+# Names as other people write them: the rules added for texts the check was not tuned on.
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("his nan, Dot, does the school run", ["Dot"]),
+    ("her cousin, Shanice, babysits sometimes", ["Shanice"]),
+    ("Mum (Janet) says the school have not rung back.", ["Janet"]),
+    ("Vytautas (dad) works away Mon-Fri.", ["Vytautas"]),
+    ("Lorraine (step-mum) was defensive.", ["Lorraine"]),
+    ("TM: Colette. Agreed to reduce caseload.", ["Colette"]),
+    ("Mother: Zofka Brzęczek, 23.", ["Zofka Brzęczek"]),
+    ("Father - Mr D. Okeke.", ["Mr D. Okeke"]),
+    ("spoke to aunt Bernadette on the phone", ["Bernadette"]),
+])
+def test_a_name_next_to_a_relation_or_role_is_flagged(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Present: SW, TM, Mum (SW) and the HV.",
+    "I will ask his carer Monday morning.",
+    "Her Dad Said it was fine.",
+])
+def test_a_relation_before_a_role_or_an_ordinary_word_is_not_a_name(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("hv to mrs patel today, c/o low mood", ["mrs patel"]),
+    ("mr and mrs kowalczyk both at home", ["mr and mrs kowalczyk"]),
+    ("spoke to kelly on the phone", ["kelly"]),
+    ("visited with nathan (ssw), tom and his mum home", ["nathan", "tom"]),
+])
+def test_names_in_lower_case_are_flagged_next_to_a_persons_words(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "we will mark the file and sue nobody",
+    "spoke to grace about it? no, with grace and patience",
+    "give it max effort, said the manager",
+    "the ms relapse was discussed",
+])
+def test_lower_case_everyday_words_are_not_names(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Jayden-Lee was not at school.", ["Jayden-Lee"]),
+    ("Siân Griffiths, the health visitor, has concerns.", ["Siân Griffiths"]),
+    ("Ms Dvořáková has asked for a female worker.", ["Ms Dvořáková"]),
+    ("Mr Ó Súilleabháin asked that we spell his name correctly.", ["Mr Ó Súilleabháin"]),
+    ("Zorbek said he was frightened.", ["Zorbek"]),
+    ("The Okonjo family were not home.", ["Okonjo"]),
+    ("visited the Murphys; house warm", ["Murphys"]),
+    ("Grace said she wants to stay.", ["Grace"]),
+    ("Summer (9) and Autumn (6) were both present.", ["Summer", "Autumn"]),
+    ("Ivy, 88, is lonely since her husband died.", ["Ivy"]),
+])
+def test_double_accented_unlisted_and_word_like_names_in_a_persons_context(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Joseph Rowntree Foundation report came up in supervision.",
+    "Marie Curie nurses visit at night now.",
+    "Jenny Wren Ward is on the third floor.",
+    "King's Lynn is where the family come from.",
+    "Housing said the repair is booked.",
+    "The Traveller family moved on last week.",
+    "Hope was her word for what she felt.",
+    "Dot the i's on the referral form.",
+])
+def test_places_charities_services_and_words_stay_unflagged(text):
+    assert names(text) == []

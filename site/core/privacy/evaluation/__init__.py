@@ -11,6 +11,8 @@ from pathlib import Path
 from ..identifiers import KINDS, find_identifiers
 
 LABELLED_SET = Path(__file__).resolve().parent / "labelled.jsonl"
+# Written after the check, in other people's styles, to measure how it generalises (see the tests' floors).
+HELD_APART_SET = Path(__file__).resolve().parent / "held_apart.jsonl"
 
 
 def read_labelled(path=LABELLED_SET):
