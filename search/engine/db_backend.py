@@ -27,6 +27,7 @@ from contextlib import contextmanager
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import (
+    BigIntegerField,
     BooleanField,
     Case,
     CharField,
@@ -62,6 +63,7 @@ from .models import (
     SearchEntry,
     SearchEntryFacet,
     SearchEntryLocation,
+    SearchEntryMatch,
     SearchEntryOpening,
     SearchWord,
     facet_key,
@@ -220,6 +222,7 @@ def after_rebuild() -> None:
     if connection.vendor == "sqlite":  # PostgreSQL's generated column kept itself in step
         fulltext.install(connection)
     vocabulary.invalidate()
+    facet_index.invalidate()
 
 
 # ---- Matching -----------------------------------------------------------------------------------
@@ -357,6 +360,61 @@ def _pg_rank(clauses, idf_of, typed_words, distance):
     return total
 
 
+# Ranking in two steps: below this many likely matches, every match is ranked at once.
+PRUNE_FROM = 5000
+# A word's ts_rank stays below this (its positions' weights, at most 1, summed over 1/n² and
+# scaled by 1/1.645); the rank of words that must all appear stays below 1.
+SINGLE_WORD_RANK_BOUND = 1.65
+PHRASE_BOUND = 1.25  # the words typed in order in the name (_pg_rank)
+
+
+def _clause_bounds(clauses, idf_of, frequencies) -> list[float]:
+    """The most each clause can add to `_pg_rank`'s estimate, whatever the entry (a word no entry
+    holds adds nothing)."""
+    bounds = []
+    for options in clauses:
+        best = 0.0
+        typos = [words for words, _f, typo in options if typo]
+        for words, factor, typo in options:
+            if not typo and all(frequencies.get(w) for w in words):
+                weight = factor * sum(idf_of(w) for w in words) / len(words)
+                best = max(best, weight * (1.0 if len(words) > 1 else SINGLE_WORD_RANK_BOUND))
+        if typos:
+            best = max(best, FUZZY_FACTOR * max(idf_of(w) for (w,) in typos) * SINGLE_WORD_RANK_BOUND)
+        bounds.append(best)
+    return bounds
+
+
+def _essential_clauses(clauses, idf_of, frequencies, typed_words):
+    """(tsquery of the essential clauses, bound on the estimate of an entry matching none of them),
+    or None to rank every match at once.
+
+    MaxScore, as search engines prune: the best pool comes from entries matching one of the
+    clauses that can add most (the rare words), ranked in full; an entry matching only the rest
+    (common words such as "people" or "support", in half the directory) cannot reach the pool
+    when even all of them together stay below the pool's last score (checked after, in one_pass).
+    So a search whose common words match 60,000 entries ranks the few thousand that hold a rare one."""
+    if len(clauses) < 2:
+        return None
+
+    def likely(options):
+        return sum(min(frequencies.get(w, 0) for w in words) for words, _f, _t in options)
+
+    if sum(likely(options) for options in clauses) < PRUNE_FROM:
+        return None
+    bounds = _clause_bounds(clauses, idf_of, frequencies)
+    order = sorted(range(len(clauses)), key=lambda i: -bounds[i])
+    phrase = PHRASE_BOUND if len(typed_words) > 1 else 1.0
+    # An estimate of the pool's last score: well-ranked entries hold most clauses, each ranking
+    # about 0.6 (a word in the name and category). Too hopeful a choice costs a second ranking.
+    hoped = 0.5 * sum(bound / SINGLE_WORD_RANK_BOUND for bound in bounds)
+    for count in range(1, len(clauses)):
+        rest = phrase * sum(bounds[i] for i in order[count:])
+        if rest <= hoped:
+            return tsquery([clauses[i] for i in order[:count]]), rest
+    return None
+
+
 # ---- Distance ------------------------------------------------------------------------------------
 
 
@@ -394,13 +452,14 @@ def _key(field):
     return Cast(field, output_field=CharField())
 
 
-def filtered(criteria: Criteria):
-    """Entries passing the age, place and opening filters (not yet the words or facets).
+def filtered(criteria: Criteria, model=SearchEntry):
+    """Entries passing the age, place and opening filters (not yet the words or facets); on
+    PostgreSQL their narrow match rows (`model=SearchEntryMatch`), keyed by the same service id.
 
     Only listed services have an entry, so counts are taken from the entries alone (as
     Elasticsearch counts its documents): a service closed a moment ago may be counted until the
     worker rewrites its entry. The hits themselves are checked against the directory (`listed`)."""
-    qs = SearchEntry.objects.all()
+    qs = model.objects.all()
     if criteria.max_age is not None:
         qs = qs.filter(Q(min_age__isnull=True) | Q(min_age__lte=criteria.max_age))
     if criteria.min_age is not None:
@@ -417,9 +476,9 @@ def filtered(criteria: Criteria):
         if criteria.place.area_codes:
             ids.append(SearchEntryFacet.objects.filter(kind="area_code", value__in=sorted(criteria.place.area_codes)).values("entry_id"))
         if connection.vendor == "postgresql":
-            near = Q(EntryAmong(ids[0]))
-            for more in ids[1:]:
-                near |= Q(EntryAmong(more))
+            # One list of ids (most venues in the radius are also in its areas): each id is a probe
+            # of the primary key.
+            near = Q(EntryAmong(ids[0].union(*ids[1:]) if len(ids) > 1 else ids[0]))
         else:
             near = Q(pk__in=ids[0])
             for more in ids[1:]:
@@ -474,6 +533,8 @@ def counts(matched, criteria: Criteria):
 
     totals = narrowed(skip="free").aggregate(every=Count("pk"), free=Count("pk", filter=Q(is_free=True)))
     total = totals["free"] if criteria.free_only else totals["every"]
+    if not criteria.query.facets:  # the caller shows no facets (the ORUK API): the total is enough
+        return total, {}
     groups = defaultdict(list)
     for kind in FACET_KINDS:
         groups[kind if kind in ANY_OF_FACETS and kind in filters else None].append(kind)
@@ -529,7 +590,7 @@ def planner_settings():
 
 def _search(criteria: Criteria, kind) -> SearchResults:
     clauses = expanded_clauses(criteria) if not criteria.prepared.is_empty else []
-    matched = filtered(criteria)
+    matched = filtered(criteria, SearchEntryMatch if kind == "postgresql" else SearchEntry)
     if clauses:
         matched = text_filter(matched, clauses, kind)
     words = {w for options in clauses for phrase, _f, _t in options for w in phrase}
@@ -546,7 +607,8 @@ def _search(criteria: Criteria, kind) -> SearchResults:
 
     if kind == "postgresql":
         rank = _pg_rank(clauses, idf_of, typed_words, None) if ranked_by_python else None
-        total, facets, pool = one_pass(criteria, matched, rank, columns)
+        first = _essential_clauses(clauses, idf_of, frequencies, typed_words) if ranked_by_python else None
+        total, facets, pool = one_pass(criteria, matched, rank, columns, first)
     else:
         total, facets = counts(matched, criteria)
         full = matched
@@ -623,24 +685,33 @@ def _search(criteria: Criteria, kind) -> SearchResults:
 LISTED_MARGIN = 10
 
 
-def one_pass(criteria: Criteria, matched, rank, columns):
+def one_pass(criteria: Criteria, matched, rank, columns, first=None):
     """PostgreSQL: (total, facets, pool rows) from one statement over the matching entries.
 
-    The entries are read once, with each one's words rank, nearest venue and facet filters worked
-    out a single time; the counts unnest each entry's facet keys (no join), and the best `RANK_POOL`
+    The narrow match rows are read once, with each one's words rank, nearest venue and facet
+    filters worked out a single time; the statement counts them and sends back the row numbers
+    that each facet is counted over (`facet_index` counts their keys), and the best `RANK_POOL`
     (or the page, by name or distance) comes from the same rows. The nearest venue comes from one
     grouped pass over the venues near the place, not a lookup per entry. Only the rows chosen are
-    then read in full, and checked against the directory."""
+    then read in full, and checked against the directory.
+
+    `first`: (tsquery, bound) from `_essential_clauses`: only the entries matching that query are
+    ranked. When the pool's last score is not above the bound (or the pool falls short), the
+    ranking is done again over every match, so the pool is always the one ranking all would give."""
     filters = facet_filters(criteria)
     flags = {f"passes_{name}": ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in filters.items()}
-    inner = matched.annotate(**flags)
+    inner = matched.annotate(service_id=F("pk"), number=MatchNumber(), **flags)
     if rank is not None:
         # Ranked only where every filter holds: the others are counted, never listed.
         every = Q()
         for condition in filters.values():
             every &= condition
-        inner = inner.annotate(words_rank=Case(When(every, then=rank), output_field=FloatField()) if filters else rank)
-    names = ["service_id", "name_sort", "is_free", "facet_keys", *flags, *(["words_rank"] if rank is not None else [])]
+        if first is not None:
+            from django.contrib.postgres.search import SearchVectorExact
+
+            every &= Q(SearchVectorExact(EntryVector(), _pg_query(first[0])))
+        inner = inner.annotate(words_rank=Case(When(every, then=rank), output_field=FloatField()) if every else rank)
+    names = ["service_id", "number", "name_sort", "is_free", *flags, *(["words_rank"] if rank is not None else [])]
     inner_sql, params = inner.values(*names).query.sql_with_params()
     params = list(params)
 
@@ -673,17 +744,11 @@ def one_pass(criteria: Criteria, matched, rank, columns):
     counted.append(f'count(*) FILTER (WHERE {all_but("free")} AND m."is_free")')
     if sort == "distance":
         counted.append(f"count(*) FILTER (WHERE {all_but(None)} AND m.distance IS NOT NULL)")
-    # Category names come with their counts (from a facet row of the same key; for the other
-    # kinds the name is the value).
-    numbered = ", ".join(f"{sql} AS c{number}" for number, sql in enumerate(counted))
-    returned = ", ".join(f"g.c{number}" for number in range(len(counted)))
-    facet_sql = (
-        f"SELECT coalesce(json_agg(json_build_array(g.k, {returned}, label.label)), '[]') FROM (SELECT k, {numbered} "
-        "FROM m CROSS JOIN LATERAL jsonb_array_elements_text(m.facet_keys || '[\"*\"]'::jsonb) AS k "
-        "WHERE k NOT LIKE 'area_code:%%' GROUP BY k) g "
-        "LEFT JOIN LATERAL (SELECT f.label FROM search_engine_searchentryfacet f WHERE g.k LIKE 'taxonomy%%' "
-        "AND f.kind = split_part(g.k, ':', 1) AND f.value = substr(g.k, length(split_part(g.k, ':', 1)) + 2) LIMIT 1) label ON TRUE"
-    )
+    if criteria.query.facets:
+        # The rows each way counts its facets over, as their numbers (a caller showing no facets,
+        # like the ORUK API, gets only the totals).
+        counted += [f"coalesce(string_agg(m.number::text, ',') FILTER (WHERE {all_but(way)}), '')" for way in ways]
+    facet_sql = f"SELECT json_build_array({', '.join(counted)}) FROM m"
     if rank is not None:
         decay = "1.0"
         if near_sql:
@@ -692,41 +757,180 @@ def one_pass(criteria: Criteria, matched, rank, columns):
                 f"(CASE WHEN m.distance IS NOT NULL THEN 0.5 + 0.5 * exp({-math.log(2) / scale**2!r} * m.distance ^ 2) "
                 f"WHEN EXISTS (SELECT 1 FROM {SearchEntryLocation._meta.db_table} l WHERE l.entry_id = m.service_id) THEN 0.5 ELSE 1.0 END)"
             )
-        order, window = f"m.words_rank * {decay} DESC, m.name_sort", (max(RANK_POOL, criteria.offset + criteria.per_page), 0)
+        score = f"m.words_rank * {decay}"
+        order, window = f"{score} DESC, m.name_sort", (max(RANK_POOL, criteria.offset + criteria.per_page), 0)
     elif sort == "distance":
-        order, window = "m.distance, m.name_sort", (criteria.per_page + LISTED_MARGIN, criteria.offset)
+        score, order, window = "NULL", "m.distance, m.name_sort", (criteria.per_page + LISTED_MARGIN, criteria.offset)
     else:
-        order, window = "m.name_sort", (criteria.per_page + LISTED_MARGIN, criteria.offset)
+        score, order, window = "NULL", "m.name_sort", (criteria.per_page + LISTED_MARGIN, criteria.offset)
     where = all_but(None) + (" AND m.distance IS NOT NULL" if sort == "distance" and rank is None else "")
+    if first is not None:
+        where += " AND m.words_rank IS NOT NULL"
+    # ORDER BY with LIMIT keeps only the best rows as it goes (a numbering window would sort them all).
     hits_sql = (
-        "SELECT coalesce(json_agg(t.service_id ORDER BY t.n), '[]') FROM "
-        f"(SELECT m.service_id, row_number() OVER (ORDER BY {order}) AS n FROM m WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s) t"
+        "SELECT coalesce(json_agg(json_build_array(t.service_id, t.s) ORDER BY t.n), '[]') FROM "
+        f"(SELECT m.service_id, m.s, row_number() OVER () AS n FROM "
+        f"(SELECT m.service_id, {score} AS s FROM m WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s) m) t"
     )
     sql = f"WITH {near_sql}m AS MATERIALIZED (SELECT i.*, {distance} AS distance FROM {source}) SELECT ({facet_sql}), ({hits_sql})"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, *window])
-        facet_rows, ids = cursor.fetchone()
-    if isinstance(facet_rows, str):  # psycopg returns json already parsed; other drivers may not
-        facet_rows, ids = json.loads(facet_rows), json.loads(ids)
+        counts_row, ids = cursor.fetchone()
+    if isinstance(counts_row, str):  # psycopg returns json already parsed; other drivers may not
+        counts_row, ids = json.loads(counts_row), json.loads(ids)
+    scores, ids = [score for _id, score in ids], [i for i, _score in ids]
 
-    total, free, near_count, found = 0, 0, None, defaultdict(list)
-    for key, *numbers, label in facet_rows:
-        if key == "*":
-            total, free = numbers[0], numbers[len(ways)]
-            near_count = numbers[len(ways) + 1] if sort == "distance" else None
-            continue
-        kind, value = key.split(":", 1)
-        if kind in FACET_KINDS:
-            n = numbers[ways.index(kind) if kind in ways else 0]
-            if n:
-                found[kind].append((value, label or value, n))
+    total, free = counts_row[0], counts_row[len(ways)]
+    if first is not None and len(ids) < total and (len(ids) < window[0] or scores[-1] <= first[1]):
+        # An entry outside the first ones could still reach the pool: rank them all.
+        return one_pass(criteria, matched, rank, columns)
+    near_count = counts_row[len(ways) + 1] if sort == "distance" else None
+    found = defaultdict(list)
+    if criteria.query.facets:
+        numbers = counts_row[-len(ways) :]
+        own = set(ways[1:])  # an any-of facet with a selection is counted without its own filter
+        for way, text_numbers in zip(ways, numbers, strict=True):
+            for key, n in facet_index.count(numbers_of(text_numbers)).items():
+                kind, value = key.split(":", 1)
+                if kind in FACET_KINDS and n and (kind == way if kind in own else way is None):
+                    found[kind].append((value, n))
+        labels = _taxonomy_labels([(kind, value) for kind in ("taxonomy_term", "taxonomy") for value, _n in found[kind]])
+        for kind in FACET_KINDS:
+            found[kind] = [(value, labels.get((kind, value), value), n) for value, n in found[kind]]
 
     rows = _listed_rows(ids, columns)
     if rank is None:
         rows = rows[: criteria.per_page]
         if sort == "distance" and len(rows) < criteria.per_page and total > (near_count or 0):
             rows += _further_away(matched, filters, criteria, columns, near_count or 0)
-    return total, _ranked_facets(found, free), rows
+    return total, _ranked_facets(found, free) if criteria.query.facets else {}, rows
+
+
+class MatchNumber(OnTheEntries):
+    """The match row's number (PostgreSQL: an identity column, new whenever the row is written)."""
+
+    def __init__(self, alias=None):
+        super().__init__(output_field=BigIntegerField())
+        self.alias = alias
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(self.alias)}.number", []
+
+
+def numbers_of(text_numbers: str):
+    import numpy as np
+
+    return np.fromstring(text_numbers, dtype=np.int64, sep=",") if text_numbers else np.empty(0, dtype=np.int64)
+
+
+class FacetIndex:
+    """PostgreSQL: the facet keys of each match row by its number, held in this process.
+
+    Counting the facets of 60,000 matches in SQL means unnesting 350,000 keys and grouping them,
+    most of such a search's time; here it is a numpy bincount over the numbers the search sent
+    back. A match row gets a new number whenever it is written, so a number's keys never change:
+    numbers this process has not seen are read when first counted, and those of rows since
+    removed are never asked for again (the whole copy is read afresh every `ttl` seconds to let
+    them go)."""
+
+    ttl = 3600
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._reset()
+
+    def _reset(self):
+        import numpy as np
+
+        self.numbers = np.empty(0, dtype=np.int64)  # sorted
+        self.starts = np.zeros(1, dtype=np.int64)  # the keys of numbers[i] are keys[starts[i]:starts[i + 1]]
+        self.keys = np.empty(0, dtype=np.int32)
+        self.names: list[str] = []
+        self.ids: dict[str, int] = {}
+        self.read_at = time.monotonic()
+
+    def invalidate(self):
+        with self._lock:
+            self._reset()
+
+    def count(self, numbers) -> dict[str, int]:
+        """How many of these rows hold each facet key."""
+        import numpy as np
+
+        if not len(numbers):
+            return {}
+        with self._lock:
+            if time.monotonic() - self.read_at > self.ttl:
+                self._reset()
+            missing = numbers if not len(self.numbers) else numbers[~self._known(numbers)]
+            if len(missing):
+                self._add(self._read(missing if len(self.numbers) else None))
+            held, starts, keys, names = self.numbers, self.starts, self.keys, list(self.names)
+        if not len(held):
+            return {}
+        at = np.minimum(np.searchsorted(held, numbers), len(held) - 1)
+        at = at[held[at] == numbers]  # a row removed since the search counts no more
+        first, lengths = starts[at], starts[at + 1] - starts[at]
+        offsets = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
+        counted = np.bincount(keys[offsets], minlength=len(names))
+        return {names[i]: int(counted[i]) for i in np.flatnonzero(counted)}
+
+    def _known(self, numbers):
+        import numpy as np
+
+        at = np.minimum(np.searchsorted(self.numbers, numbers), len(self.numbers) - 1)
+        return self.numbers[at] == numbers
+
+    @staticmethod
+    def _read(numbers):
+        """(number, facet keys) of these match rows (all when None)."""
+        where, params = ("WHERE number = ANY(%s)", [numbers.tolist()]) if numbers is not None else ("", [])
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT number, facet_keys FROM {fulltext.MATCH_TABLE} {where}", params)
+            return [(n, json.loads(k) if isinstance(k, str) else k) for n, k in cursor.fetchall()]
+
+    def _add(self, rows):
+        import numpy as np
+
+        if not rows:
+            return
+        new_keys, new_lengths = [], []
+        for _number, keys in rows:
+            kept = [self._id(k) for k in keys if not k.startswith("area_code:")]
+            new_keys += kept
+            new_lengths.append(len(kept))
+        numbers = np.concatenate([self.numbers, np.array([n for n, _k in rows], dtype=np.int64)])
+        lengths = np.concatenate([np.diff(self.starts), np.array(new_lengths, dtype=np.int64)])
+        firsts = np.concatenate([self.starts[:-1], len(self.keys) + np.concatenate([[0], np.cumsum(new_lengths)[:-1]]).astype(np.int64)])
+        keys = np.concatenate([self.keys, np.array(new_keys, dtype=np.int32)])
+        order = np.argsort(numbers, kind="stable")
+        lengths, firsts = lengths[order], firsts[order]
+        offsets = np.repeat(firsts - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
+        self.numbers, self.keys = numbers[order], keys[offsets]
+        self.starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+
+    def _id(self, key: str) -> int:
+        if key not in self.ids:
+            self.ids[key] = len(self.names)
+            self.names.append(key)
+        return self.ids[key]
+
+
+facet_index = FacetIndex()
+
+
+def _taxonomy_labels(pairs) -> dict[tuple[str, str], str]:
+    """The names of these categories and taxonomies, from a facet row of each (one query)."""
+    if not pairs:
+        return {}
+    table = SearchEntryFacet._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT v.kind, v.value, (SELECT f.label FROM {table} f WHERE f.kind = v.kind AND f.value = v.value LIMIT 1) "
+            "FROM unnest(%s::text[], %s::text[]) AS v(kind, value)",
+            [[k for k, _v in pairs], [v for _k, v in pairs]],
+        )
+        return {(kind, value): label for kind, value, label in cursor.fetchall() if label}
 
 
 def _listed_rows(ids, columns) -> list[dict]:
@@ -743,8 +947,9 @@ def _further_away(matched, filters, criteria: Criteria, columns, near_count) -> 
     for condition in filters.values():
         rest = rest.filter(condition)
     nearby = SearchEntryLocation.objects.filter(_in_box(place, reach)).alias(d=distance_to(place)).filter(d__lte=reach)
+    rest = SearchEntry.objects.filter(pk__in=rest.exclude(pk__in=nearby.values("entry_id")).values("pk"))
     rest = (
-        listed(rest.exclude(pk__in=nearby.values("entry_id")))
+        listed(rest)
         .annotate(distance=nearest_distance(place), key=_key("service_id"))
         .order_by(F("distance").asc(nulls_last=True), "name_sort")
     )

@@ -1,9 +1,10 @@
 """The database's own full-text index of the search entries, for the database fallback.
 
 PostgreSQL: a generated `search_vector` column (tsvector, 'simple' configuration: the words are
-already prepared by text.py) with a weight class per field and a GIN index, and a trigram (pg_trgm)
-index on the word list for typo tolerance. The column is not a model field: PostgreSQL computes
-it on every write, so no write path has to remember it.
+already prepared by text.py) with a weight class per field, copied with the filter columns to
+the narrow match rows (`SearchEntryMatch`, GIN-indexed) that searches read, and a trigram
+(pg_trgm) index on the word list for typo tolerance. The column is not a model field: PostgreSQL
+computes it on every write, so no write path has to remember it.
 
 SQLite: an FTS5 table over the entries' prepared words (external content, kept in step by
 triggers), ranked with bm25(). A table rebuild by a later migration drops the triggers; until
@@ -15,6 +16,7 @@ from __future__ import annotations
 from .documents import FIELD_WEIGHTS
 
 ENTRY_TABLE = "search_engine_searchentry"
+MATCH_TABLE = "search_engine_searchentrymatch"  # PostgreSQL: the narrow rows searches read (models.SearchEntryMatch)
 FTS_TABLE = "search_engine_searchentry_fts"
 FIELDS = list(FIELD_WEIGHTS)
 # PostgreSQL has four weight classes; the two lightest fields share the last one.
@@ -41,7 +43,10 @@ def install(connection) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(f"ALTER TABLE {ENTRY_TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector GENERATED ALWAYS AS ({_vector_sql()}) STORED")
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS search_entry_vector ON {ENTRY_TABLE} USING gin (search_vector)")
+            # Searches read the vector from the narrow match rows (copied from this column).
+            cursor.execute("DROP INDEX IF EXISTS search_entry_vector")
+            if MATCH_TABLE in connection.introspection.table_names(cursor):
+                install_matches(cursor)
             cursor.execute("CREATE INDEX IF NOT EXISTS search_word_trigram ON search_engine_searchword USING gin (word gin_trgm_ops)")
             # Service-name suggestions look for a word inside the name.
             cursor.execute(f"CREATE INDEX IF NOT EXISTS search_entry_name_trigram ON {ENTRY_TABLE} USING gin (name_sort gin_trgm_ops)")
@@ -63,10 +68,31 @@ def install(connection) -> None:
     _kinds.clear()
 
 
+def install_matches(cursor) -> None:
+    """PostgreSQL: the match rows' own copy of the vector, kept in the row (uncompressed while it
+    fits: every rank of a search reads it again), with the GIN index that finds matching entries."""
+    cursor.execute(f"ALTER TABLE {MATCH_TABLE} ADD COLUMN IF NOT EXISTS search_vector tsvector")
+    # A new number whenever a row is written: the database fallback's facet counts key on it (db_backend.FacetIndex).
+    cursor.execute(f"ALTER TABLE {MATCH_TABLE} ADD COLUMN IF NOT EXISTS number bigint GENERATED ALWAYS AS IDENTITY")
+    cursor.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS search_match_number ON {MATCH_TABLE} (number)")
+    cursor.execute(f"ALTER TABLE {MATCH_TABLE} ALTER COLUMN search_vector SET STORAGE MAIN")
+    cursor.execute(f"CREATE INDEX IF NOT EXISTS search_match_vector ON {MATCH_TABLE} USING gin (search_vector)")
+
+
+def copy_matches(cursor, ids=None) -> None:
+    """PostgreSQL: (re)write the match rows of these entries (all when None) from the entries table."""
+    columns = "service_id, name_sort, min_age, max_age, is_free, facet_keys, search_vector"
+    where, params = ("WHERE service_id = ANY(%s)", [list(ids)]) if ids is not None else ("", [])
+    cursor.execute(f"DELETE FROM {MATCH_TABLE} {where}", params)
+    cursor.execute(f"INSERT INTO {MATCH_TABLE} ({columns}) SELECT {columns} FROM {ENTRY_TABLE} {where}", params)
+
+
 def uninstall(connection) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("DROP INDEX IF EXISTS search_entry_name_trigram")
+            if MATCH_TABLE in connection.introspection.table_names(cursor):
+                cursor.execute(f"ALTER TABLE {MATCH_TABLE} DROP COLUMN IF EXISTS search_vector")
             cursor.execute(f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS search_vector")
         elif connection.vendor == "sqlite":
             for name in ("insert", "delete", "update"):

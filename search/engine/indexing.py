@@ -18,7 +18,7 @@ import time
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import documents, es
+from . import documents, es, fulltext
 from .models import (
     PendingIndexUpdate,
     SearchEntry,
@@ -143,6 +143,9 @@ def _insert_entries(docs):
     _insert(SearchEntryFacet, ["entry_id", "kind", "value", "label"], facets)
     _insert(SearchEntryLocation, ["entry_id", "latitude", "longitude"], locations)
     _insert(SearchEntryOpening, ["entry_id", "start_minute", "end_minute"], opening_rows)
+    if connection.vendor == "postgresql" and entries:
+        with connection.cursor() as cursor:
+            fulltext.copy_matches(cursor, [doc["service_id"] for doc in docs])
 
 
 def _insert(model, columns, rows):

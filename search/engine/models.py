@@ -128,6 +128,33 @@ class SearchEntry(models.Model):
         return self.name
 
 
+class SearchEntryMatch(models.Model):
+    """PostgreSQL: the few columns of a search entry that the fallback reads for every match.
+
+    A common word matches tens of thousands of entries, and each is tested, counted and ranked
+    before the best few are read in full. Read from the entries table, each of those rows would
+    be 2 KB of text, its word vector stored out of line and unpacked again for every rank; here
+    a row is a tenth of that. Written with the entry (`indexing.write_entries`, a copy of the
+    entry's generated `search_vector` column), removed with it; not written on other databases.
+    Its own `search_vector` column and GIN index are added by `fulltext.install`, not a model field.
+    """
+
+    entry = models.OneToOneField(
+        SearchEntry, on_delete=models.CASCADE, primary_key=True, related_name="match", db_column="service_id"
+    )
+    name_sort = models.CharField(max_length=255)
+    min_age = models.FloatField(null=True, blank=True)
+    max_age = models.FloatField(null=True, blank=True)
+    is_free = models.BooleanField(default=False)
+    facet_keys = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name_plural = "search entry matches"
+
+    def __str__(self):
+        return self.name_sort
+
+
 class SearchEntryFacet(models.Model):
     """A filterable value of a search entry: a taxonomy term, taxonomy, service area or accessibility feature."""
 

@@ -61,6 +61,7 @@ def _reset_engine():
     es.breaker.reset()
     es._clients.clear()
     db_backend.vocabulary.invalidate()
+    db_backend.facet_index.invalidate()
 
 
 class Engine:

@@ -171,3 +171,64 @@ def test_a_word_weighs_more_than_nothing_even_when_the_kept_count_of_entries_is_
     assert idf(0, 3) > 0
     assert idf(10, 10) > 0
     assert idf(1000, 1) > idf(1000, 10) > 0
+
+
+def test_a_caller_showing_no_facets_gets_the_same_hits_and_total_without_them(db_settings, indexed):
+    """The ORUK API asks for no facet counts: the fallback no longer works them out for it."""
+    shown = search_services(ServiceQuery(text="respite advocacy", per_page=50))
+    bare = search_services(ServiceQuery(text="respite advocacy", per_page=50, facets=False))
+
+    assert shown.facets["taxonomy_term"] and bare.facets == {}
+    assert bare.total == shown.total >= 2
+    assert [h.service_id for h in bare.hits] == [h.service_id for h in shown.hits]
+
+
+def test_facet_counts_follow_an_edit_at_once(db_settings, indexed, committed):
+    """PostgreSQL counts facets from a per-process copy of each match row's keys: a rewritten entry
+    must count under its new category at the next search."""
+    from search.tests.factories import TaxonomyTermFactory
+
+    def counts():
+        results = search_services(ServiceQuery(text="respite short breaks advocacy day", per_page=50))
+        return {label: n for _value, label, n in results.facets["taxonomy_term"]}
+
+    before = counts()
+    oakenshaw = indexed["services"]["oakenshaw"]
+    moved = TaxonomyTermFactory(taxonomy=indexed["terms"]["respite"].taxonomy, name="Short stays")
+    with committed():
+        oakenshaw.attributes.filter(taxonomy_term=indexed["terms"]["respite"]).update(taxonomy_term=moved)
+        oakenshaw.save()
+    indexing.apply_pending()
+    after = counts()
+
+    assert after["Respite and short breaks"] == before["Respite and short breaks"] - 1
+    assert after["Short stays"] == 1
+
+
+def test_ranking_the_rare_words_first_gives_the_pool_ranking_every_match_gives(db_settings, postcodes, monkeypatch):
+    """PostgreSQL ranks in two steps when common words match much of the directory: the entries
+    holding a rare word first, and all of them only if another could still reach the pool."""
+    from search.engine import db_backend
+
+    require_service("PostgreSQL", connection.vendor == "postgresql", "DATABASE_URL does not point at PostgreSQL")
+    term = bulk_services(60)
+    bulk_services(5, start=60, term=term)
+    from search import models as m
+
+    m.Service.objects.filter(name__endswith=" 61").update(name="Redditch hydrotherapy pool 61")
+    indexing.rebuild_entries(log=lambda *a: None)
+    seen = []
+    one_pass = db_backend.one_pass
+    monkeypatch.setattr(db_backend, "one_pass", lambda *a, **k: seen.append(a[-1] if len(a) > 4 else None) or one_pass(*a, **k))
+
+    def ranked(prune_from, **extra):
+        monkeypatch.setattr(db_backend, "PRUNE_FROM", prune_from)
+        results = search_services(ServiceQuery(text="hydrotherapy adults with trained staff", per_page=50, **extra))
+        return [(h.service_id, round(h.score, 6)) for h in results.hits], results.total
+
+    for extra in ({}, {"min_age": 30, "max_age": 30}):
+        seen.clear()
+        pruned = ranked(1, **extra)
+        assert seen[0] is not None, "the two-step ranking was not tried"
+        assert pruned == ranked(10**9, **extra)
+        assert pruned[0][0][0] == str(m.Service.objects.get(name="Redditch hydrotherapy pool 61").pk)

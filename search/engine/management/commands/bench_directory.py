@@ -34,6 +34,7 @@ from search.engine.models import (
     SearchEntry,
     SearchEntryFacet,
     SearchEntryLocation,
+    SearchEntryMatch,
     SearchEntryOpening,
 )
 
@@ -239,7 +240,7 @@ class Command(BaseCommand):
             for start in range(0, len(ids), 2000):
                 chunk = ids[start : start + 2000]
                 with transaction.atomic():
-                    for model in (SearchEntryFacet, SearchEntryLocation, SearchEntryOpening):
+                    for model in (SearchEntryFacet, SearchEntryLocation, SearchEntryOpening, SearchEntryMatch):
                         delete_rows(model.objects.filter(entry_id__in=chunk))
                     delete_rows(SearchEntry.objects.filter(service_id__in=chunk))
                     delete_rows(PendingIndexUpdate.objects.filter(service_id__in=chunk))
