@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Sum
 
 from . import text
 
@@ -53,19 +53,22 @@ def _folded_words(value: str) -> tuple[str, ...]:
 
 
 def build_gazetteer(rows, area_codes_by_postcode) -> Gazetteer:
-    """From (town, latitude, longitude, postcode) rows of venues."""
+    """From (town, latitude, longitude, postcode) rows of venues; a fifth value, when given, is how
+    many venues the row stands for (at the middle of them)."""
     towns: dict[tuple, dict] = {}
-    for town, lat, lon, postcode in rows:
+    for town, lat, lon, postcode, *venues in rows:
         key = _folded_words(town or "")
         if not key or lat is None or lon is None:
             continue
         entry = towns.setdefault(key, {"name": town.strip(), "points": [], "codes": set()})
-        entry["points"].append((lat, lon))
+        entry["points"].append((lat, lon, venues[0] if venues else 1))
         entry["codes"] |= area_codes_by_postcode.get((postcode or "").strip().upper(), set())
     names = {}
     for key, entry in towns.items():
-        lats, lons = zip(*entry["points"], strict=True)
-        names[key] = (entry["name"], sum(lats) / len(lats), sum(lons) / len(lons), frozenset(entry["codes"]))
+        count = sum(n for _lat, _lon, n in entry["points"])
+        latitude = sum(lat * n for lat, _lon, n in entry["points"]) / count
+        longitude = sum(lon * n for _lat, lon, n in entry["points"]) / count
+        names[key] = (entry["name"], latitude, longitude, frozenset(entry["codes"]))
     return Gazetteer(names, max((len(k) for k in names), default=0))
 
 
@@ -80,23 +83,31 @@ def invalidate():
 
 
 def current_gazetteer() -> Gazetteer:
-    """Town names of the listed services' venues (one query when stale, none otherwise)."""
-    from search.models import LISTED_STATUSES, Address, Postcode
+    """Town names of the listed services' venues (two queries when stale, none otherwise).
+
+    The venues are summed per town and postcode in the database (a national directory has
+    hundreds of thousands of addresses, and only some thousands of towns and postcodes), and the
+    area codes of those postcodes read in one query."""
+    from search.models import LISTED_STATUSES, Address, Postcode, ServiceAtLocation
 
     with _lock:
         if _cache["at"] is not None and time.monotonic() - _cache["at"] < TTL:
             return _cache["gazetteer"]
-        postcode = Postcode.objects.filter(postcode=OuterRef("postal_code"))
-        rows = (
-            Address.objects.filter(location__service_at_locations__service__status__in=LISTED_STATUSES)
-            .annotate(district=Subquery(postcode.values("district_code")[:1]), county=Subquery(postcode.values("county_code")[:1]))
-            .values_list("city", "location__latitude", "location__longitude", "postal_code", "district", "county")
-            .distinct()
+        listed = ServiceAtLocation.objects.filter(location_id=OuterRef("location_id"), service__status__in=LISTED_STATUSES)
+        rows = list(
+            Address.objects.filter(Exists(listed), location__latitude__isnull=False, location__longitude__isnull=False)
+            .values("city", "postal_code")
+            .annotate(lat=Sum("location__latitude"), lon=Sum("location__longitude"), venues=Count("pk"))
+            .values_list("city", "lat", "lon", "postal_code", "venues")
         )
-        venues, codes = [], {}
-        for city, lat, lon, code, district, county in rows:
-            venues.append((city, lat, lon, code))
-            codes.setdefault((code or "").strip().upper(), set()).update(c for c in (district, county) if c)
+        codes = {}
+        known = sorted({code for *_rest, code, _n in rows if code})
+        for start in range(0, len(known), 5000):
+            for code, district, county in Postcode.objects.filter(postcode__in=known[start : start + 5000]).values_list(
+                "postcode", "district_code", "county_code"
+            ):
+                codes.setdefault(code.strip().upper(), set()).update(c for c in (district, county) if c)
+        venues = [(city, lat / n, lon / n, code, n) for city, lat, lon, code, n in rows]
         _cache.update(at=time.monotonic(), gazetteer=build_gazetteer(venues, codes))
         return _cache["gazetteer"]
 

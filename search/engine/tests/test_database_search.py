@@ -232,3 +232,30 @@ def test_ranking_the_rare_words_first_gives_the_pool_ranking_every_match_gives(d
         assert seen[0] is not None, "the two-step ranking was not tried"
         assert pruned == ranked(10**9, **extra)
         assert pruned[0][0][0] == str(m.Service.objects.get(name="Redditch hydrotherapy pool 61").pk)
+
+
+def test_the_town_list_costs_two_queries_whatever_the_number_of_venues(db_settings, postcodes):
+    """Towns read from the words come from the venues' addresses, rebuilt every few minutes: at
+    national scale that read must not grow with the number of venues (it took seconds at 100,000)."""
+    from search import models as m
+    from search.engine import places
+
+    def with_addresses(count, start):
+        bulk_services(count, start=start)
+        for location in m.Location.objects.filter(addresses__isnull=True, name__startswith="House "):
+            m.Address.objects.create(location=location, address_1="1 High Street", city="Redditch", postal_code="B97 4DN")
+
+    def read():
+        places.invalidate()
+        with CaptureQueriesContext(connection) as captured:
+            gazetteer = places.current_gazetteer()
+        return gazetteer.names[("redditch",)], len(captured.captured_queries)
+
+    with_addresses(3, 0)
+    (name, lat, _lon, codes), small = read()
+    with_addresses(40, 3)
+    (_name, lat_after, _lon, _codes), large = read()
+
+    assert small == large == 2
+    assert name == "Redditch" and "E07000236" in codes
+    assert lat == pytest.approx(52.30 + 1e-4) and lat_after == pytest.approx(52.30 + 21 * 1e-4)
