@@ -25,7 +25,6 @@ from .models import (
     SearchEntryFacet,
     SearchEntryLocation,
     SearchEntryOpening,
-    SearchWord,
     facet_key,
 )
 
@@ -83,21 +82,15 @@ def ensure_recorded(service_ids):
 # ---- Applying them ----------------------------------------------------------------------------
 
 
-def write_entries(docs: list[dict], gone_ids=(), *, fresh=False):
-    """Rewrite the database fallback's entries for these documents; remove entries of `gone_ids`.
-
-    `fresh`: the entries are known not to exist (a rebuild emptied the table), so skip deleting.
-    """
+def write_entries(docs: list[dict], gone_ids=()):
+    """Rewrite the database fallback's entries for these documents; remove entries of `gone_ids`."""
     from .db_backend import count_words, vocabulary
 
     ids = [d["service_id"] for d in docs]
     with transaction.atomic():
-        if fresh:
-            count_words(docs)
-        else:
-            replaced = SearchEntry.objects.filter(service_id__in=[*ids, *gone_ids])
-            count_words(docs, replaced)
-            replaced.delete()
+        replaced = SearchEntry.objects.filter(service_id__in=[*ids, *gone_ids])
+        count_words(docs, replaced)
+        _delete_entries(replaced)
         _insert_entries(docs)
     from . import places
 
@@ -269,43 +262,41 @@ def iter_documents(chunk=1000, ids=None):
         yield from documents.documents_between(first, last)
 
 
-def empty_entries():
-    """Remove every search entry, one statement per table (its parts first).
-
-    Django's delete() would load every entry and part to cascade by hand (a model signal listens
-    to every delete), which took longer than writing them again.
-    """
-    parts = [rel.related_model for rel in SearchEntry._meta.related_objects]
-    with transaction.atomic():
-        for model in [*parts, SearchEntry]:
-            _delete_all(model)
-
-
-def _delete_all(model):
-    """Empty a table of the engine's own in one statement (Django's delete() would collect every row
-    to send its delete signals)."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+def _delete_entries(entries):
+    """Remove these entries and their parts, one statement per table (Django's delete() would load
+    every part to cascade by hand: a model signal listens to every delete)."""
+    ids = entries.values("pk")
+    for rel in SearchEntry._meta.related_objects:
+        parts = rel.related_model.objects.filter(**{f"{rel.field.name}__in": ids})
+        parts._raw_delete(parts.db)
+    entries._raw_delete(entries.db)
 
 
 def rebuild_entries(chunk=2000, log=print) -> int:
-    """Rebuild the database fallback's entries from scratch. Returns how many."""
+    """Rewrite every listed service's entry, then remove the entries of services no longer listed.
+    Returns how many were written.
+
+    Entries are rewritten in place, a batch per transaction, with the word list kept in step as
+    for any edit: a database search during a rebuild sees the whole directory, each entry as it
+    was or as it now is (emptying the table first showed a directory filling up for minutes)."""
     from . import db_backend
 
-    started = time.perf_counter()
-    _delete_all(SearchWord)  # one statement, before the word list is started afresh row by row
+    started, begun = time.perf_counter(), timezone.now()
     db_backend.before_rebuild()
-    empty_entries()
     count, batch = 0, []
     for doc in iter_documents(chunk):
         batch.append(doc)
         if len(batch) >= chunk:
-            write_entries(batch, fresh=True)
+            write_entries(batch)
             count += len(batch)
             batch = []
     if batch:
-        write_entries(batch, fresh=True)
+        write_entries(batch)
         count += len(batch)
+    # Entries not rewritten are of services no longer listed (one rewritten meanwhile by the worker is newer).
+    stale = list(SearchEntry.objects.filter(updated_at__lt=begun).values_list("service_id", flat=True))
+    for start in range(0, len(stale), chunk):
+        write_entries([], stale[start : start + chunk])
     db_backend.after_rebuild()
     log(f"Database search entries: {count} in {time.perf_counter() - started:.1f}s")
     return count

@@ -259,3 +259,30 @@ def test_the_town_list_costs_two_queries_whatever_the_number_of_venues(db_settin
     assert small == large == 2
     assert name == "Redditch" and "E07000236" in codes
     assert lat == pytest.approx(52.30 + 1e-4) and lat_after == pytest.approx(52.30 + 21 * 1e-4)
+
+
+def test_a_search_during_a_rebuild_sees_the_whole_directory(db_settings, indexed, monkeypatch):
+    """A rebuild rewrites the entries in place, batch by batch: searches meanwhile never see a
+    directory filling up from nothing, and services no longer listed leave at the end."""
+    from search import models as m
+
+    def total():
+        return search_services(ServiceQuery(text="respite advocacy day service", per_page=50)).total
+
+    before = total()
+    m.Service.objects.filter(pk=indexed["services"]["imca"].pk).update(status="inactive")  # no signals: only the rebuild sees it
+    seen = []
+    write = indexing.write_entries
+
+    def writing(docs, gone_ids=()):
+        write(docs, gone_ids)
+        seen.append(total())
+
+    monkeypatch.setattr(indexing, "write_entries", writing)
+    indexing.rebuild_entries(chunk=2, log=lambda *a: None)
+
+    assert before >= 4 and len(seen) >= 3
+    assert set(seen[:-1]) == {before}, "a search during the rebuild saw part of the directory"
+    assert seen[-1] == total() == before - 1  # the advocacy service, no longer listed, is gone
+    assert SearchWord.objects.get(kind=SearchWord.Kind.SPELLING, word="bungalow").entries == 1
+    assert not SearchWord.objects.filter(kind=SearchWord.Kind.SPELLING, word="statutory", entries__gt=0).exists()
