@@ -13,6 +13,7 @@ import re
 import time
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from . import semantic, text
 from .documents import FIELD_WEIGHTS
@@ -51,13 +52,12 @@ def idf(documents: int, frequency: int) -> float:
     return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
 
 
-def contains_all(field_text: str, words) -> bool:
-    """Whether a field (prepared words, a space either side) holds every word."""
-    return all(f" {w} " in field_text for w in words)
-
-
 def _spaced(words) -> str:
     return f" {' '.join(words)} "
+
+
+# The same typed words meet the same indexed words search after search: their distances are kept.
+_edit_distance = lru_cache(maxsize=50_000)(text.edit_distance)
 
 
 def clauses_with_variants(criteria, variants) -> list[list[tuple[tuple[str, ...], float, bool]]]:
@@ -82,17 +82,19 @@ def typed_words(criteria) -> tuple[str, ...]:
 def words_score(row: dict, clauses, typed: tuple[str, ...], idf_of) -> tuple[float, set[str]]:
     """(score, words matched) of a service's fields (`row`: FIELD_WEIGHTS' fields, spaced)."""
     total, matched = 0.0, set()
+    fields = [(set(row[field].split()), weight * (1.6 / (1 + 0.6 * min(row[field].count(" "), 60) / 12))) for field, weight in FIELD_WEIGHTS.items()]
+    anywhere = set().union(*(words for words, _w in fields))
     for options in clauses:
         best = 0.0
         for phrase, factor, _typo in options:
-            for field, weight in FIELD_WEIGHTS.items():
-                if contains_all(row[field], phrase):
-                    value_idf = sum(idf_of(w) for w in phrase) / len(phrase)
-                    # Shorter fields say more per match (BM25's length normalisation, roughly).
-                    length = row[field].count(" ")
-                    value = weight * value_idf * factor * (1.6 / (1 + 0.6 * min(length, 60) / 12))
-                    best = max(best, value)
-                    matched.update(phrase)
+            if not all(w in anywhere for w in phrase):
+                continue
+            # Shorter fields say more per match (BM25's length normalisation, roughly).
+            held = [weighted for words, weighted in fields if all(w in words for w in phrase)]
+            if held:
+                value_idf = sum(idf_of(w) for w in phrase) / len(phrase)
+                best = max(best, max(held) * value_idf * factor)
+                matched.update(phrase)
         total += best
     if len(typed) > 1:
         # The typed words in order in the name ("supported employment" in "Supported employment
@@ -114,14 +116,13 @@ def relevance(criteria, row: dict, clauses, typed: tuple[str, ...], idf_of, dist
     return value, matched
 
 
-def variants_among(criteria, rows, frequencies) -> dict[str, list[tuple[str, int, int]]]:
+def variants_among(criteria, present: set[str], frequencies) -> dict[str, list[tuple[str, int, int]]]:
     """Typo variants of the typed words found in some services' fields (Elasticsearch matched them
     with `fuzziness`; the database finds them in its word list): same first letter, within the
     allowance, fewest edits then the commonest first."""
     typed = {c.alternatives[0][0] for c in criteria.prepared.clauses if c.fuzzy and text.allowed_edits(c.alternatives[0][0])}
     if not typed:
         return {}
-    present = {w for row in rows for f in FIELD_WEIGHTS for w in row[f].split()}
     found = {}
     for term in typed:
         limit = text.allowed_edits(term)
@@ -129,7 +130,7 @@ def variants_among(criteria, rows, frequencies) -> dict[str, list[tuple[str, int
             (word, edits, frequencies.get(word, 0))
             for word in present
             if word != term and word[:1] == term[:1] and abs(len(word) - len(term)) <= limit
-            and (edits := text.edit_distance(term, word, limit)) <= limit
+            and (edits := _edit_distance(term, word, limit)) <= limit
         ]
         found[term] = sorted(close, key=lambda v: (v[1], -v[2], v[0]))
     return found
@@ -156,9 +157,12 @@ def rescore(criteria, rows: list[dict], distances: dict) -> dict[str, float]:
     typed = {c.alternatives[0][0] for c in criteria.prepared.clauses if c.fuzzy}
     asked = {w for c in criteria.prepared.clauses for alternative in c.alternatives for w in alternative}
     present = {w for row in rows for f in FIELD_WEIGHTS for w in row[f].split()}
-    near_typed = {w for w in present if any(w[:1] == t[:1] and abs(len(w) - len(t)) <= text.allowed_edits(t) for t in typed)}
+    by_letter = {}
+    for term in typed:
+        by_letter.setdefault(term[:1], []).append((len(term), text.allowed_edits(term)))
+    near_typed = {w for w in present if any(abs(len(w) - length) <= limit for length, limit in by_letter.get(w[:1], ()))}
     documents, frequencies = word_frequencies(asked | near_typed)
-    clauses = clauses_with_variants(criteria, variants_among(criteria, rows, frequencies))
+    clauses = clauses_with_variants(criteria, variants_among(criteria, present, frequencies))
 
     def idf_of(word):
         return idf(documents, frequencies.get(word, 0))
@@ -336,7 +340,8 @@ def mended_spelling(criteria, texts) -> dict[str, str]:
     for word in typed:
         if word in counts:
             continue
-        close = [(edits, -n, w) for w, n in counts.items() if (edits := text.edit_distance(word, w, text.allowed_edits(word))) <= text.allowed_edits(word) and w[:1] == word[:1]]
+        limit = text.allowed_edits(word)
+        close = [(edits, -n, w) for w, n in counts.items() if w[:1] == word[:1] and abs(len(w) - len(word)) <= limit and (edits := _edit_distance(word, w, limit)) <= limit]
         if close:
             mended[word] = min(close)[2]
     return mended

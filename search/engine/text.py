@@ -13,7 +13,7 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
@@ -133,6 +133,11 @@ class Glossary:
     labels: tuple[tuple[str, ...], ...] = ()  # the human forms of each group, for display
 
     def index(self) -> dict[tuple[str, ...], int]:
+        return self._index
+
+    @cached_property
+    def _index(self) -> dict[tuple[str, ...], int]:
+        # Worked out once per glossary (it is rebuilt when a term changes), not once per search.
         found = {}
         for number, group in enumerate(self.groups):
             for phrase in group:
