@@ -146,7 +146,6 @@ FAMILY_NOT_SURNAMES = {
 # "spoke to kelly", "tom and his mum". Only a title, or a first name that is never an everyday word
 # next to words that say a person.
 LOWER_TITLE_RE = re.compile(r"(?<![\w-])(?:mr|mrs)(?:[ \t]+and[ \t]+(?:mr|mrs))?\.?[ \t]+(?P<name>[a-z][a-z'’-]+)(?![\w-])")
-LOWER_NAME_RE = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
 LOWER_BEFORE_RE = re.compile(
     r"(?:\b(?:to|with|and|saw|visited|told|asked|called|rang|phoned|met|said|says|from|by)[ \t]+)$"
 )
@@ -166,16 +165,23 @@ LOWER_WORDS = {
 
 
 def _lowercase(text):
-    stop, first = not_names(), common_first_names()
+    stop = not_names()
     for m in LOWER_TITLE_RE.finditer(text):
         if m.group("name") not in stop:
             yield Finding("name", m.start(), m.end(), m.group(0))
-    for m in LOWER_NAME_RE.finditer(text):
-        low = m.group(0)
-        if low not in first or low in AMBIGUOUS_FIRST_NAMES or low in LOWER_WORDS or low in stop:
-            continue
-        if LOWER_BEFORE_RE.search(text[max(0, m.start() - 10):m.start()]) or LOWER_AFTER_RE.match(text, m.end()):
-            yield Finding("name", m.start(), m.end(), low)
+    for start, end in _word_spans(text, text, _lower_case_names()):  # lower-case words only: text, not text.lower()
+        if LOWER_BEFORE_RE.search(text[max(0, start - 10):start]) or LOWER_AFTER_RE.match(text, end):
+            yield Finding("name", start, end, text[start:end])
+
+
+@lru_cache(maxsize=1)
+def _lower_case_names():
+    """First names read as a name in lower case: never everyday words, and at least three letters."""
+    return frozenset(
+        n for n in common_first_names()
+        if len(n) >= 3 and n.isalpha() and n.isascii() and n not in AMBIGUOUS_FIRST_NAMES and n not in LOWER_WORDS
+        and n not in not_names()
+    )
 
 
 # A word after a two-word name that makes it the name of a place, a charity or a brand.
@@ -259,7 +265,6 @@ RELATIONS = frozenset("""
     youngest twin baby sibling supervisor supervisee manager tm advocate keyworker key-worker childminder teacher
     senco hv iro gp pa
 """.split())
-RELATION_TOKEN_RE = re.compile(r"(?<![\w'’-])[A-Za-zéè]+(?:-[A-Za-z]+)*")
 _NAME = rf"(?P<name>{WORD}(?:[ \t]+(?:{WORD}|[A-Z](?![\w'’-])))?)"
 # After the relation: "Mum (Janet)", "Mother: Chantelle Brown", "TM: Colette", "Mum = Kirsty Ward", "aunt Bernadette";
 # a comma too after "his", "her", "the": "his nan, Dot", "The eldest, Kayden".
@@ -270,12 +275,46 @@ POSSESSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[O
 NAME_BEFORE_BRACKET_RE = re.compile(rf"(?<![\w'’-]){_NAME}[ \t]*\($")
 
 
+class _Span:
+    """A found word's start and end, read as a match's."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start, end):
+        self._start, self._end = start, end
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+
+def _word_spans(text, low, wanted):
+    """(start, end) of each whole word of `wanted` (lower case) in text: a set lookup over the text's words,
+    then str.find for the few present, quicker than a pattern of alternatives or a loop over every word."""
+    present = set(WORDS_LOWER_RE.findall(low)) & wanted
+    for word in present:
+        i = low.find(word)
+        while i >= 0:
+            end = i + len(word)
+            if (i == 0 or not _joins(low[i - 1])) and (end == len(low) or not _joins(low[end])):
+                yield i, end
+            i = low.find(word, end)
+
+
+def _joins(char):
+    return char.isalnum() or char in "'’-_"
+
+
+WORDS_LOWER_RE = re.compile(r"[a-zéè]+(?:-[a-z]+)*")
+
+
 def _relations(text):
-    """Names next to a relation or a role. Finds the relation words first: far quicker than a pattern of them."""
+    """Names next to a relation or a role: "his nan, Dot", "Mum (Janet)", "Dean (brother)"."""
     stop = not_names()
-    for token in RELATION_TOKEN_RE.finditer(text):
-        if token.group(0).lower() not in RELATIONS:
-            continue
+    for start, end in _word_spans(text, text.lower(), RELATIONS):
+        token = _Span(start, end)
         m = None
         if any(c.isupper() for c in text[token.end():token.end() + 4]):  # most relations have no name after them
             m = NAME_AFTER_RELATION_RE.match(text, token.end())

@@ -1,5 +1,6 @@
 """Run the identifier check over a file of texts, one per line (PATH "-" reads standard input),
-or with --evaluate measure it against the labelled set shipped in core/privacy/evaluation/."""
+with --evaluate measure it against a labelled set shipped in core/privacy/evaluation/ (labelled.jsonl by
+default, or held_apart.jsonl), or with --benchmark time it on a 1,000-word text."""
 
 import json
 import sys
@@ -7,7 +8,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from core.privacy import configured_names, find_identifiers, read_names
-from core.privacy.evaluation import LABELLED_SET, evaluate
+from core.privacy.evaluation import LABELLED_SET, benchmark, evaluate
 
 
 class Command(BaseCommand):
@@ -23,10 +24,19 @@ class Command(BaseCommand):
             "--evaluate", nargs="?", const=str(LABELLED_SET), metavar="JSONL",
             help="Measure precision and recall per kind on a labelled set (default: the shipped one).",
         )
+        parser.add_argument(
+            "--benchmark", action="store_true",
+            help="Print the CPU milliseconds the check takes on one 1,000-word text (best of 7 rounds).",
+        )
 
     def handle(self, *args, **options):
         if options.get("evaluate"):
             return self.evaluate(options["evaluate"])
+        if options.get("benchmark"):
+            result = benchmark()
+            self.stdout.write(f"{result['ms_per_text']:.2f} ms CPU per {result['words']:,}-word text")
+            self.stdout.write(json.dumps(result))
+            return None
         if not options.get("path"):
             raise CommandError('Give a PATH to check (or "-" for standard input), or --evaluate.')
         try:
