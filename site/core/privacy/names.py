@@ -164,12 +164,13 @@ LOWER_WORDS = {
 }
 
 
-def _lowercase(text):
+def _lowercase(text, words):
     stop = not_names()
-    for m in LOWER_TITLE_RE.finditer(text):
-        if m.group("name") not in stop:
-            yield Finding("name", m.start(), m.end(), m.group(0))
-    for start, end in _word_spans(text, text, _lower_case_names()):  # lower-case words only: text, not text.lower()
+    if "mr" in words or "mrs" in words:
+        for m in LOWER_TITLE_RE.finditer(text):
+            if m.group("name") not in stop:
+                yield Finding("name", m.start(), m.end(), m.group(0))
+    for start, end in _word_spans(text, words, _lower_case_names()):  # in text, not text.lower(): lower case only
         if LOWER_BEFORE_RE.search(text[max(0, start - 10):start]) or LOWER_AFTER_RE.match(text, end):
             yield Finding("name", start, end, text[start:end])
 
@@ -290,11 +291,10 @@ class _Span:
         return self._end
 
 
-def _word_spans(text, low, wanted):
-    """(start, end) of each whole word of `wanted` (lower case) in text: a set lookup over the text's words,
+def _word_spans(low, words, wanted):
+    """(start, end) of each whole word of `wanted` in low: a set lookup over the text's words (`words`),
     then str.find for the few present, quicker than a pattern of alternatives or a loop over every word."""
-    present = set(WORDS_LOWER_RE.findall(low)) & wanted
-    for word in present:
+    for word in words & wanted:
         i = low.find(word)
         while i >= 0:
             end = i + len(word)
@@ -310,10 +310,10 @@ def _joins(char):
 WORDS_LOWER_RE = re.compile(r"[a-zéè]+(?:-[a-z]+)*")
 
 
-def _relations(text):
+def _relations(text, words):
     """Names next to a relation or a role: "his nan, Dot", "Mum (Janet)", "Dean (brother)"."""
     stop = not_names()
-    for start, end in _word_spans(text, text.lower(), RELATIONS):
+    for start, end in _word_spans(text.lower(), words, RELATIONS):
         token = _Span(start, end)
         m = None
         if any(c.isupper() for c in text[token.end():token.end() + 4]):  # most relations have no name after them
@@ -337,5 +337,6 @@ def find_names(text, names=(), *, common=True):
     """Findings of kind "name": configured names anywhere, common names in a person's context."""
     found = list(_configured(text, names))
     if common:
-        found += [*_titled(text), *_common(text), *_families(text), *_relations(text), *_lowercase(text)]
+        words = set(WORDS_LOWER_RE.findall(text.lower()))  # every word once, for the rules that look words up
+        found += [*_titled(text), *_common(text), *_families(text), *_relations(text, words), *_lowercase(text, words)]
     return found
