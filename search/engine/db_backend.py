@@ -652,7 +652,8 @@ def _search(criteria: Criteria, kind) -> SearchResults:
     if ranked_by_python:
         pool.sort(key=lambda r: (-round(scored[r["key"]], 6), r["name_sort"]))
         window = {r["key"]: r for r in pool[: ranking.SEMANTIC_WINDOW]}
-        reranked = ranking.rerank(criteria, [(k, scored[k], r["name"], r["description"]) for k, r in window.items()])
+        factors = {k: ranking.rules_factor(criteria, r, distances.get(k)) for k, r in window.items()}
+        reranked = ranking.rerank(criteria, [(k, scored[k], r["name"], r["description"]) for k, r in window.items()], factors)
         pool[: len(window)] = [window[k] for k in reranked]
         page = pool[criteria.offset : wanted]
     else:

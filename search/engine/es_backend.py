@@ -321,7 +321,8 @@ def _reordered(criteria: Criteria, found: list[dict]) -> list[dict]:
     scores = ranking.rescore(criteria, rows, distances)
     window.sort(key=lambda sid: (-round(scores[sid], 6), by_id[sid]["_source"].get("name_sort") or ""))
     candidates = [(sid, scores[sid], by_id[sid]["_source"].get("name", ""), by_id[sid]["_source"].get("description") or "") for sid in window[: ranking.SEMANTIC_WINDOW]]
-    order = ranking.rerank(criteria, candidates) + window[ranking.SEMANTIC_WINDOW :] + list(by_id)[ranking.RESCORED :]
+    factors = {row["key"]: ranking.rules_factor(criteria, row, distances[row["key"]]) for row in rows}
+    order = ranking.rerank(criteria, candidates, factors) + window[ranking.SEMANTIC_WINDOW :] + list(by_id)[ranking.RESCORED :]
     return [by_id[sid] for sid in order]
 
 

@@ -109,11 +109,16 @@ def words_score(row: dict, clauses, typed: tuple[str, ...], idf_of) -> tuple[flo
 def relevance(criteria, row: dict, clauses, typed: tuple[str, ...], idf_of, distance_m) -> tuple[float, set[str]]:
     """`words_score` with the factors of the rules below: nearness, age fit, review recency."""
     value, matched = words_score(row, clauses, typed, idf_of)
+    return value * rules_factor(criteria, row, distance_m), matched
+
+
+def rules_factor(criteria, row: dict, distance_m) -> float:
+    """What nearness, the age fit and the review's recency make of a service's score (row: ages, assured_date)."""
+    factor = 1.0
     if criteria.place is not None:
-        value *= 0.5 + 0.5 * decay(distance_m, criteria.decay_scale_m)
-    value *= service_age_fit(criteria, row["min_age"], row["max_age"])
-    value *= recency_fit(row["assured_date"])
-    return value, matched
+        factor *= 0.5 + 0.5 * decay(distance_m, criteria.decay_scale_m)
+    factor *= service_age_fit(criteria, row["min_age"], row["max_age"])
+    return factor * recency_fit(row["assured_date"])
 
 
 def variants_among(criteria, present: set[str], frequencies) -> dict[str, list[tuple[str, int, int]]]:
@@ -347,8 +352,11 @@ def mended_spelling(criteria, texts) -> dict[str, str]:
     return mended
 
 
-def rerank(criteria, candidates: list[tuple[str, float, str, str]]) -> list[str]:
-    """Keys of (key, lexical score, name, description) candidates, best first, meaning blended in."""
+def rerank(criteria, candidates: list[tuple[str, float, str, str]], factors: dict | None = None) -> list[str]:
+    """Keys of (key, lexical score, name, description) candidates, best first, meaning blended in.
+
+    `factors` (key -> rules_factor, within the score): the rules (age fit, nearness, recency)
+    then weigh the blend, meaning included, as they weighed the words alone."""
     ordered = [candidate[0] for candidate in candidates]
     if len(candidates) < 2 or not on("semantic"):
         return ordered
@@ -356,10 +364,12 @@ def rerank(criteria, candidates: list[tuple[str, float, str, str]]) -> list[str]
     similarities = semantic.similarities(semantic_query_text(criteria, texts), texts)
     if similarities is None:
         return ordered
-    best = max(candidate[1] for candidate in candidates) or 1.0
+    factors = factors or {}
+    words = {key: score / (factors.get(key) or 1.0) for key, score, _n, _d in candidates}
+    best = max(words.values()) or 1.0
     blended = {
-        candidate[0]: (1 - SEMANTIC_WEIGHT) * candidate[1] / best + SEMANTIC_WEIGHT * max(0.0, float(similarity))
-        for candidate, similarity in zip(candidates, similarities, strict=True)
+        key: (factors.get(key) or 1.0) * ((1 - SEMANTIC_WEIGHT) * words[key] / best + SEMANTIC_WEIGHT * max(0.0, float(similarity)))
+        for (key, _s, _n, _d), similarity in zip(candidates, similarities, strict=True)
     }
     # Python's sort is stable: equal blends keep the lexical order.
     return sorted(ordered, key=lambda key: -blended[key])

@@ -147,3 +147,17 @@ def test_more_of_the_typed_words_in_order_in_the_name_counts_more():
         return ranking.words_score(row(name), clauses, typed, lambda _w: 1.0)[0]
 
     assert score("Supported employment for autism") > score("Supported employment for people with autism") > score("Autism: employment supported")
+
+
+@pytest.mark.django_db
+def test_the_age_fit_weighs_meaning_as_well_as_words():
+    """A listing for adults that means "counselling" as much as the young people's one must not
+    climb back above it through its meaning: the age fit (x0.5 here) weighs the whole blend."""
+    from search.engine.query import understand
+
+    criteria = understand(ServiceQuery(text="counselling for my 15 year old", read_age_from_text=True))
+    candidates = [
+        ("adults", 0.5, "Counselling for adults", "Counselling and talking therapy for adults."),
+        ("youth", 0.9, "Youth hub", "Drop in for a chat with a youth worker."),
+    ]
+    assert ranking.rerank(criteria, candidates, {"adults": 0.5, "youth": 1.0}) == ["youth", "adults"]
