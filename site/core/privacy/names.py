@@ -251,7 +251,8 @@ def _common(text):
                 continue
             if follower in stop and not known_surname:
                 continue  # "Victoria Street", "Elizabeth Line": a place or a service
-        if not ambiguous or PERSON_AFTER_RE.match(text[m.end():m.end() + 40]):
+        after = text[m.end():m.end() + 40]
+        if not ambiguous or PERSON_AFTER_RE.match(after) or _said_to_be_a_person(after):
             yield Finding("name", m.start(), m.end(), word)
 
 
@@ -274,6 +275,26 @@ NAME_AFTER_COMMA_RE = re.compile(rf",[ \t]+{_NAME}(?![\w'’-])")
 POSSESSIVE_BEFORE_RE = re.compile(r"(?<![\w-])(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he)[ \t]+$")
 # Before a relation in brackets: "Vytautas (dad)", "Harjit Kaur (mum)", "Lorraine (step-mum)".
 NAME_BEFORE_BRACKET_RE = re.compile(rf"(?<![\w'’-]){_NAME}[ \t]*\($")
+
+
+# "Guy is a retired teacher", "Sue is the neighbour who...", "Ray has capacity": what a word-like name
+# is said to be, or to have, makes it a person.
+IS_A_RE = re.compile(
+    r"[ \t]+(?:is|was)[ \t]+(?:a|an|the|her|his|their|my|our)[ \t]+(?:(?P<adjective>[a-z]+)[ \t]+)?(?P<noun>[a-z-]+)\b"
+)
+HAS_CAPACITY_RE = re.compile(r"[ \t]+(?:has|lacks|had|lacked)[ \t]+(?:the[ \t]+)?capacity\b")
+PERSON_NOUNS = frozenset(
+    "person man woman lady gentleman boy girl child teenager widow widower pensioner resident tenant patient "
+    "client pupil student volunteer nurse doctor worker officer retired".split()
+)
+
+
+def _said_to_be_a_person(after):
+    m = IS_A_RE.match(after)
+    if m is not None:
+        nouns = {m.group("noun"), m.group("adjective") or ""}
+        return bool(nouns & (RELATIONS | PERSON_NOUNS))
+    return bool(HAS_CAPACITY_RE.match(after))
 
 
 class _Span:

@@ -44,10 +44,10 @@ def test_the_command_prints_a_table_and_a_final_json_line(capsys):
     assert result["lines"] >= 300 and set(result["kinds"]) == set(FLOORS)
 
 
-# Measured on the held-apart set: name 0.971 / 0.944, every other kind 1.000 / 1.000 (before this set's
+# Measured on the held-apart set: name 0.972 / 0.965, every other kind 1.000 / 1.000 (before this set's
 # rules: name 0.894 / 0.535, email 1.000 / 0.571, NHS number 1.000 / 0.909, date of birth 0.952 / 0.952).
 HELD_APART_FLOORS = {
-    "name": (0.95, 0.92),
+    "name": (0.95, 0.94),
     "date_of_birth": (0.95, 0.95),
     "nhs_number": (0.9, 0.9),
     "phone": (0.95, 0.95),

@@ -124,3 +124,16 @@ def test_double_accented_unlisted_and_word_like_names_in_a_persons_context(text,
 ])
 def test_places_charities_services_and_words_stay_unflagged(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Will is a retired nurse.", ["Will"]),
+    ("Grace is the youngest.", ["Grace"]),
+    ("Bill is a lodger at the house.", ["Bill"]),
+    ("Ray has capacity to decide where he lives.", ["Ray"]),
+    ("Hope is a strong word here.", []),
+    ("May is the month of the review.", []),
+    ("Frank is a good word for the conversation.", []),
+])
+def test_a_word_like_name_said_to_be_a_person_is_flagged(text, expected):
+    assert names(text) == expected
