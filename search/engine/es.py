@@ -10,11 +10,13 @@ lowercase and shingle filters): stemming, accent folding and the glossary happen
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import orjson
 from django.conf import settings
 from django.core.cache import cache
 from elastic_transport import TransportError
@@ -131,12 +133,16 @@ def client() -> Elasticsearch:
 
 def search_both(first: dict, second: dict, *, paths=(None, None)) -> tuple[dict, dict]:
     """Two searches of the alias in one round trip (a multi-search: Elasticsearch runs them side by
-    side). The second is marked cacheable. `paths` filter each answer (a `filter_path` under
+    side). The second is marked cacheable, and both ask for the same copies of the index whenever
+    the second is the same. `paths` filter each answer (a `filter_path` under
     "responses."). Returns both answers; the first carries the whole request's `took`."""
     parts = [f"responses.{p}" for path in paths if path for p in path.split(",")]
+    # Both go to the copies of the index this search went to before (with replicas): the second's
+    # cached answer is there, and the hits of page 2 are ranked as page 1's were.
+    preference = "search-" + hashlib.blake2b(orjson.dumps(second, option=orjson.OPT_SORT_KEYS), digest_size=8).hexdigest()
     response = client().msearch(
         index=alias_name(),
-        searches=[{}, first, {"request_cache": True}, second],
+        searches=[{"preference": preference}, first, {"request_cache": True, "preference": preference}, second],
         filter_path=",".join(["took", "responses.status", "responses.error", *parts]) if parts else None,
     ).body
     answers = response["responses"]
