@@ -45,6 +45,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import (
     ASin,
     Cast,
@@ -321,8 +322,6 @@ def text_filter(qs, clauses, kind):
             f"SELECT e.service_id FROM {fulltext.FTS_TABLE} f JOIN {fulltext.ENTRY_TABLE} e ON e.rowid = f.rowid "
             f"WHERE {fulltext.FTS_TABLE} MATCH %s"
         )
-        from django.db.models.expressions import RawSQL
-
         return qs.filter(pk__in=RawSQL(matching, [fts5_query(clauses)]))
     return qs.filter(like_filter(clauses))
 
@@ -721,8 +720,10 @@ def one_pass(criteria: Criteria, matched, rank, columns, first=None):
         # Relevance: beyond three decay scales the decay is within 0.002 of nothing, so only venues
         # that close are measured. Nearest first: the page is almost always within the radius.
         reach = 3 * criteria.decay_scale_m if rank is not None else (criteria.radius_m or criteria.decay_scale_m)
+        # Only the matches' venues: words with a place may match a few hundred entries of the tens
+        # of thousands with a venue in reach.
         venues = (
-            SearchEntryLocation.objects.filter(_in_box(place, reach))
+            SearchEntryLocation.objects.filter(_in_box(place, reach), entry_id__in=RawSQL("SELECT i.service_id FROM i", []))
             .alias(d=distance_to(place))
             .filter(d__lte=reach)
             .values("entry_id")
@@ -730,10 +731,10 @@ def one_pass(criteria: Criteria, matched, rank, columns, first=None):
             .values("entry_id", "d")
         )
         venue_sql, venue_params = venues.query.sql_with_params()
-        near_sql = f"near AS MATERIALIZED ({venue_sql}), "
-        params = [*venue_params, *params]
+        near_sql = f"i AS MATERIALIZED ({inner_sql}), near AS MATERIALIZED ({venue_sql}), "
+        params = [*params, *venue_params]
         distance = "near.d"
-    source = f"({inner_sql}) i" + (" LEFT JOIN near ON near.entry_id = i.service_id" if near_sql else "")
+    source = "i LEFT JOIN near ON near.entry_id = i.service_id" if near_sql else f"({inner_sql}) i"
 
     def all_but(skip):
         return " AND ".join(f'm."passes_{name}"' for name in filters if name != skip) or "TRUE"
