@@ -720,21 +720,30 @@ def one_pass(criteria: Criteria, matched, rank, columns, first=None):
         # Relevance: beyond three decay scales the decay is within 0.002 of nothing, so only venues
         # that close are measured. Nearest first: the page is almost always within the radius.
         reach = 3 * criteria.decay_scale_m if rank is not None else (criteria.radius_m or criteria.decay_scale_m)
-        # Only the matches' venues: words with a place may match a few hundred entries of the tens
-        # of thousands with a venue in reach.
+        venues = SearchEntryLocation.objects.filter(_in_box(place, reach))
+        with_words = not criteria.prepared.is_empty
+        if with_words:
+            # Each match's own venues (a few hundred matches may have tens of thousands of entries
+            # with a venue in reach); without words, the matches are those entries.
+            venues = venues.filter(entry_id=RawSQL("i.service_id", []))
         venues = (
-            SearchEntryLocation.objects.filter(_in_box(place, reach), entry_id__in=RawSQL("SELECT i.service_id FROM i", []))
-            .alias(d=distance_to(place))
+            venues.alias(d=distance_to(place))
             .filter(d__lte=reach)
             .values("entry_id")
             .annotate(d=Min(distance_to(place)))
-            .values("entry_id", "d")
+            .values(*([] if with_words else ["entry_id"]), "d")
         )
         venue_sql, venue_params = venues.query.sql_with_params()
-        near_sql = f"i AS MATERIALIZED ({inner_sql}), near AS MATERIALIZED ({venue_sql}), "
-        params = [*params, *venue_params]
         distance = "near.d"
-    source = "i LEFT JOIN near ON near.entry_id = i.service_id" if near_sql else f"({inner_sql}) i"
+        if with_words:
+            source = f"({inner_sql}) i LEFT JOIN LATERAL ({venue_sql}) near ON TRUE"
+            params = [*params, *venue_params]
+        else:
+            near_sql = f"near AS MATERIALIZED ({venue_sql}), "
+            source = f"({inner_sql}) i LEFT JOIN near ON near.entry_id = i.service_id"
+            params = [*venue_params, *params]
+    else:
+        source = f"({inner_sql}) i"
 
     def all_but(skip):
         return " AND ".join(f'm."passes_{name}"' for name in filters if name != skip) or "TRUE"
@@ -752,7 +761,7 @@ def one_pass(criteria: Criteria, matched, rank, columns, first=None):
     facet_sql = f"SELECT json_build_array({', '.join(counted)}) FROM m"
     if rank is not None:
         decay = "1.0"
-        if near_sql:
+        if distance != "NULL::float8":
             scale = criteria.decay_scale_m
             decay = (
                 f"(CASE WHEN m.distance IS NOT NULL THEN 0.5 + 0.5 * exp({-math.log(2) / scale**2!r} * m.distance ^ 2) "
