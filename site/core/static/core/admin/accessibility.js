@@ -35,6 +35,17 @@
     });
   }
 
+  // 4.1.2: a tag field (images, documents) types into an input of its own, beside the hidden one
+  // its label names.
+  function nameTagInputs(root) {
+    root.querySelectorAll('.tagit input.ui-autocomplete-input:not([aria-label]):not([aria-labelledby])').forEach(function (input) {
+      var wrapper = input.closest('[data-field-input], .w-field__input');
+      var original = wrapper && wrapper.querySelector('input[id]:not(.ui-autocomplete-input)');
+      var label = original && document.querySelector('label[for="' + CSS.escape(original.id) + '"]');
+      if (label) input.setAttribute('aria-labelledby', ensureId(label, original.id + '-label'));
+    });
+  }
+
   // 1.3.1 Info and Relationships: the workflows listing wraps each task's <li> in a link placed
   // directly in the <ul>; the link goes inside the item so the list holds only items.
   function mendWorkflowTaskLists(root) {
@@ -50,6 +61,7 @@
   function nameAll() {
     nameRichTextEditors(document);
     nameFileUploads(document);
+    nameTagInputs(document);
     mendWorkflowTaskLists(document);
   }
 
