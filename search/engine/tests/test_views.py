@@ -149,12 +149,14 @@ def test_query_count_does_not_grow_with_the_results(people, client_for, db_index
     client.get(URL, {"q": "respite"})
     with django_assert_max_num_queries(40) as few:
         client.get(URL, {"q": "respite"})
+    baseline = len(few.captured_queries)  # now: the query log is a window that later queries move
     for number in range(15):
         ServiceFactory(name=f"Respite scheme {number}", description="Respite for carers.")
     from search.engine import indexing
 
     indexing.rebuild(log=lambda *a: None)
-    with django_assert_max_num_queries(len(few.captured_queries) + 2):
+    client.get(URL, {"q": "respite"})  # the rebuild's new word counts are read once, as at the start
+    with django_assert_max_num_queries(baseline + 2):
         client.get(URL, {"q": "respite"})
 
 
