@@ -123,4 +123,6 @@ def test_a_rebuild_asks_a_fixed_number_of_queries_per_batch_whatever_its_size(ba
     one_large_batch, two, four = queries(1), queries(2), queries(4)
     assert one_large_batch == one_small_batch  # four times the services in a batch: no more queries
     assert four - two == 2 * (two - one_large_batch)  # and each batch asks as many as the last
-    assert two - one_large_batch <= 15
+    # A batch reads its services' parts and rewrites their entries in place (old rows out, entries,
+    # facets and, on PostgreSQL, the narrow match rows in): about two dozen queries for up to 2,000.
+    assert two - one_large_batch <= 25
