@@ -12,7 +12,8 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# Slow (about three minutes for both widths): .ci/run runs it as its own step, beside the suite.
+pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 # App labels: the directory ("directory", "search_engine"), learning, supervision, panels, pen
 # pictures, and the site's names to flag ("core").
