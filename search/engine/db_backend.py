@@ -279,17 +279,31 @@ class OnTheEntries(Expression):
         return clone
 
 
-class EntryVector(OnTheEntries):
-    """The entries' generated `search_vector` column (PostgreSQL; not a model field, see fulltext.py)."""
+class EntryColumn(OnTheEntries):
+    """A column of the query's own table that is not a model field (PostgreSQL's own columns)."""
+
+    column = ""
 
     def __init__(self, alias=None):
-        from django.contrib.postgres.search import SearchVectorField
-
-        super().__init__(output_field=SearchVectorField())
+        super().__init__(output_field=self.column_field())
         self.alias = alias
 
+    def column_field(self):
+        raise NotImplementedError
+
     def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias(self.alias)}.search_vector", []
+        return f"{compiler.quote_name_unless_alias(self.alias)}.{self.column}", []
+
+
+class EntryVector(EntryColumn):
+    """The entries' generated `search_vector` column (PostgreSQL; not a model field, see fulltext.py)."""
+
+    column = "search_vector"
+
+    def column_field(self):
+        from django.contrib.postgres.search import SearchVectorField
+
+        return SearchVectorField()
 
 
 class EntryAmong(OnTheEntries):
@@ -816,15 +830,13 @@ def one_pass(criteria: Criteria, matched, rank, columns, first=None):
     return total, _ranked_facets(found, free) if criteria.query.facets else {}, rows
 
 
-class MatchNumber(OnTheEntries):
+class MatchNumber(EntryColumn):
     """The match row's number (PostgreSQL: an identity column, new whenever the row is written)."""
 
-    def __init__(self, alias=None):
-        super().__init__(output_field=BigIntegerField())
-        self.alias = alias
+    column = "number"
 
-    def as_sql(self, compiler, connection):
-        return f"{compiler.quote_name_unless_alias(self.alias)}.number", []
+    def column_field(self):
+        return BigIntegerField()
 
 
 def numbers_of(text_numbers: str):
