@@ -207,11 +207,24 @@ def axe():
 
     checker = Axe()
 
-    def check(tab):
-        results = checker.run(
+    def run(tab):
+        return checker.run(
             tab,
             options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}},
         )
+
+    def check(tab):
+        from playwright.sync_api import Error as PlaywrightError
+
+        # A click that follows a link returns before the next page has loaded; checking then would
+        # check half a page, or none (the old document is gone mid-run). Wait for it, and if the
+        # page still moved under the checker, check the page it settled on.
+        tab.wait_for_load_state("load")
+        try:
+            results = run(tab)
+        except PlaywrightError:
+            tab.wait_for_load_state("load")
+            results = run(tab)
         violations = results.response["violations"]
         summary = [
             f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
