@@ -14,12 +14,14 @@ from core.privacy import check_text, configured_names
 from core.words import count
 
 from . import exports, permissions, record
+from . import statements as framework_statements
 from .models import (
     ActivityType,
     AssessmentComment,
     EntryKind,
     Evidence,
     LogStatus,
+    LogTag,
     Rating,
     RecordEntry,
     ReflectiveLog,
@@ -53,6 +55,31 @@ def new_log(owner, template):
         title="",
         activity_type=ActivityType.TRAINING if template.is_cpd_record else ActivityType.DIRECT_WORK,
     )
+
+
+def with_statements_and_tags(logs):
+    """The logs, each given .statement_list (the process's shared statements, in the frameworks' order)
+    and .tag_names (sorted): two queries of ids and names for the lot. Prefetching the statements and
+    the tags as model objects cost more than the rest of the list of logs."""
+    logs = list(logs)
+    by_log = {log.pk: log for log in logs}
+    for log in logs:
+        log.statement_list, log.tag_names = [], []
+    if not by_log:
+        return logs
+    order = {s.pk: i for i, s in enumerate(framework_statements.all_statements())}
+    statements = framework_statements.by_pk()
+    links = ReflectiveLog.statements.through.objects.filter(reflectivelog_id__in=by_log)
+    for log_id, statement_id in links.values_list("reflectivelog_id", "frameworkstatement_id"):
+        if statement_id in statements:  # one added since this process read them: shown within a minute
+            by_log[log_id].statement_list.append(statements[statement_id])
+    tags = LogTag.objects.filter(content_object_id__in=by_log).values_list("content_object_id", "tag__name")
+    for log_id, name in tags:
+        by_log[log_id].tag_names.append(name)
+    for log in logs:
+        log.statement_list.sort(key=lambda s: order[s.pk])
+        log.tag_names.sort(key=str.casefold)
+    return logs
 
 
 def create_log(owner, template):

@@ -49,9 +49,8 @@ def _own_log(request, pk):
 
 
 def log_list(request):
-    logs = ReflectiveLog.objects.filter(owner=request.user).prefetch_related(
-        Prefetch("statements", FrameworkStatement.objects.select_related("domain__framework")), "tags"
-    )
+    # The list shows neither the answers nor the prompts: not read, nor decoded from JSON.
+    logs = ReflectiveLog.objects.filter(owner=request.user).defer("prompts", "answers", "search_text")
     form = LogSearchForm(request.GET or None, tags=tags_of(request.user))
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -72,7 +71,7 @@ def log_list(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "learning/log_list.html", {
-        "form": form, "page": page, "logs": page.object_list, "query": query.urlencode(),
+        "form": form, "page": page, "logs": services.with_statements_and_tags(page.object_list), "query": query.urlencode(),
         "filtered": form.is_bound,
     })
 

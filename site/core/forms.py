@@ -10,12 +10,14 @@ form.warnings_accepted(), which is true when there is nothing to warn about or t
 submitted again after seeing exactly these warnings (a hidden fingerprint the summary carries).
 """
 
+import functools
 import hashlib
 
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
+from django.utils import translation
 
 from core import widgets
 from core.privacy import check_text, configured_names, in_sentence
@@ -136,11 +138,18 @@ def _the(label):
     return label if words and words[0].lower() in QUESTION_WORDS else f"the {label}"
 
 
-def _is_default(field, key):
+@functools.cache
+def _default_messages(field_class, language):
+    """Django's own messages for a field class, as text in the language: worked out once, not per form."""
     defaults = {}
-    for kind in reversed(type(field).__mro__):
+    for kind in reversed(field_class.__mro__):
         defaults.update(getattr(kind, "default_error_messages", {}))
-    return key in field.error_messages and str(field.error_messages[key]) == str(defaults.get(key))
+    return {key: str(message) for key, message in defaults.items()}
+
+
+def _is_default(field, key):
+    defaults = _default_messages(type(field), translation.get_language())
+    return key in field.error_messages and key in defaults and str(field.error_messages[key]) == defaults[key]
 
 
 def name_fields_in_errors(form):

@@ -87,12 +87,20 @@ def not_names():
     return _load("not_names.txt")
 
 
-def _configured(text, names):
+@lru_cache(maxsize=16)
+def _configured_pattern(names):
+    """One pattern for the configured names, built once per list (None: no names)."""
     cleaned = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
     if not cleaned:
-        return
+        return None
     alternatives = "|".join(r"\s+".join(re.escape(part) for part in n.split()) for n in cleaned)
-    regex = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’]\w\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-]|['’]\w\w)", re.IGNORECASE)
+
+
+def _configured(text, names):
+    regex = _configured_pattern(tuple(names)) if names else None
+    if regex is None:
+        return
     for m in regex.finditer(text):
         yield Finding("name", m.start(), m.end(), m.group(0))
 
