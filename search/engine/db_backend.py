@@ -70,7 +70,7 @@ from .models import (
     facet_key,
 )
 from .query import ANY_OF_FACETS, Criteria
-from .ranking import FUZZY_FACTOR, idf
+from .ranking import idf
 from .scoring import METRES_PER_MILE, highlights_for, nearest_m
 
 FACET_KINDS = ("taxonomy_term", "taxonomy", "service_area", "accessibility")
@@ -357,7 +357,7 @@ def _pg_rank(clauses, idf_of, typed_words, distance):
                 weight = factor * sum(idf_of(w) for w in words) / len(words)
                 parts.append(SearchRank(vector, _pg_query(_and_words(words, "&")), weights=weights) * Value(weight))
         if typos:  # all the typo variants of a word as one query
-            weight = FUZZY_FACTOR * max(idf_of(w) for (w,) in typos)
+            weight = max(f for _w, f, typo in options if typo) * max(idf_of(w) for (w,) in typos)
             parts.append(SearchRank(vector, _pg_query(" | ".join(f"'{w}'" for (w,) in typos)), weights=weights) * Value(weight))
         clause = parts[0] if len(parts) == 1 else Greatest(*parts)
         total = clause if total is None else total + clause
@@ -392,7 +392,7 @@ def _clause_bounds(clauses, idf_of, frequencies) -> list[float]:
                 weight = factor * sum(idf_of(w) for w in words) / len(words)
                 best = max(best, weight * (1.0 if len(words) > 1 else SINGLE_WORD_RANK_BOUND))
         if typos:
-            best = max(best, FUZZY_FACTOR * max(idf_of(w) for (w,) in typos) * SINGLE_WORD_RANK_BOUND)
+            best = max(best, max(f for _w, f, typo in options if typo) * max(idf_of(w) for (w,) in typos) * SINGLE_WORD_RANK_BOUND)
         bounds.append(best)
     return bounds
 
@@ -607,6 +607,7 @@ def _search(criteria: Criteria, kind) -> SearchResults:
         matched = text_filter(matched, clauses, kind)
     words = {w for options in clauses for phrase, _f, _t in options for w in phrase}
     frequencies, documents = vocabulary.frequencies(words), vocabulary.entries()
+    clauses = ranking.with_mended_typos(clauses, frequencies)
 
     def idf_of(word):
         return idf(documents, frequencies.get(word, 0))

@@ -40,6 +40,10 @@ def on(rule: str) -> bool:
 # words in order in the name count NAME_ORDER_FACTOR times, near each other in a category or
 # description PHRASE_FACTOR times (below).
 FUZZY_FACTOR = 0.6
+# A typo variant of a typed word that no listed service holds ("dementa", "suported"): nothing else
+# can have been meant, so the mended word counts nearly as if typed (a real word, "carer" for
+# "career", keeps FUZZY_FACTOR: it may well have been meant as written).
+MENDED_FACTOR = 0.75
 MAX_EXPANSIONS = 20  # typo variants per typed word, as Elasticsearch's max_expansions
 NAME_ORDER_FACTOR = 1.25
 RESCORED = 50
@@ -73,6 +77,20 @@ def clauses_with_variants(criteria, variants) -> list[list[tuple[tuple[str, ...]
                     options.append(((word,), FUZZY_FACTOR * clause.weight, True))
         expanded.append(options)
     return expanded
+
+
+def with_mended_typos(clauses, frequencies) -> list:
+    """`clauses` (as clauses_with_variants gives them) with the typo variants of a typed word no
+    entry holds (`frequencies`: word -> entries) counting MENDED_FACTOR rather than FUZZY_FACTOR."""
+    mended = []
+    for options in clauses:
+        typed = options[0][0]
+        # Not a glossary term ("IMCA" is no misspelt "IMHA"): those have alternatives of their own.
+        exact = sum(not typo for _p, _f, typo in options)
+        if len(typed) == 1 and exact == 1 and not frequencies.get(typed[0]) and any(typo for _p, _f, typo in options):
+            options = [(p, f * MENDED_FACTOR / FUZZY_FACTOR if typo else f, typo) for p, f, typo in options]
+        mended.append(options)
+    return mended
 
 
 def typed_words(criteria) -> tuple[str, ...]:
@@ -167,7 +185,7 @@ def rescore(criteria, rows: list[dict], distances: dict) -> dict[str, float]:
         by_letter.setdefault(term[:1], []).append((len(term), text.allowed_edits(term)))
     near_typed = {w for w in present if any(abs(len(w) - length) <= limit for length, limit in by_letter.get(w[:1], ()))}
     documents, frequencies = word_frequencies(asked | near_typed)
-    clauses = clauses_with_variants(criteria, variants_among(criteria, present, frequencies))
+    clauses = with_mended_typos(clauses_with_variants(criteria, variants_among(criteria, present, frequencies)), frequencies)
 
     def idf_of(word):
         return idf(documents, frequencies.get(word, 0))

@@ -145,6 +145,9 @@ class Glossary:
         return found
 
 
+ABBREVIATION_RE = re.compile(r"[A-Z][A-Za-z]{1,7}")
+
+
 def build_glossary(entries) -> Glossary:
     """Glossary from (term, [expansions]) pairs. Forms that analyse to nothing or one letter are skipped."""
     groups, labels = [], []
@@ -160,6 +163,19 @@ def build_glossary(entries) -> Glossary:
         if len(forms) > 1:
             groups.append(tuple(forms))
             labels.append(tuple(human))
+    # "DPs", "GPs", "LDs": the stemmer leaves a plural after a consonant alone, so an abbreviation's
+    # plural is a form of its own group too (unless some term already is that word).
+    taken = {phrase for group in groups for phrase in group}
+    for number, human in enumerate(labels):
+        plurals = []
+        for form in human:
+            if ABBREVIATION_RE.fullmatch(form.strip()) and sum(c.isupper() for c in form) >= 2:
+                plural = (stem(fold(form.strip()) + "s"),)
+                if plural not in taken:
+                    taken.add(plural)
+                    plurals.append(plural)
+        if plurals:
+            groups[number] = (*groups[number], *plurals)
     return Glossary(tuple(groups), tuple(labels))
 
 

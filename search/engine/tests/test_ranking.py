@@ -125,6 +125,28 @@ def test_the_model_reads_a_misspelt_word_as_the_matches_spell_it():
     assert ranking.mended_spelling(understand(ServiceQuery(text="football cafe")), texts) == {}
 
 
+def test_a_misspelt_word_no_listing_holds_counts_nearly_as_if_spelt_right():
+    """ "suported living for autistic adults": nobody writes "suported", so "supported" was meant,
+    and the supported living service must come before the autistic adults' social group (a typo
+    variant counted 0.6 of a word whatever it was, so the correctly spelt words' fields decided)."""
+
+    def row(name, description):
+        return {f: " " for f in ranking.FIELD_WEIGHTS} | {
+            "name_terms": f" {' '.join(text.analyse(name))} ", "description_terms": f" {' '.join(text.analyse(description))} "}
+
+    living = row("Oak Lodge supported living", "Supported living in shared houses.")
+    social = row("Autistic adults social group", "A monthly social evening for autistic adults.")
+    clauses = [[(("suport",), 1.0, False), (("support",), ranking.FUZZY_FACTOR, True)], [(("live",), 1.0, False)], [(("autist",), 1.0, False)], [(("adult",), 0.5, False)]]
+    typed = ("suport", "live", "autist", "adult")
+
+    def score(which, frequencies):
+        return ranking.words_score(which, ranking.with_mended_typos(clauses, frequencies), typed, lambda _w: 1.0)[0]
+
+    assert score(living, {}) > score(social, {})
+    # A word some listing holds is taken as written: its variants keep the lower factor.
+    assert score(living, {"suport": 3}) < score(social, {"suport": 3})
+
+
 def test_a_two_word_glossary_expansion_counts_as_one_thing_on_both_backends(db, engine):
     """Elasticsearch's BM25 added up both words of "short breaks" (the glossary's "respite"), so a
     listing saying "short breaks" came before one saying "respite", the word typed; both backends

@@ -32,12 +32,21 @@ def test_glossary_expands_both_ways_longest_phrase_first():
         [("SEN", ["special educational needs"]), ("SEND", ["special educational needs and disabilities"]), ("LD", ["learning disability"])]
     )
     ld = text.prepare_query("LD day centre", glossary)
-    assert ld.clauses[0].alternatives == (("ld",), ("learn", "disabl"))
+    assert ld.clauses[0].alternatives == (("ld",), ("learn", "disabl"), ("lds",))
     assert [c.original for c in ld.clauses] == ["ld", "day", "centre"]
     words = text.prepare_query("learning disabilities", glossary)
-    assert words.clauses[0].alternatives == (("learn", "disabl"), ("ld",))
+    assert words.clauses[0].alternatives == (("learn", "disabl"), ("ld",), ("lds",))
     send = text.prepare_query("special educational needs and disabilities advice", glossary)
     assert send.clauses[0].alternatives[1] == ("send",)
+
+
+def test_an_abbreviations_plural_is_the_abbreviation():
+    """The stemmer leaves "DPs" as it is; "DPs" must still find direct payments, and "DP" a
+    listing that writes "DPs"."""
+    glossary = text.build_glossary([("DP", ["direct payments"]), ("GP", ["general practitioner"])])
+    assert text.prepare_query("DPs", glossary).clauses[0].alternatives == (("dps",), ("dp",), ("direct", "payment"))
+    assert ("dps",) in text.prepare_query("DP", glossary).clauses[0].alternatives
+    assert text.prepare_query("GPs surgery", glossary).clauses[0].original == "gps"
 
 
 def test_one_letter_glossary_forms_are_ignored():
