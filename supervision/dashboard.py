@@ -2,11 +2,12 @@
 
 import datetime
 
-from django.db.models import F, Prefetch, Q, Window
+from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from core.dashboard import Panel, first_and_count
+from core.prepared import PreparedQuery
 from people import roles
 
 from . import permissions, services
@@ -57,37 +58,55 @@ def supervisor_panel_context(user, today=None):
     }
 
 
-def worker_panel_context(user):
-    """The worker's next session, records waiting for their signature, open actions and agreements
-    to accept. The two kinds of session come in one query: up to LIST_LIMIT of each status, by date."""
-    coming = Q(status__in=[SessionStatus.SCHEDULED, SessionStatus.IN_PROGRESS],
-               starts_at__gte=timezone.now() - datetime.timedelta(hours=12))
+def _coming_and_to_sign(person, since):
+    coming = Q(status__in=[SessionStatus.SCHEDULED, SessionStatus.IN_PROGRESS], starts_at__gte=since)
     # In one filter() with the person, so "unsigned" is their own participation, not a co-supervisee's.
     to_sign = Q(status=SessionStatus.AWAITING_SIGN_OFF, participants__signed_at__isnull=True)
-    sessions = list(
-        SupervisionSession.objects.filter(Q(participants__user=user) & (coming | to_sign))
+    return (
+        SupervisionSession.objects.filter(Q(participants__user=person) & (coming | to_sign))
         .annotate(nth=Window(RowNumber(), partition_by=[F("status")], order_by=[F("starts_at").asc(), F("pk").asc()]))
-        .filter(nth__lte=LIST_LIMIT)
-        .select_related("supervisor").only("starts_at", "place", "status", *_name_of("supervisor"))
-        .order_by("starts_at", "pk")
+        .filter(nth__lte=LIST_LIMIT).order_by("starts_at", "pk")
+        .values("id", "starts_at", "place", "status", *_name_of("supervisor"))
     )
-    upcoming = next((s for s in sessions if s.status != SessionStatus.AWAITING_SIGN_OFF), None)
-    actions, actions_count = first_and_count(
-        services.open_actions_for(user).only("description", "due_on", "session__starts_at").order_by("due_on", "pk"),
-        LIST_LIMIT,
-    )
-    # Agreements the worker has still to accept (the same rule as permissions.can_accept_agreement).
-    to_accept = (
-        SupervisionAgreement.objects.filter(supervisee=user, ended_on__isnull=True, supervisee_accepted_at__isnull=True)
-        .select_related("supervisor").only("supervisor_accepted_at", *_name_of("supervisor"))
-        .order_by("starts_on", "pk")[:LIST_LIMIT]
-    )
+
+
+# The worker's panel is on most visits to the dashboard: its queries are built once per process.
+_sessions_of_worker = PreparedQuery(_coming_and_to_sign, person=int, since=datetime.datetime)
+_open_actions_of_worker = PreparedQuery(
+    lambda owner: SupervisionAction.objects.filter(owner=owner, status=ActionStatus.OPEN)
+    .annotate(in_all=Window(Count("pk"))).order_by("due_on", "pk")
+    .values("description", "due_on", "session_id", "session__starts_at", "in_all")[:LIST_LIMIT],
+    owner=int,
+)
+# Agreements the worker has still to accept (the same rule as permissions.can_accept_agreement).
+_agreements_to_accept = PreparedQuery(
+    lambda supervisee: SupervisionAgreement.objects.filter(
+        supervisee=supervisee, ended_on__isnull=True, supervisee_accepted_at__isnull=True,
+    ).order_by("starts_on", "pk").values("id", "supervisor_accepted_at", *_name_of("supervisor"))[:LIST_LIMIT],
+    supervisee=int,
+)
+
+
+def _named(row, relation):
+    """A row with the person's name (as User.__str__ gives it) in place of their name's columns."""
+    first, last, email = (row.pop(column) for column in _name_of(relation))
+    row[relation] = f"{first} {last}".strip() or email
+    return row
+
+
+def worker_panel_context(user):
+    """The worker's next session, records waiting for their signature, open actions and agreements
+    to accept, as dicts of what the panel shows. The two kinds of session come in one query: up to
+    LIST_LIMIT of each status, by date."""
+    sessions = [_named(row, "supervisor") for row in
+                _sessions_of_worker(person=user.pk, since=timezone.now() - datetime.timedelta(hours=12))]
+    actions = _open_actions_of_worker(owner=user.pk)
     return {
-        "to_accept": list(to_accept),
-        "next_session": upcoming,
-        "to_sign": [s for s in sessions if s.status == SessionStatus.AWAITING_SIGN_OFF],
+        "to_accept": [_named(row, "supervisor") for row in _agreements_to_accept(supervisee=user.pk)],
+        "next_session": next((s for s in sessions if s["status"] != SessionStatus.AWAITING_SIGN_OFF), None),
+        "to_sign": [s for s in sessions if s["status"] == SessionStatus.AWAITING_SIGN_OFF],
         "actions": actions,
-        "actions_count": actions_count,
+        "actions_count": actions[0]["in_all"] if actions else 0,
     }
 
 

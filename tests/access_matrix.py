@@ -218,6 +218,7 @@ email-preferences                         -                  L     F     F     F
 download-detail                           download           L     F     404   404   404   404   404   404   404
 download-file                             download           L     C     404   404   404   404   404   404   404   log-unshared
 health                                    -                  F     F     F     F     F     F     F     F     F
+home                                      home               L     F     F     F     F     F     F     F     F
 wagtail_serve                             home               L     F     F     F     F     F     F     F     F
 wagtail_serve                             guidance           L     F     F     F     F     F     F     F     F
 wagtail_serve                             no-such-page       L     404   404   404   404   404   404   404   404

@@ -143,6 +143,7 @@ def _world(people):
 # name -> (who, path kwargs from the world). Destructive routes are walked last (see ORDER_LAST).
 ROUTES = {
     "people:my-account": ("worker", lambda w: {}),
+    "home": ("worker", lambda w: {}),
     "page-search": ("worker", lambda w: {}),
     "my-data": ("worker", lambda w: {}),
     "email-preferences": ("worker", lambda w: {}),

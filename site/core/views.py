@@ -1,3 +1,4 @@
+import copy
 import re
 import sys
 
@@ -10,10 +11,53 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.views.decorators.cache import never_cache
-from wagtail.models import Page
+from wagtail import hooks
+from wagtail.models import Page, PageViewRestriction
+from wagtail.views import serve as serve_page
 
 from . import downloads, reminders
 from .forms import EmailPreferencesForm
+from .models import HomePage
+from .process_cache import ProcessCache
+
+
+def _home_pages():
+    return {}  # root page id -> the live HomePage at that root (None: not one), filled as sites are seen
+
+
+_home_pages_cache = ProcessCache(_home_pages, seconds=30, models=[Page, HomePage, PageViewRestriction])
+# Wagtail's own hooks around serving a page; with any other, "/" is served by Wagtail as every page is.
+_WAGTAIL_HOOKS = {"before_serve_page": {"check_request_method"}, "on_serve_page": {"check_view_restrictions"}}
+
+
+def home(request):
+    """The home page ("My practice", the dashboard people open most), served as Wagtail would.
+
+    Wagtail finds a page by its path, its ancestors and their view restrictions (three queries) on
+    every visit; the home page is the site's root, so which page it is and whether it is restricted
+    are kept per process (core.process_cache: at once after a publish here, 30 s in another process).
+    A restricted or unpublished home page, an unusual method or a serving hook of our own goes
+    through Wagtail's serving, which answers those.
+    """
+    site = getattr(request, "_wagtail_site", None)
+    page = _unrestricted_home(site.root_page_id) if site is not None else None
+    if page is None or request.method not in ("GET", "HEAD") or not _only_wagtails_hooks():
+        return serve_page(request, "")
+    return copy.copy(page).serve(request)
+
+
+def _unrestricted_home(root_page_id):
+    pages = _home_pages_cache.get()
+    if root_page_id not in pages:
+        page = HomePage.objects.live().filter(pk=root_page_id).first()
+        if page is not None and PageViewRestriction.objects.filter(page__in=page.get_ancestors(inclusive=True)).exists():
+            page = None
+        pages[root_page_id] = page
+    return pages[root_page_id]
+
+
+def _only_wagtails_hooks():
+    return all({fn.__name__ for fn in hooks.get_hooks(name)} <= known for name, known in _WAGTAIL_HOOKS.items())
 
 
 def search_words(text, limit=20):

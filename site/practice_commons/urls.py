@@ -35,8 +35,9 @@ if getattr(settings, "SERVE_MEDIA", False) and settings.MEDIA_URL.startswith("/"
 
     urlpatterns += [re_path(rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
-# Wagtail's page tree (home dashboard, guidance) last: it matches everything else.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's page tree (guidance) last: it matches everything else. The home page (the dashboard)
+# is found without Wagtail's routing, and served as Wagtail would (core.views.home).
+urlpatterns += [path("", core_views.home, name="home"), path("", include(wagtail_urls))]
 
 handler403 = "core.views.permission_denied"
 handler404 = "core.views.page_not_found"

@@ -93,7 +93,7 @@ def test_worker_panel_shows_next_session_and_actions(people):
     s = SessionFactory(supervisor=people["supervisor"], supervisees=[worker])
     ActionFactory(session=s, owner=worker, description="Write up the review")
     context = dashboard.worker_panel_context(worker)
-    assert context["next_session"] == s and [a.description for a in context["actions"]] == ["Write up the review"]
+    assert context["next_session"]["id"] == s.pk and [a["description"] for a in context["actions"]] == ["Write up the review"]
 
 
 def test_worker_panel_reads_next_session_and_records_to_sign_in_one_query(people):
@@ -112,11 +112,12 @@ def test_worker_panel_reads_next_session_and_records_to_sign_in_one_query(people
     SessionParticipant.objects.filter(session__in=group[:6], user=worker).update(signed_at=now)
     with CaptureQueriesContext(connection) as queries:
         context = dashboard.worker_panel_context(worker)
-    assert context["next_session"].place == "Room 1"
-    assert context["to_sign"] == [group[6]]  # the one the worker has not signed yet
+    assert context["next_session"]["place"] == "Room 1"
+    assert [s["id"] for s in context["to_sign"]] == [group[6].pk]  # the one the worker has not signed yet
     assert sum('FROM "supervision_supervisionsession"' in q["sql"] for q in queries.captured_queries) == 1
     others = dashboard.worker_panel_context(other)
-    assert others["to_sign"] == sorted(group, key=lambda s: s.starts_at)[:5] and others["next_session"] is None
+    assert [s["id"] for s in others["to_sign"]] == [s.pk for s in sorted(group, key=lambda s: s.starts_at)[:5]]
+    assert others["next_session"] is None
 
 
 def test_team_numbers_table_and_csv(people, team, client_for):
