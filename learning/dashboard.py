@@ -1,12 +1,20 @@
 """Dashboard panels: a worker's recent logs and CPD readiness; a supervisor's shared logs."""
 
 from core.dashboard import Panel
+from core.prepared import PreparedQuery
 from people import roles
 
 from . import permissions, reminders, services
 from .models import ReflectiveLog
 
 LISTED = ("title", "occurred_on", "status")  # what a panel shows of a log
+
+
+# Titles and dates only: the answers and prompts (the logs' text) are not read here.
+_recent_logs = PreparedQuery(
+    lambda owner: ReflectiveLog.objects.filter(owner=owner).order_by("-updated_at").values("id", *LISTED)[:5],
+    owner=int,
+)
 
 
 def dashboard_panels(request):
@@ -21,8 +29,7 @@ def dashboard_panels(request):
             context={
                 "readiness": readiness,
                 "deadline": reminders.banner(user, readiness=readiness),
-                # Titles and dates only: the answers and prompts (the logs' text) are not read here.
-                "logs": list(ReflectiveLog.objects.filter(owner=user).only(*LISTED).order_by("-updated_at")[:5]),
+                "logs": _recent_logs(owner=user.pk),
             },
             order=10,
         )

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Revision
 
+from core.prepared import PreparedQuery
 from core.privacy import check_text, configured_names
 from core.words import count
 
@@ -369,15 +370,21 @@ def sync_assessment(assessment):
 # ---- CPD readiness ------------------------------------------------------------------------
 
 
+# Asked on every visit to the dashboard and the record: built once per process (core.prepared).
+_cpd_counts = PreparedQuery(
+    lambda owner, first, last: RecordEntry.objects.filter(owner=owner, occurred_on__range=(first, last), counts_as_cpd=True)
+    .values("owner").annotate(cpd=Count("id"), peer=Count("id", filter=Q(includes_peer_reflection=True))).order_by(),
+    owner=int, first=datetime.date, last=datetime.date,
+)
+
+
 def readiness(owner, on=None):
     """CPD readiness for the registration year containing `on`: two CPD records, one with peer reflection."""
     on = on or timezone.localdate()
     start_year = registration_year_start(on)
     first, last = registration_year_bounds(start_year)
-    counts = RecordEntry.objects.filter(
-        owner=owner, occurred_on__range=(first, last), counts_as_cpd=True
-    ).aggregate(cpd=Count("id"), peer=Count("id", filter=Q(includes_peer_reflection=True)))
-    cpd, peer = counts["cpd"], counts["peer"]
+    counts = _cpd_counts(owner=owner.pk, first=first, last=last)
+    cpd, peer = (counts[0]["cpd"], counts[0]["peer"]) if counts else (0, 0)
     missing = []
     if cpd < 2:
         need = 2 - cpd

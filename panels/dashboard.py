@@ -1,11 +1,13 @@
 """Panels on the "My practice" dashboard: a worker's requests; for a chair, what waits and what is due."""
 
+from django.db.models import Count, Window
 from django.utils import timezone
 
 from core.dashboard import Panel, first_and_count
+from core.prepared import PreparedQuery
+from people.models import User
 
 from . import permissions, services
-from .models import Panel as EnablementPanel
 from .models import PanelRequest, RequestStatus
 
 LIST_LIMIT = 5
@@ -13,26 +15,38 @@ LIST_LIMIT = 5
 # list reads only the columns its panel shows.
 NAME_OF_WORKER = ("worker__first_name", "worker__last_name", "worker__email")
 
+# Asked on every visit to the dashboard, so built once per process (core.prepared). The panels the
+# person sits on, chaired ones included, by the one rule (permissions.panels_of) for that person.
+_panels_sat_on = PreparedQuery(
+    lambda person: permissions.panels_of(User(pk=person)).order_by("name").values("id", "name", "chair_id", "is_active"),
+    person=int,
+)
+_open_requests = PreparedQuery(
+    lambda worker: PanelRequest.objects.filter(worker=worker)
+    .exclude(status__in=[RequestStatus.WITHDRAWN, RequestStatus.REVIEWED])
+    .annotate(in_all=Window(Count("pk"))).order_by("-updated_at")
+    .values("id", "case_reference", "status", "panel__name", "in_all")[:LIST_LIMIT],
+    worker=int,
+)
+_open_actions = PreparedQuery(
+    lambda owner: services.open_actions_for(owner).order_by("due_on", "pk").values("description", "due_on")[:LIST_LIMIT],
+    owner=int,
+)
+
 
 def worker_panel_context(user):
-    requests, requests_count = first_and_count(
-        PanelRequest.objects.filter(worker=user)
-        .exclude(status__in=[RequestStatus.WITHDRAWN, RequestStatus.REVIEWED])
-        .select_related("panel").only("case_reference", "status", "panel__name").order_by("-updated_at"),
-        LIST_LIMIT,
-    )
-    actions = services.open_actions_for(user).select_related(None).only("description", "due_on").order_by("due_on", "pk")
-    return {"requests": requests, "requests_count": requests_count, "actions": list(actions[:LIST_LIMIT])}
+    requests = _open_requests(worker=user.pk)
+    for row in requests:
+        row["status_label"] = RequestStatus(row["status"]).label
+    return {"requests": requests, "requests_count": requests[0]["in_all"] if requests else 0,
+            "actions": _open_actions(owner=user.pk)}
 
 
-def chaired_by(user):
-    return list(EnablementPanel.objects.filter(chair=user, is_active=True).order_by("name"))
-
-
-def chair_panel_context(user, chaired=None):
-    chaired = chaired_by(user) if chaired is None else chaired
+def chair_panel_context(user, chaired):
+    """What waits for the panels the person chairs (`chaired`: their ids and names)."""
+    ids = [panel["id"] for panel in chaired]
     waiting, waiting_count = first_and_count(
-        PanelRequest.objects.filter(panel__in=chaired, status=RequestStatus.SUBMITTED)
+        PanelRequest.objects.filter(panel__in=ids, status=RequestStatus.SUBMITTED)
         .select_related("panel", "worker").only("case_reference", "panel__name", *NAME_OF_WORKER)
         .order_by("submitted_at", "pk"),
         LIST_LIMIT,
@@ -41,7 +55,7 @@ def chair_panel_context(user, chaired=None):
         "panels": chaired,
         "waiting": waiting,
         "waiting_count": waiting_count,
-        "reviews": list(services.reviews_due([p.pk for p in chaired]).select_related(None).select_related("request")
+        "reviews": list(services.reviews_due(ids).select_related(None).select_related("request")
                         .only("review_on", "request__case_reference")[:LIST_LIMIT]),
         "today": timezone.localdate(),
     }
@@ -52,9 +66,8 @@ def dashboard_panels(request):
     if not user.is_authenticated:
         return []
     found = []
-    # The panels the person sits on, chaired ones included, in one query (a person sits on a few).
-    sits_on = list(permissions.panels_of(user).order_by("name"))
-    chaired = [panel for panel in sits_on if panel.chair_id == user.pk and panel.is_active]
+    sits_on = _panels_sat_on(person=user.pk)  # a person sits on a few
+    chaired = [panel for panel in sits_on if panel["chair_id"] == user.pk and panel["is_active"]]
     if chaired:
         found.append(Panel(title="Risk enablement panels you chair", template="panels/dashboard_chair.html",
                            context=chair_panel_context(user, chaired), order=27))

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
+from core.prepared import PreparedQuery
+
 from .models import SECTIONS, ConversationPrompt, PenPicture, PenPictureVersion
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
@@ -33,7 +35,15 @@ def current_version(user):
 
 def current_version_number(user):
     """The number of the person's current version, or None: without reading its text or photo."""
-    return PenPicture.objects.filter(owner=user, current__isnull=False).values_list("current__number", flat=True).first()
+    rows = _current_number(owner=user.pk)
+    return rows[0]["current__number"] if rows else None
+
+
+# The dashboard asks on every visit: built once per process (core.prepared).
+_current_number = PreparedQuery(
+    lambda owner: PenPicture.objects.filter(owner=owner, current__isnull=False).order_by("pk").values("current__number")[:1],
+    owner=int,
+)
 
 
 def checked_photo(upload):

@@ -8,6 +8,7 @@ leads, administrators and members of the "Directory editors" group.
 from django.contrib.auth.models import Permission
 from django.db.models import Q
 
+from core.prepared import PreparedQuery
 from people import roles
 
 DIRECTORY_EDITORS_GROUP = "Directory editors"
@@ -29,11 +30,18 @@ def _may_change_services(user):
         return False
     if user.is_superuser:
         return True
+    return bool(_editor_permission(person=user.pk))
+
+
+def _editor_permission_of(person):
     app_label, codename = _EDITOR_PERMISSION.split(".")
     return (
         Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-        .filter(Q(user=user) | Q(group__user=user)).exists()
+        .filter(Q(user=person) | Q(group__user=person)).values("pk")[:1]
     )
+
+
+_editor_permission = PreparedQuery(_editor_permission_of, person=int)  # built once per process
 
 
 def can_view_service(user, service):
