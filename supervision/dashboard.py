@@ -2,13 +2,14 @@
 
 import datetime
 
-from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from core.dashboard import Panel, first_and_count
+from core.dashboard import Panel
 from core.prepared import PreparedQuery
 from people import roles
+from people.models import User
 
 from . import permissions, services
 from .models import (
@@ -30,30 +31,55 @@ def _name_of(relation):
     return (f"{relation}__first_name", f"{relation}__last_name", f"{relation}__email")
 
 
+def _led_now(supervisor, today):
+    """Sessions the supervisor led and may still read: one with a supervisee they no longer supervise
+    belongs to that person and their current supervisor now (permissions.sessions_in_the_room)."""
+    return permissions.sessions_in_the_room(User(pk=supervisor), on=today).filter(supervisor=supervisor)
+
+
+def _awaiting_of(supervisor, today):
+    return _led_now(supervisor, today).filter(status=SessionStatus.AWAITING_SIGN_OFF).order_by("starts_at", "pk")
+
+
+# A supervisor's panel is on every visit of theirs: its queries are built once per process.
+_awaiting_sign_off = PreparedQuery(
+    lambda supervisor, today: _awaiting_of(supervisor, today).annotate(in_all=Window(Count("pk")))
+    .values("id", "starts_at", "in_all")[:LIST_LIMIT],
+    supervisor=int, today=datetime.date,
+)
+_in_the_awaiting_sessions = PreparedQuery(
+    lambda supervisor, today: SessionParticipant.objects.filter(
+        session__in=_awaiting_of(supervisor, today).values("pk")[:LIST_LIMIT],
+    ).order_by("user__first_name", "user__last_name", "user__email").values("session_id", *_name_of("user")),
+    supervisor=int, today=datetime.date,
+)
+_open_actions_from_sessions_led = PreparedQuery(
+    lambda supervisor, today: SupervisionAction.objects.filter(
+        session__in=_led_now(supervisor, today).values("pk"), status=ActionStatus.OPEN,
+    ).annotate(in_all=Window(Count("pk"))).order_by("due_on", "pk")
+    .values("description", "due_on", "in_all", *_name_of("owner"))[:LIST_LIMIT],
+    supervisor=int, today=datetime.date,
+)
+
+
 def supervisor_panel_context(user, today=None):
-    """Supervisees due or overdue, sessions awaiting sign-off and open actions, for a supervisor."""
+    """Supervisees due or overdue, sessions awaiting sign-off and open actions, for a supervisor, the
+    lists as dicts of what the panel shows."""
     today = today or timezone.localdate()
     due = [a for a in services.agreements_with_due_status(user, today) if a.due.state != "ok"]
-    # Only sessions the supervisor may still read: one with a supervisee they no longer supervise
-    # belongs to that person and their current supervisor now.
-    led_now = permissions.sessions_in_the_room(user).filter(supervisor=user)
-    awaiting, awaiting_count = first_and_count(
-        led_now.filter(status=SessionStatus.AWAITING_SIGN_OFF).only("starts_at").order_by("starts_at")
-        .prefetch_related(Prefetch("participants", queryset=SessionParticipant.objects.select_related("user")
-                                   .only("session", *_name_of("user")))),
-        LIST_LIMIT,
-    )
-    actions, actions_count = first_and_count(
-        SupervisionAction.objects.filter(session__in=led_now.values("pk"), status=ActionStatus.OPEN)
-        .select_related("owner").only("description", "due_on", *_name_of("owner")).order_by("due_on", "pk"),
-        LIST_LIMIT,
-    )
+    awaiting = _awaiting_sign_off(supervisor=user.pk, today=today)
+    names = {}
+    for row in _in_the_awaiting_sessions(supervisor=user.pk, today=today) if awaiting else ():
+        names.setdefault(row["session_id"], []).append(_named(row, "user")["user"])
+    for session in awaiting:
+        session["participants"] = names.get(session["id"], [])
+    actions = [_named(row, "owner") for row in _open_actions_from_sessions_led(supervisor=user.pk, today=today)]
     return {
         "due": due,
         "awaiting": awaiting,
-        "awaiting_count": awaiting_count,
+        "awaiting_count": awaiting[0]["in_all"] if awaiting else 0,
         "actions": actions,
-        "actions_count": actions_count,
+        "actions_count": actions[0]["in_all"] if actions else 0,
         "today": today,
     }
 
@@ -84,6 +110,12 @@ _agreements_to_accept = PreparedQuery(
         supervisee=supervisee, ended_on__isnull=True, supervisee_accepted_at__isnull=True,
     ).order_by("starts_on", "pk").values("id", "supervisor_accepted_at", *_name_of("supervisor"))[:LIST_LIMIT],
     supervisee=int,
+)
+
+
+_a_supervisor_of = PreparedQuery(
+    lambda person, today: roles.current_supervisors(User(pk=person), on=today).values("pk")[:1],
+    person=int, today=datetime.date,
 )
 
 
@@ -120,7 +152,7 @@ def dashboard_panels(request):
                             context=supervisor_panel_context(user), order=20))
     worker = worker_panel_context(user)
     if (worker["next_session"] or worker["actions"] or worker["to_sign"] or worker["to_accept"]
-            or roles.current_supervisors(user).exists()):
+            or _a_supervisor_of(person=user.pk, today=timezone.localdate())):
         panels.append(Panel(title="Your supervision", template="supervision/panel_worker.html", context=worker, order=25))
     if roles.is_practice_lead(user):
         team = roles.led_teams(user).first()

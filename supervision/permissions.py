@@ -72,12 +72,13 @@ def is_participant(user, session):
     return is_supervisee(user, session) or is_current_session_supervisor(user, session)
 
 
-def sessions_in_the_room(user, session_ids=None):
+def sessions_in_the_room(user, session_ids=None, on=None):
     """The sessions (of these ids, if given) whose content the user may read as one of the people in
-    the room (is_participant, in one query): every copy of session content follows this rule."""
+    the room (is_participant, in one query) on that day (today by default): every copy of session
+    content follows this rule."""
     if not user.is_authenticated:
         return SupervisionSession.objects.none()
-    current = roles.current_supervisees(user).values("pk")
+    current = roles.current_supervisees(user, on=on).values("pk")
     room = Q(participants__user=user) | Q(supervisor=user, participants__user__in=current)
     sessions = SupervisionSession.objects.filter(pk__in=SupervisionSession.objects.filter(room).values("pk"))
     return sessions if session_ids is None else sessions.filter(pk__in=list(session_ids))

@@ -136,8 +136,8 @@ def test_supervisor_panel_leaves_out_sessions_they_can_no_longer_read(people):
     ActionFactory(session=now, owner=people["other_worker"], description="Book the training")
 
     context = dashboard.supervisor_panel_context(former)
-    assert [s.pk for s in context["awaiting"]] == [now.pk] and context["awaiting_count"] == 1
-    assert [a.description for a in context["actions"]] == ["Book the training"]
+    assert [s["id"] for s in context["awaiting"]] == [now.pk] and context["awaiting_count"] == 1
+    assert [a["description"] for a in context["actions"]] == ["Book the training"]
 
 
 def test_action_reminder_keeps_the_words_from_someone_no_longer_in_the_room(people, mailoutbox):
