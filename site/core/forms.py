@@ -19,7 +19,8 @@ from django.forms.boundfield import BoundField
 from django.forms.renderers import DjangoTemplates
 from django.utils import translation
 
-from core import widgets
+from core import field_groups, widgets
+from core.field_groups import FIELD_TEMPLATE
 from core.privacy import check_text, configured_names, in_sentence
 
 ALL_TEXT = "__all_text__"
@@ -44,12 +45,17 @@ ERROR_CLASSES = {
 
 class GovUKRenderer(DjangoTemplates):
     form_template_name = "core/forms/form.html"
-    field_template_name = "core/forms/field.html"
+    field_template_name = FIELD_TEMPLATE
 
     def render(self, template_name, context, request=None):
-        # Inputs, options and checkboxes drawn in Python (same HTML): their nested templates were
-        # most of a form page's time.
-        drawn = widgets.draw(template_name, context) if request is None else None
+        # Inputs, options and checkboxes, and the field groups around them, drawn in Python (same
+        # HTML): their nested templates were most of a form page's time.
+        drawn = None
+        if request is None:
+            if template_name == FIELD_TEMPLATE and "field" in context:
+                drawn = field_groups.draw(context["field"])
+            else:
+                drawn = widgets.draw(template_name, context)
         return drawn if drawn is not None else super().render(template_name, context, request)
 
 
