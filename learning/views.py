@@ -5,7 +5,7 @@ from collections import OrderedDict
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,7 +26,6 @@ from . import statements as framework_statements
 from .forms import LogForm, LogSearchForm, ManualEntryForm, ShareForm
 from .models import (
     ActivityType,
-    FrameworkStatement,
     RecordEntry,
     ReflectiveLog,
     ReflectiveTemplate,
@@ -224,14 +223,12 @@ def log_forget(request, pk):
 
 def log_detail(request, pk):
     log = get_object_or_404(
-        ReflectiveLog.objects.select_related("owner").prefetch_related(
-            Prefetch("statements", FrameworkStatement.objects.select_related("domain__framework")),
-            "tags", "shared_supervisors", "shared_teams", "peer_group_shares",
-        ),
+        ReflectiveLog.objects.select_related("owner").prefetch_related("shared_supervisors", "shared_teams", "peer_group_shares"),
         pk=pk,
     )
     if not permissions.can_view_log(request.user, log):
         raise Http404
+    services.with_statements_and_tags([log])
     return render(request, "learning/log_detail.html", {
         "log": log,
         "is_owner": log.owner_id == request.user.pk,

@@ -204,6 +204,10 @@ def _detail_context(request, session, **overrides):
         for section in session.template_snapshot.get("sections", [])
     ]
     can_edit = permissions.can_edit_record(user, session)
+    can_add_agenda = permissions.can_add_agenda_item(user, session)
+    can_sign = permissions.can_sign(user, session)
+    can_addendum = permissions.can_add_addendum(user, session)
+    signing_as_supervisee = permissions.is_supervisee(user, session)
     context = {
         "session": session,
         "sections": sections,
@@ -213,19 +217,20 @@ def _detail_context(request, session, **overrides):
         "actions": session.actions.select_related("owner"),
         "addenda": session.addenda.select_related("author"),
         "participants": session.participants.all(),
-        "can_add_agenda": permissions.can_add_agenda_item(user, session),
+        "can_add_agenda": can_add_agenda,
         "can_edit": can_edit,
         "can_manage": permissions.can_manage_session(user, session),
-        "can_sign": permissions.can_sign(user, session),
-        "can_addendum": permissions.can_add_addendum(user, session),
+        "can_sign": can_sign,
+        "can_addendum": can_addendum,
         "is_participant": permissions.is_participant(user, session),
         "is_auditor_view": not permissions.is_participant(user, session),
-        "agenda_form": AgendaItemForm(),
+        # Only the forms this person is shown are built (each costs a form's setup and drawing).
+        "agenda_form": AgendaItemForm() if can_add_agenda else None,
         "case_form": CaseDiscussionForm() if can_edit else None,
         "action_form": ActionForm(session=session) if can_edit else None,
-        "sign_form": SignForm(),
-        "addendum_form": AddendumForm(),
-        "signing_as_supervisee": permissions.is_supervisee(user, session),
+        "sign_form": SignForm() if can_sign and signing_as_supervisee else None,
+        "addendum_form": AddendumForm() if can_addendum else None,
+        "signing_as_supervisee": signing_as_supervisee,
     }
     context.update(overrides)
     return context
