@@ -130,11 +130,20 @@ def relevance(criteria, row: dict, clauses, typed: tuple[str, ...], idf_of, dist
     return value * rules_factor(criteria, row, distance_m), matched
 
 
+# Asked near a place, a service with no venue (a phone line, an outreach team covering the area)
+# counts as one at the edge of the search's reach (the decay's scale): "near Aylsham" is mostly
+# about somewhere to go, and such services used to count as if they stood at the place itself.
+AREA_ONLY = 0.5 + 0.5 * decay(1.0, 1.0)
+
+
 def rules_factor(criteria, row: dict, distance_m) -> float:
     """What nearness, the age fit and the review's recency make of a service's score (row: ages, assured_date)."""
     factor = 1.0
     if criteria.place is not None:
-        factor *= 0.5 + 0.5 * decay(distance_m, criteria.decay_scale_m)
+        if distance_m is None and on("venue"):
+            factor *= AREA_ONLY
+        else:
+            factor *= 0.5 + 0.5 * decay(distance_m, criteria.decay_scale_m)
     factor *= service_age_fit(criteria, row["min_age"], row["max_age"])
     return factor * recency_fit(row["assured_date"])
 

@@ -147,6 +147,23 @@ def test_a_misspelt_word_no_listing_holds_counts_nearly_as_if_spelt_right():
     assert score(living, {"suport": 3}) < score(social, {"suport": 3})
 
 
+def test_near_a_place_a_venue_in_reach_comes_before_a_service_with_no_venue():
+    """ "food bank near Aylsham": a county-wide phone line (no venue, so no distance) counted as if it
+    stood in Aylsham, above a food bank three miles away. It now counts as one at the search's edge."""
+    from types import SimpleNamespace
+
+    from search.engine.scoring import METRES_PER_MILE
+
+    criteria = SimpleNamespace(place=object(), decay_scale_m=5 * METRES_PER_MILE, min_age=None, max_age=None, group_ages=None)
+    row = {"min_age": None, "max_age": None, "assured_date": None}
+
+    def factor(miles):
+        return ranking.rules_factor(criteria, row, None if miles is None else miles * METRES_PER_MILE)
+
+    assert factor(0) > factor(3) > factor(None) > factor(8)
+    assert factor(None) == pytest.approx(factor(5))
+
+
 def test_a_two_word_glossary_expansion_counts_as_one_thing_on_both_backends(db, engine):
     """Elasticsearch's BM25 added up both words of "short breaks" (the glossary's "respite"), so a
     listing saying "short breaks" came before one saying "respite", the word typed; both backends
