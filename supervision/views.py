@@ -93,9 +93,11 @@ def _edit_refusal(session):
 def index(request):
     user = request.user
     today = timezone.localdate()
-    my_sessions = _sessions().filter(participants__user=user).exclude(status=SessionStatus.CANCELLED).distinct()
+    # The lists show when, who and the status: a session's notes and template are neither read nor decoded.
+    listed = _sessions().defer("notes", "template_snapshot")
+    my_sessions = listed.filter(participants__user=user).exclude(status=SessionStatus.CANCELLED).distinct()
     upcoming = [s for s in my_sessions if s.status in (SessionStatus.SCHEDULED, SessionStatus.IN_PROGRESS, SessionStatus.AWAITING_SIGN_OFF)]
-    led = _sessions().filter(supervisor=user).exclude(status=SessionStatus.CANCELLED)
+    led = listed.filter(supervisor=user).exclude(status=SessionStatus.CANCELLED)
     current_ids = set(roles.current_supervisees(user).values_list("pk", flat=True))
     led_rows = []
     for s in led[:100]:
