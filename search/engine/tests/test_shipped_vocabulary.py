@@ -5,7 +5,7 @@ import json
 import pytest
 from django.apps import apps as django_apps
 
-from search.engine import ServiceQuery, search_services, shipped
+from search.engine import ServiceQuery, search_services, shipped, text
 from search.engine.models import GlossaryTerm
 from search.tests.factories import ServiceFactory
 
@@ -107,3 +107,21 @@ def test_everyday_words_go_one_way_and_a_lead_can_switch_them_off(engine):
     assert any("strength and balance" in label for label in search_services(ServiceQuery(text="my mum keeps falling")).expansions)
     EverydayPhrase.objects.filter(need="Falls").update(in_use=False)
     assert not any("strength and balance" in label for label in search_services(ServiceQuery(text="my mum keeps falling")).expansions)
+
+
+def test_the_second_release_of_words_covers_more_needs_and_terms():
+    """Common ways of asking that found nothing useful before: everyday needs (home from hospital,
+    kinship care, childcare...) and UK abbreviations (JCP, SLD, EHCNA) now lead to service words."""
+    from search.engine import everyday
+    from search.engine.vocabulary import current_glossary
+
+    def needs(question):
+        return {c.original for c in everyday.current().clauses_for(question)}
+
+    assert needs("help for mum coming out of hospital") == {"Coming home from hospital"}
+    assert needs("raising my grandchildren") == {"Raising a relative's child"}
+    assert needs("free hours childcare for my 3 year old") == {"Childcare"}
+    glossary = current_glossary()
+    for term, expansion in (("JCP", ("jobcentr", "plus")), ("SLD", ("sever", "learn", "disabl")), ("EHCNA", ("ehc", "need", "assess"))):
+        alternatives = text.prepare_query(term, glossary).clauses[0].alternatives
+        assert expansion in alternatives, term
