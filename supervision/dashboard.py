@@ -62,11 +62,22 @@ _open_actions_from_sessions_led = PreparedQuery(
 )
 
 
+_agreements_led = PreparedQuery(
+    lambda supervisor, today: services.agreements_of(supervisor, today)
+    .values("supervisee_id", "frequency", "frequency_unit", "starts_on", "last_held", *_name_of("supervisee")),
+    supervisor=int, today=datetime.date,
+)
+
+
 def supervisor_panel_context(user, today=None):
     """Supervisees due or overdue, sessions awaiting sign-off and open actions, for a supervisor, the
     lists as dicts of what the panel shows."""
     today = today or timezone.localdate()
-    due = [a for a in services.agreements_with_due_status(user, today) if a.due.state != "ok"]
+    due = []
+    for row in _agreements_led(supervisor=user.pk, today=today):
+        row["due"] = services.due_status_of(row["frequency"], row["frequency_unit"], row["starts_on"], row["last_held"], today)
+        if row["due"].state != "ok":
+            due.append(_named(row, "supervisee"))
     awaiting = _awaiting_sign_off(supervisor=user.pk, today=today)
     names = {}
     for row in _in_the_awaiting_sessions(supervisor=user.pk, today=today) if awaiting else ():

@@ -15,6 +15,7 @@ from core.reminders import absolute_url
 from core.tasks import send_due_reminders, send_email
 from learning import record as development_record
 from people import roles
+from people.models import User
 
 from . import permissions
 from .ics import session_calendar
@@ -306,31 +307,39 @@ def _local_date(moment):
         return moment.date()
 
 
-def agreements_with_due_status(supervisor, today=None):
-    """The supervisor's accepted agreements with current supervisees, each with .due (a DueStatus). Two queries."""
-    today = today or timezone.localdate()
-    current = roles.current_supervisees(supervisor)
-    agreements = (
-        SupervisionAgreement.objects.filter(supervisor=supervisor, supervisee__in=current, ended_on__isnull=True)
-        .select_related("supervisee")
+def agreements_of(supervisor, today):
+    """The supervisor's agreements with the people they supervise that day (`supervisor`: a person or
+    their id), each with when supervision with them was last held (`last_held`), by supervisee's name."""
+    supervisor_id = getattr(supervisor, "pk", supervisor)
+    current = roles.current_supervisees(User(pk=supervisor_id), on=today)
+    return (
+        SupervisionAgreement.objects.filter(supervisor=supervisor_id, supervisee__in=current, ended_on__isnull=True)
         .annotate(
             last_held=Max(
                 "supervisee__supervision_participations__session__starts_at",
                 filter=Q(
-                    supervisee__supervision_participations__session__supervisor=supervisor,
+                    supervisee__supervision_participations__session__supervisor=supervisor_id,
                     supervisee__supervision_participations__session__status__in=HELD_STATUSES,
                 ),
             )
         )
         .order_by("supervisee__first_name", "supervisee__last_name")
     )
+
+
+def due_status_of(frequency, frequency_unit, starts_on, last_held, today):
+    """How supervision under an agreement (its rhythm, start and last_held from agreements_of) stands today."""
+    last = _local_date(last_held) if last_held else None
+    return due_status(every=frequency, unit=frequency_unit, starts_on=starts_on, last_held=last, today=today)
+
+
+def agreements_with_due_status(supervisor, today=None):
+    """The supervisor's accepted agreements with current supervisees, each with .due (a DueStatus). Two queries."""
+    today = today or timezone.localdate()
     result = []
-    for agreement in agreements:
-        last = _local_date(agreement.last_held) if agreement.last_held else None
-        agreement.due = due_status(
-            every=agreement.frequency, unit=agreement.frequency_unit,
-            starts_on=agreement.starts_on, last_held=last, today=today,
-        )
+    for agreement in agreements_of(supervisor, today).select_related("supervisee"):
+        agreement.due = due_status_of(agreement.frequency, agreement.frequency_unit, agreement.starts_on,
+                                      agreement.last_held, today)
         result.append(agreement)
     return result
 

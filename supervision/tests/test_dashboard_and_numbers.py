@@ -82,7 +82,7 @@ def test_due_and_overdue_on_supervisor_panel(people):
     s.status = SessionStatus.SIGNED_OFF
     s.save()
     context = dashboard.supervisor_panel_context(sup)
-    assert [(a.supervisee, a.due.state) for a in context["due"]] == [(worker, "overdue")]
+    assert [(a["supervisee"], a["due"].state) for a in context["due"]] == [(str(worker), "overdue")]
     SessionFactory(supervisor=sup, supervisees=[worker], starts_at=timezone.now() - datetime.timedelta(days=2)).__class__.objects.filter(
         starts_at__gt=timezone.now() - datetime.timedelta(days=3)).update(status=SessionStatus.IN_PROGRESS)
     assert dashboard.supervisor_panel_context(sup)["due"] == []
