@@ -18,7 +18,9 @@ parameters that is not a stand-in is refused when the query is prepared: a "toda
 inside `build` would otherwise stay fixed for the life of the process. `build` must return a
 values() queryset (rows come back as dicts, as values() gives them) and must not depend on the
 values in any other way (an `in` list of them, a branch on them): only their places in the SQL
-change from call to call.
+change from call to call. A privacy rule may be called inside `build` for a person known only by
+their id (`User(pk=person)`) when the rule's SQL is the same for everyone; a rule that reads the
+person's teams, roles or groups first, and changes shape with them, cannot be prepared.
 """
 
 import datetime
