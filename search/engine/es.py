@@ -24,6 +24,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError
 from elasticsearch.helpers import BulkIndexError, bulk
 from elasticsearch.serializer import NdjsonSerializer, OrjsonSerializer
 from elasticsearch_dsl import (
+    Binary,
     Boolean,
     Completion,
     Date,
@@ -93,6 +94,9 @@ class ServiceDocument(Document):
     locations = GeoPoint()
     openings = IntegerRange()
     suggest = Completion(analyzer=words, search_analyzer=words, preserve_separators=True)
+    # The service's vector (semantic.encode), worked out when it is indexed and returned with the
+    # first matches, so a search embeds no service text: kept in the source only, never searched.
+    meaning = Binary()
 
 
 # ---- Client and outage breaker -----------------------------------------------------------------

@@ -6,7 +6,7 @@ from datetime import date
 
 from elasticsearch_dsl import Search
 
-from . import Hit, Listing, SearchResults, es, ranking, text
+from . import Hit, Listing, SearchResults, es, ranking, semantic, text
 from .documents import FIELD_WEIGHTS
 from .query import ANY_OF_FACETS, Criteria
 from .scoring import highlights_for, matched_terms_each, nearest_m
@@ -16,7 +16,7 @@ FIELDS = [f"{name}^{boost:g}" for name, boost in FIELD_WEIGHTS.items()]
 # words to mark are worked out from the name and description themselves (text.analyse), so the
 # indexed copies of the words never travel back.
 # What ranking.rescore reads of the first matches.
-RESCORE_FIELDS = [*FIELD_WEIGHTS, "assured_date", "name_sort"]
+RESCORE_FIELDS = [*FIELD_WEIGHTS, "assured_date", "name_sort", "meaning"]
 LISTING_FIELDS = ["service_id", "name", "organisation", "town", "description", "status", "min_age", "max_age", "is_free", "locations"]
 FACET_FIELDS = {
     "taxonomy_term": "taxonomy_term_ids",
@@ -49,8 +49,9 @@ def _missing(field: str) -> dict:
 def known_words(criteria: Criteria) -> frozenset[str]:
     """The typed words (analysed) that need no typo tolerance: written exactly so in enough listed
     services. The word as written, not its stem: "counciling" stems to "council", a real word, but
-    nobody writes "counciling", so it stays fuzzy and still finds counselling. One query on the
-    directory's word list (the database search's, kept in step with every index update)."""
+    nobody writes "counciling", so it stays fuzzy and still finds counselling. From the directory's
+    word list (the database search's, kept in step with every index update; ranking.word_entries
+    keeps what recent searches looked up)."""
     from .models import SearchWord
 
     written = {}
@@ -60,8 +61,8 @@ def known_words(criteria: Criteria) -> frozenset[str]:
             written.setdefault(spelt[0], set()).add(clause.typed[0])
     if not written:
         return frozenset()
-    found = SearchWord.objects.filter(kind=SearchWord.Kind.SPELLING, word__in=sorted(written), entries__gte=KNOWN_WORD_ENTRIES)
-    return frozenset(term for word in found.values_list("word", flat=True) for term in written[word])
+    found = ranking.word_entries(written, SearchWord.Kind.SPELLING)
+    return frozenset(term for word, entries in found.items() if entries >= KNOWN_WORD_ENTRIES for term in written[word])
 
 
 def text_query(criteria: Criteria, known: frozenset[str] = frozenset()) -> dict:
@@ -323,7 +324,9 @@ def _reordered(criteria: Criteria, found: list[dict]) -> list[dict]:
     window.sort(key=lambda sid: (-round(scores[sid], 6), by_id[sid]["_source"].get("name_sort") or ""))
     candidates = [(sid, scores[sid], by_id[sid]["_source"].get("name", ""), by_id[sid]["_source"].get("description") or "") for sid in window[: ranking.SEMANTIC_WINDOW]]
     factors = {row["key"]: ranking.rules_factor(criteria, row, distances[row["key"]]) for row in rows}
-    order = ranking.rerank(criteria, candidates, factors) + window[ranking.SEMANTIC_WINDOW :] + list(by_id)[ranking.RESCORED :]
+    # Each service's vector came with it (worked out when it was indexed): no text is embedded here.
+    vectors = {sid: semantic.decode(meaning) for sid, _s, _n, _d in candidates if (meaning := by_id[sid]["_source"].get("meaning"))}
+    order = ranking.rerank(criteria, candidates, factors, vectors) + window[ranking.SEMANTIC_WINDOW :] + list(by_id)[ranking.RESCORED :]
     return [by_id[sid] for sid in order]
 
 

@@ -18,7 +18,7 @@ import time
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import documents, es, fulltext
+from . import documents, es, fulltext, ranking, semantic
 from .models import (
     PendingIndexUpdate,
     SearchEntry,
@@ -95,6 +95,7 @@ def write_entries(docs: list[dict], gone_ids=()):
     from . import places
 
     vocabulary.invalidate()
+    ranking.forget_frequencies()
     places.invalidate()
 
 
@@ -175,8 +176,16 @@ def build_documents(service_ids) -> tuple[list[dict], set[str]]:
     return docs, ids - {d["service_id"] for d in docs}
 
 
+def with_meaning(docs: list[dict]) -> list[dict]:
+    """The documents with their service's vector (`meaning`) for Elasticsearch, embedded as one batch."""
+    texts = [semantic.service_text(doc["name"], doc["description"]) for doc in docs]
+    for doc, meaning in zip(docs, semantic.service_vectors(texts), strict=True):
+        doc["meaning"] = meaning
+    return docs
+
+
 def es_actions(docs, gone_ids):
-    for doc in docs:
+    for doc in with_meaning(docs):
         yield {"_op_type": "index", "_id": doc["service_id"], "_source": documents.es_source(doc)}
     for sid in gone_ids:
         yield {"_op_type": "delete", "_id": sid}
@@ -256,10 +265,11 @@ def catch_up(stdout=None, batch=500) -> dict:
 # ---- Rebuilding everything ----------------------------------------------------------------------
 
 
-def iter_documents(chunk=1000, ids=None):
-    """Every listed service's document, built `chunk` services at a time."""
+def iter_documents(chunk=1000, ids=None, *, meaning=False):
+    """Every listed service's document, built `chunk` services at a time (`meaning`: with its vector)."""
     for first, last in documents.listed_id_ranges(chunk, ids):
-        yield from documents.documents_between(first, last)
+        docs = documents.documents_between(first, last)
+        yield from with_meaning(docs) if meaning else docs
 
 
 def _delete_entries(entries):
@@ -311,7 +321,7 @@ def rebuild_index(chunk=1000, log=print) -> dict:
     name = es.create_index(es.new_index_name(), client, filling=True)
 
     try:
-        ok = es.bulk_load(name, ((doc["service_id"], documents.es_json(doc)) for doc in iter_documents(chunk)), client)
+        ok = es.bulk_load(name, ((doc["service_id"], documents.es_json(doc)) for doc in iter_documents(chunk, meaning=True)), client)
         client.options(request_timeout=120).indices.refresh(index=name)
         client.indices.put_settings(index=name, settings={"index": es.serving_settings()})
     except Exception:

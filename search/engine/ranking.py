@@ -100,19 +100,26 @@ def typed_words(criteria) -> tuple[str, ...]:
 def words_score(row: dict, clauses, typed: tuple[str, ...], idf_of) -> tuple[float, set[str]]:
     """(score, words matched) of a service's fields (`row`: FIELD_WEIGHTS' fields, spaced)."""
     total, matched = 0.0, set()
+    # Shorter fields say more per match (BM25's length normalisation, roughly).
     fields = [(set(row[field].split()), weight * (1.6 / (1 + 0.6 * min(row[field].count(" "), 60) / 12))) for field, weight in FIELD_WEIGHTS.items()]
     anywhere = set().union(*(words for words, _w in fields))
     for options in clauses:
         best = 0.0
         for phrase, factor, _typo in options:
-            if not all(w in anywhere for w in phrase):
-                continue
-            # Shorter fields say more per match (BM25's length normalisation, roughly).
-            held = [weighted for words, weighted in fields if all(w in words for w in phrase)]
-            if held:
-                value_idf = sum(idf_of(w) for w in phrase) / len(phrase)
-                best = max(best, max(held) * value_idf * factor)
-                matched.update(phrase)
+            if len(phrase) == 1:  # most things asked are one word: the same sums, fewer steps
+                word = phrase[0]
+                if word not in anywhere:
+                    continue
+                value = max(weighted for words, weighted in fields if word in words) * idf_of(word) * factor
+            else:
+                if not all(w in anywhere for w in phrase):
+                    continue
+                held = [weighted for words, weighted in fields if all(w in words for w in phrase)]
+                if not held:
+                    continue
+                value = max(held) * (sum(idf_of(w) for w in phrase) / len(phrase)) * factor
+            best = max(best, value)
+            matched.update(phrase)
         total += best
     if len(typed) > 1:
         # The typed words in order in the name ("supported employment" in "Supported employment
@@ -168,19 +175,54 @@ def variants_among(criteria, present: set[str], frequencies) -> dict[str, list[t
     return found
 
 
-_entries: dict = {"at": 0.0, "count": 0}
+# How many entries hold each word changes only when entries are written, and idf barely moves
+# then: each process keeps the words it has looked up with the count of entries, both for at most a
+# minute, and forgets them whenever it writes entries itself (indexing.write_entries). A search
+# then asks the database only about words no recent search asked about.
+FREQUENCIES_SECONDS = 60
+CACHED_WORDS = 50_000
+_frequencies: dict = {"at": 0.0, "count": 0, "words": {}}
+
+
+def forget_frequencies() -> None:
+    _frequencies["at"] = 0.0
+
+
+def word_entries(words, kind=None) -> dict[str, int]:
+    """How many entries hold each of these words (those in none left out), from the database's
+    word list (`kind`: SearchWord.Kind, the prepared words by default; kept for both backends)."""
+    from .models import SearchWord
+
+    kind = kind or SearchWord.Kind.TERM
+    state = _fresh_frequencies()
+    known = state["words"]
+    # Read once each: another thread may empty the shared copy meanwhile.
+    counts = {w: known.get((kind, w)) for w in set(words)}
+    missing = sorted(w for w, n in counts.items() if n is None)
+    if missing:
+        found = dict(SearchWord.objects.filter(kind=kind, word__in=missing).values_list("word", "entries"))
+        fresh = {w: found.get(w, 0) for w in missing}
+        if len(known) + len(fresh) > CACHED_WORDS:
+            known.clear()
+        known.update({(kind, w): n for w, n in fresh.items()})
+        counts.update(fresh)
+    return {w: n for w, n in counts.items() if n}
+
+
+def _fresh_frequencies() -> dict:
+    from .models import SearchEntry
+
+    state = _frequencies
+    if time.monotonic() - state["at"] > FREQUENCIES_SECONDS:
+        state = {"at": time.monotonic(), "count": SearchEntry.objects.count(), "words": {}}
+        _frequencies.update(state)
+    return state
 
 
 def word_frequencies(words) -> tuple[int, dict[str, int]]:
-    """(entries in the directory, how many of them hold each word), from the database's word list
-    (kept for both backends; the count is taken at most once a minute: idf barely moves)."""
-    from .models import SearchEntry, SearchWord
-
-    if time.monotonic() - _entries["at"] > 60:
-        _entries.update(at=time.monotonic(), count=SearchEntry.objects.count())
-    words = sorted(set(words))
-    found = dict(SearchWord.objects.filter(kind=SearchWord.Kind.TERM, word__in=words).values_list("word", "entries")) if words else {}
-    return _entries["count"], found
+    """(entries in the directory, how many of them hold each word): idf's two numbers."""
+    found = word_entries(words)
+    return _fresh_frequencies()["count"], found
 
 
 def rescore(criteria, rows: list[dict], distances: dict) -> dict[str, float]:
@@ -196,8 +238,13 @@ def rescore(criteria, rows: list[dict], distances: dict) -> dict[str, float]:
     documents, frequencies = word_frequencies(asked | near_typed)
     clauses = with_mended_typos(clauses_with_variants(criteria, variants_among(criteria, present, frequencies)), frequencies)
 
+    idfs = {}
+
     def idf_of(word):
-        return idf(documents, frequencies.get(word, 0))
+        found = idfs.get(word)
+        if found is None:
+            found = idfs[word] = idf(documents, frequencies.get(word, 0))
+        return found
 
     typed_in_order = typed_words(criteria)
     return {row["key"]: relevance(criteria, row, clauses, typed_in_order, idf_of, distances.get(row["key"]))[0] for row in rows}
@@ -379,16 +426,18 @@ def mended_spelling(criteria, texts) -> dict[str, str]:
     return mended
 
 
-def rerank(criteria, candidates: list[tuple[str, float, str, str]], factors: dict | None = None) -> list[str]:
+def rerank(criteria, candidates: list[tuple[str, float, str, str]], factors: dict | None = None, vectors: dict | None = None) -> list[str]:
     """Keys of (key, lexical score, name, description) candidates, best first, meaning blended in.
 
     `factors` (key -> rules_factor, within the score): the rules (age fit, nearness, recency)
-    then weigh the blend, meaning included, as they weighed the words alone."""
+    then weigh the blend, meaning included, as they weighed the words alone. `vectors` (key ->
+    the service's vector, from the index): those texts need not be embedded again."""
     ordered = [candidate[0] for candidate in candidates]
     if len(candidates) < 2 or not on("semantic"):
         return ordered
     texts = [semantic.service_text(name, description) for _k, _s, name, description in candidates]
-    similarities = semantic.similarities(semantic_query_text(criteria, texts), texts)
+    known = [vectors.get(key) for key in ordered] if vectors else None
+    similarities = semantic.similarities(semantic_query_text(criteria, texts), texts, known)
     if similarities is None:
         return ordered
     factors = factors or {}

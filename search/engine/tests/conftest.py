@@ -56,11 +56,12 @@ def setup_timeout():
 
 
 def _reset_engine():
-    from search.engine import db_backend, es
+    from search.engine import db_backend, es, ranking
 
     es.breaker.reset()
     es._clients.clear()
     db_backend.vocabulary.invalidate()
+    ranking.forget_frequencies()
     db_backend.facet_index.invalidate()
 
 

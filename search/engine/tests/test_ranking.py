@@ -200,3 +200,68 @@ def test_the_age_fit_weighs_meaning_as_well_as_words():
         ("youth", 0.9, "Youth hub", "Drop in for a chat with a youth worker."),
     ]
     assert ranking.rerank(criteria, candidates, {"adults": 0.5, "youth": 1.0}) == ["youth", "adults"]
+
+
+def test_a_service_vector_kept_in_the_index_gives_the_similarity_the_text_gives():
+    """Elasticsearch keeps each service's vector (half precision, worked out when it was indexed);
+    the database fallback embeds the text: both read the same numbers."""
+    from search.engine import semantic
+
+    texts = [semantic.service_text("Problem gambling support", "Help for anyone whose gambling has got out of hand."), "Walking football"]
+    stored = semantic.service_vectors(texts)
+    assert all(len(s) == 684 for s in stored)
+    semantic._vectors.clear()
+    from_texts = semantic.similarities("help with gambling", texts)
+    from_index = semantic.similarities("help with gambling", texts, [semantic.decode(s) for s in stored])
+    assert list(from_index) == list(from_texts)
+    assert semantic.decode("not a vector") is None
+
+
+def test_elasticsearch_reorders_by_meaning_without_embedding_a_service_text(db, es_settings, monkeypatch):
+    """The first matches come back with their vectors: a search embeds its own words (once: a
+    repeat reads them from memory) and nothing else, and orders as the database fallback does."""
+    from search.engine import semantic
+    from search.engine.tests.conftest import Engine
+
+    make_service("Community minibus", "Door-to-door rides to the shops, for anyone feeling low about getting out.")
+    make_service("Listening line", "Talk in confidence to a trained volunteer when you feel down or lonely.")
+    make_service("Lunch club", "A hot lunch and company for anyone feeling low or alone.")
+    Engine("elasticsearch").reindex()
+    model = semantic.model()
+    embedded = []
+
+    class Recording:
+        def embed(self, texts, **options):
+            embedded.extend(texts)
+            return model.embed(texts, **options)
+
+    monkeypatch.setattr(semantic, "_state", {"loaded": True, "model": Recording()})
+    semantic._vectors.clear()
+    semantic._queries.clear()
+    query = ServiceQuery(text="feeling low")
+    on_elasticsearch = names(search_services(query))
+    assert len(on_elasticsearch) == 3
+    assert len(embedded) == 1 and "feeling low" in embedded[0]
+    search_services(query)
+    assert len(embedded) == 1
+    es_settings.ELASTICSEARCH_URL = ""
+    assert names(search_services(query)) == on_elasticsearch
+
+
+def test_word_counts_are_looked_up_once_until_entries_are_written(db, db_settings):
+    """idf needs how many entries hold each word: a repeat search asks the database nothing for it,
+    and a service written since is counted at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from search.engine import indexing
+
+    make_service("Memory cafe", "A cafe for people living with dementia.")
+    indexing.apply_pending()
+    assert ranking.word_entries(["cafe", "dementia", "unheard"]) == {"cafe": 1, "dementia": 1}
+    with CaptureQueriesContext(connection) as queries:
+        assert ranking.word_frequencies(["cafe", "unheard"]) == (1, {"cafe": 1})
+    assert len(queries) == 0
+    make_service("Carers cafe", "A cafe for carers.")
+    indexing.apply_pending()
+    assert ranking.word_frequencies(["cafe"]) == (2, {"cafe": 2})
