@@ -38,7 +38,6 @@ from django.db.models import (
     F,
     FloatField,
     Max,
-    Min,
     OuterRef,
     Q,
     Subquery,
@@ -221,6 +220,13 @@ def before_rebuild() -> None:
 def after_rebuild() -> None:
     if connection.vendor == "sqlite":  # PostgreSQL's generated column kept itself in step
         fulltext.install(connection)
+    elif connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # Every row was just rewritten: until vacuumed, reading an index alone (the venues and
+        # entries of a search with a place) visits each row to check it is current. Autovacuum
+        # gets there in time; searching straight after a rebuild (the benchmark does) should not wait.
+        with connection.cursor() as cursor:
+            for table in (fulltext.MATCH_TABLE, fulltext.LOCATION_TABLE, fulltext.FACET_TABLE):
+                cursor.execute(f"VACUUM (ANALYZE) {table}")
     vocabulary.invalidate()
     facet_index.invalidate()
 
@@ -464,9 +470,11 @@ def _key(field):
     return Cast(field, output_field=CharField())
 
 
-def filtered(criteria: Criteria, model=SearchEntry):
+def filtered(criteria: Criteria, model=SearchEntry, radius_venues=False):
     """Entries passing the age, place and opening filters (not yet the words or facets); on
     PostgreSQL their narrow match rows (`model=SearchEntryMatch`), keyed by the same service id.
+    `radius_venues`: the place filter reads the venues in the radius from one_pass's own list
+    (`RADIUS_VENUES`, so usable only inside its statement).
 
     Only listed services have an entry, so counts are taken from the entries alone (as
     Elasticsearch counts its documents): a service closed a moment ago may be counted until the
@@ -478,7 +486,9 @@ def filtered(criteria: Criteria, model=SearchEntry):
         qs = qs.filter(Q(max_age__isnull=True) | Q(max_age__gte=criteria.min_age))
     # Subqueries with IN (not correlated EXISTS): the database walks the latitude or area-code
     # index once instead of probing it for every entry.
-    if criteria.place is not None and criteria.radius_m:
+    if criteria.place is not None and criteria.radius_m and radius_venues:
+        qs = qs.filter(pk__in=RawSQL(*_in_radius_sql(criteria.place)))
+    elif criteria.place is not None and criteria.radius_m:
         in_radius = (
             SearchEntryLocation.objects.filter(_in_box(criteria.place, criteria.radius_m))
             .alias(d=distance_to(criteria.place))
@@ -602,9 +612,13 @@ def planner_settings():
 
 def _search(criteria: Criteria, kind) -> SearchResults:
     clauses = expanded_clauses(criteria) if not criteria.prepared.is_empty else []
-    matched = filtered(criteria, SearchEntryMatch if kind == "postgresql" else SearchEntry)
-    if clauses:
-        matched = text_filter(matched, clauses, kind)
+    model = SearchEntryMatch if kind == "postgresql" else SearchEntry
+
+    def matching(radius_venues=False):
+        qs = filtered(criteria, model, radius_venues)
+        return text_filter(qs, clauses, kind) if clauses else qs
+
+    matched = matching()
     words = {w for options in clauses for phrase, _f, _t in options for w in phrase}
     frequencies, documents = vocabulary.frequencies(words), vocabulary.entries()
     clauses = ranking.with_mended_typos(clauses, frequencies)
@@ -621,7 +635,7 @@ def _search(criteria: Criteria, kind) -> SearchResults:
     if kind == "postgresql":
         rank = _pg_rank(clauses, idf_of, typed_words, None) if ranked_by_python else None
         first = _essential_clauses(clauses, idf_of, frequencies, typed_words) if ranked_by_python else None
-        total, facets, pool = one_pass(criteria, matched, rank, columns, first)
+        total, facets, pool = one_pass(criteria, matching, rank, columns, first)
     else:
         total, facets = counts(matched, criteria)
         full = matched
@@ -697,24 +711,60 @@ def _search(criteria: Criteria, kind) -> SearchResults:
 
 # Spare rows when the database cuts a page, for entries a moment behind a service's closure.
 LISTED_MARGIN = 10
+# one_pass's own list of the venues within the radius: (entry, nearest distance).
+RADIUS_VENUES = "radius_venues"
 
 
-def one_pass(criteria: Criteria, matched, rank, columns, first=None):
+def nearest_venues(place, reach, of_match=False):
+    """(SQL, params): each entry's nearest venue within `reach` metres of the place, as
+    (entry_id, d). Only venues in the bounding box are measured, each once (the exact distance
+    both filters and is kept). `of_match`: only the venues of the match row `i` (a LATERAL join)."""
+    venues = SearchEntryLocation.objects.filter(_in_box(place, reach))
+    if of_match:
+        venues = venues.filter(entry_id=RawSQL("i.service_id", []))
+    sql, params = venues.annotate(d=distance_to(place)).values("entry_id", "d").query.sql_with_params()
+    # OFFSET 0 keeps the measuring apart: merged into the outer query, the distance would be
+    # worked out once for the filter and again for the minimum.
+    return f"SELECT v.entry_id, min(v.d) AS d FROM ({sql} OFFSET 0) v WHERE v.d <= %s GROUP BY v.entry_id", [*params, reach]
+
+
+def _in_radius_sql(place):
+    """(SQL, params): the ids of the entries in the radius, those with a venue in it (one_pass's
+    RADIUS_VENUES) and those serving an area that holds the place.
+
+    A subquery rather than a list of its own, so the planner knows about how many there are: with
+    common words it then finds the matches through the full-text index and keeps those in the
+    radius with one hash, instead of reading each entry in the radius to test its words."""
+    sql, params = f"SELECT entry_id FROM {RADIUS_VENUES}", []
+    if place.area_codes:
+        # The partial index `search_facet_area` answers this from the index alone (fulltext.py).
+        sql += f" UNION SELECT entry_id FROM {SearchEntryFacet._meta.db_table} WHERE kind = 'area_code' AND value = ANY(%s)"
+        params.append(sorted(place.area_codes))
+    return sql, params
+
+
+def one_pass(criteria: Criteria, matching, rank, columns, first=None):
     """PostgreSQL: (total, facets, pool rows) from one statement over the matching entries.
 
-    The narrow match rows are read once, with each one's words rank, nearest venue and facet
-    filters worked out a single time; the statement counts them and sends back the row numbers
-    that each facet is counted over (`facet_index` counts their keys), and the best `RANK_POOL`
-    (or the page, by name or distance) comes from the same rows. The nearest venue comes from one
-    grouped pass over the venues near the place, not a lookup per entry. Only the rows chosen are
-    then read in full, and checked against the directory.
+    `matching(radius_venues)` gives the matching entries (with `radius_venues`, their place filter
+    reads this statement's own list of the venues in the radius). The narrow match rows are read once,
+    with each one's words rank, nearest venue and facet filters worked out a single time; the
+    statement counts them and sends back the row numbers that each facet is counted over
+    (`facet_index` counts their keys), and the best `RANK_POOL` (or the page, by name or
+    distance) comes from the same rows. The venues in a radius are measured once, in one pass over
+    those in its bounding box, and both filter and give the distance of a search without words;
+    with words, each match's own venues are measured (a few hundred matches may have tens of
+    thousands of entries with a venue in reach). Only the rows chosen are then read in full, and
+    checked against the directory.
 
     `first`: (tsquery, bound) from `_essential_clauses`: only the entries matching that query are
     ranked. When the pool's last score is not above the bound (or the pool falls short), the
     ranking is done again over every match, so the pool is always the one ranking all would give."""
     filters = facet_filters(criteria)
     flags = {f"passes_{name}": ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in filters.items()}
-    inner = matched.annotate(service_id=F("pk"), number=MatchNumber(), **flags)
+    place, sort = criteria.place, criteria.sort
+    in_radius = place is not None and bool(criteria.radius_m)
+    inner = matching(radius_venues=in_radius).annotate(service_id=F("pk"), number=MatchNumber(), **flags)
     if rank is not None:
         # Ranked only where every filter holds: the others are counted, never listed.
         every = Q()
@@ -729,36 +779,27 @@ def one_pass(criteria: Criteria, matched, rank, columns, first=None):
     inner_sql, params = inner.values(*names).query.sql_with_params()
     params = list(params)
 
-    place, sort = criteria.place, criteria.sort
-    near_sql, distance = "", "NULL::float8"
-    if place is not None and (rank is not None or sort == "distance"):
-        # Relevance: beyond three decay scales the decay is within 0.002 of nothing, so only venues
-        # that close are measured. Nearest first: the page is almost always within the radius.
-        reach = 3 * criteria.decay_scale_m if rank is not None else (criteria.radius_m or criteria.decay_scale_m)
-        venues = SearchEntryLocation.objects.filter(_in_box(place, reach))
-        with_words = not criteria.prepared.is_empty
-        if with_words:
-            # Each match's own venues (a few hundred matches may have tens of thousands of entries
-            # with a venue in reach); without words, the matches are those entries.
-            venues = venues.filter(entry_id=RawSQL("i.service_id", []))
-        venues = (
-            venues.alias(d=distance_to(place))
-            .filter(d__lte=reach)
-            .values("entry_id")
-            .annotate(d=Min(distance_to(place)))
-            .values(*([] if with_words else ["entry_id"]), "d")
-        )
-        venue_sql, venue_params = venues.query.sql_with_params()
+    near_sql, distance, source = "", "NULL::float8", f"({inner_sql}) i"
+    if in_radius:
+        venues_sql, venue_params = nearest_venues(place, criteria.radius_m)
+        near_sql = f"{RADIUS_VENUES} AS MATERIALIZED ({venues_sql}), "
+        params = [*venue_params, *params]
+    if place is not None and rank is None and sort == "distance":
+        # Nearest first: the page is almost always within the radius. (Ranked by words, only the
+        # entries ranked are measured, below.)
+        reach = criteria.radius_m or criteria.decay_scale_m
         distance = "near.d"
-        if with_words:
-            source = f"({inner_sql}) i LEFT JOIN LATERAL ({venue_sql}) near ON TRUE"
-            params = [*params, *venue_params]
+        if in_radius:  # those venues are already measured
+            source += f" LEFT JOIN {RADIUS_VENUES} near ON near.entry_id = i.service_id"
+        elif not criteria.prepared.is_empty:
+            venue_sql, venue_params = nearest_venues(place, reach, of_match=True)
+            source += f" LEFT JOIN LATERAL ({venue_sql}) near ON TRUE"
+            params += venue_params
         else:
-            near_sql = f"near AS MATERIALIZED ({venue_sql}), "
-            source = f"({inner_sql}) i LEFT JOIN near ON near.entry_id = i.service_id"
+            venue_sql, venue_params = nearest_venues(place, reach)
+            near_sql += f"near AS MATERIALIZED ({venue_sql}), "
+            source += " LEFT JOIN near ON near.entry_id = i.service_id"
             params = [*venue_params, *params]
-    else:
-        source = f"({inner_sql}) i"
 
     def all_but(skip):
         return " AND ".join(f'm."passes_{name}"' for name in filters if name != skip) or "TRUE"
@@ -774,13 +815,25 @@ def one_pass(criteria: Criteria, matched, rank, columns, first=None):
         # like the ORUK API, gets only the totals).
         counted += [f"coalesce(string_agg(m.number::text, ',') FILTER (WHERE {all_but(way)}), '')" for way in ways]
     facet_sql = f"SELECT json_build_array({', '.join(counted)}) FROM m"
+    ranked_from, ranked_params = "m", []
     if rank is not None:
         decay = "1.0"
-        if distance != "NULL::float8":
+        if place is not None:
+            # The distance decay, for the entries ranked only (those passing every filter, and with
+            # pruning those holding a rare word): each one's venues, measured once. Beyond three
+            # decay scales the decay is within 0.002 of nothing: an entry whose venues are all that
+            # far counts 0.5; one with no venue at all (a phone line) keeps its score.
             scale = criteria.decay_scale_m
+            venues = SearchEntryLocation.objects.filter(entry_id=RawSQL("m.service_id", [])).annotate(d=distance_to(place))
+            venue_sql, ranked_params = venues.values("d").query.sql_with_params()
+            ranked_from = (
+                f"m LEFT JOIN LATERAL (SELECT min(v.d) FILTER (WHERE v.d <= %s) AS d, count(*) AS venues "
+                f"FROM ({venue_sql} OFFSET 0) v) near ON TRUE"
+            )
+            ranked_params = [3 * scale, *ranked_params]
             decay = (
-                f"(CASE WHEN m.distance IS NOT NULL THEN 0.5 + 0.5 * exp({-math.log(2) / scale**2!r} * m.distance ^ 2) "
-                f"WHEN EXISTS (SELECT 1 FROM {SearchEntryLocation._meta.db_table} l WHERE l.entry_id = m.service_id) THEN 0.5 ELSE 1.0 END)"
+                f"(CASE WHEN near.d IS NOT NULL THEN 0.5 + 0.5 * exp({-math.log(2) / scale**2!r} * near.d ^ 2) "
+                "WHEN near.venues > 0 THEN 0.5 ELSE 1.0 END)"
             )
         score = f"m.words_rank * {decay}"
         order, window = f"{score} DESC, m.name_sort", (max(RANK_POOL, criteria.offset + criteria.per_page), 0)
@@ -795,11 +848,11 @@ def one_pass(criteria: Criteria, matched, rank, columns, first=None):
     hits_sql = (
         "SELECT coalesce(json_agg(json_build_array(t.service_id, t.s) ORDER BY t.n), '[]') FROM "
         f"(SELECT m.service_id, m.s, row_number() OVER () AS n FROM "
-        f"(SELECT m.service_id, {score} AS s FROM m WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s) m) t"
+        f"(SELECT m.service_id, {score} AS s FROM {ranked_from} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s) m) t"
     )
     sql = f"WITH {near_sql}m AS MATERIALIZED (SELECT i.*, {distance} AS distance FROM {source}) SELECT ({facet_sql}), ({hits_sql})"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *window])
+        cursor.execute(sql, [*params, *ranked_params, *window])
         counts_row, ids = cursor.fetchone()
     if isinstance(counts_row, str):  # psycopg returns json already parsed; other drivers may not
         counts_row, ids = json.loads(counts_row), json.loads(ids)
@@ -808,7 +861,7 @@ def one_pass(criteria: Criteria, matched, rank, columns, first=None):
     total, free = counts_row[0], counts_row[len(ways)]
     if first is not None and len(ids) < total and (len(ids) < window[0] or scores[-1] <= first[1]):
         # An entry outside the first ones could still reach the pool: rank them all.
-        return one_pass(criteria, matched, rank, columns)
+        return one_pass(criteria, matching, rank, columns)
     near_count = counts_row[len(ways) + 1] if sort == "distance" else None
     found = defaultdict(list)
     if criteria.query.facets:
@@ -827,7 +880,7 @@ def one_pass(criteria: Criteria, matched, rank, columns, first=None):
     if rank is None:
         rows = rows[: criteria.per_page]
         if sort == "distance" and len(rows) < criteria.per_page and total > (near_count or 0):
-            rows += _further_away(matched, filters, criteria, columns, near_count or 0)
+            rows += _further_away(matching(), filters, criteria, columns, near_count or 0)
     return total, _ranked_facets(found, free) if criteria.query.facets else {}, rows
 
 
@@ -882,27 +935,36 @@ class FacetIndex:
 
         if not len(numbers):
             return {}
+        # Looked up in order, the numbers of 30,000 matches take a third of the time.
+        numbers, at = np.sort(numbers), None
         with self._lock:
             if time.monotonic() - self.read_at > self.ttl:
                 self._reset()
-            missing = numbers if not len(self.numbers) else numbers[~self._known(numbers)]
+            if len(self.numbers):
+                at = self._positions(self.numbers, numbers)
+                missing = numbers[self.numbers[at] != numbers]
+            else:
+                missing = numbers
             if len(missing):
                 self._add(self._read(missing if len(self.numbers) else None))
+                at = None
             held, starts, keys, names = self.numbers, self.starts, self.keys, list(self.names)
         if not len(held):
             return {}
-        at = np.minimum(np.searchsorted(held, numbers), len(held) - 1)
+        if at is None:
+            at = self._positions(held, numbers)
         at = at[held[at] == numbers]  # a row removed since the search counts no more
         first, lengths = starts[at], starts[at + 1] - starts[at]
         offsets = np.repeat(first - (np.cumsum(lengths) - lengths), lengths) + np.arange(lengths.sum())
         counted = np.bincount(keys[offsets], minlength=len(names))
         return {names[i]: int(counted[i]) for i in np.flatnonzero(counted)}
 
-    def _known(self, numbers):
+    @staticmethod
+    def _positions(held, numbers):
+        """Where each number is (or would be) in `held`, within its bounds."""
         import numpy as np
 
-        at = np.minimum(np.searchsorted(self.numbers, numbers), len(self.numbers) - 1)
-        return self.numbers[at] == numbers
+        return np.minimum(np.searchsorted(held, numbers), len(held) - 1)
 
     @staticmethod
     def _read(numbers):

@@ -17,6 +17,8 @@ from .documents import FIELD_WEIGHTS
 
 ENTRY_TABLE = "search_engine_searchentry"
 MATCH_TABLE = "search_engine_searchentrymatch"  # PostgreSQL: the narrow rows searches read (models.SearchEntryMatch)
+LOCATION_TABLE = "search_engine_searchentrylocation"
+FACET_TABLE = "search_engine_searchentryfacet"
 FTS_TABLE = "search_engine_searchentry_fts"
 FIELDS = list(FIELD_WEIGHTS)
 # PostgreSQL has four weight classes; the two lightest fields share the last one.
@@ -50,6 +52,10 @@ def install(connection) -> None:
             cursor.execute("CREATE INDEX IF NOT EXISTS search_word_trigram ON search_engine_searchword USING gin (word gin_trgm_ops)")
             # Service-name suggestions look for a word inside the name.
             cursor.execute(f"CREATE INDEX IF NOT EXISTS search_entry_name_trigram ON {ENTRY_TABLE} USING gin (name_sort gin_trgm_ops)")
+            # A search with a place reads the venues in its bounding box and the entries serving
+            # its areas from these indexes alone, without visiting the rows (db_backend.one_pass).
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS search_location_box ON {LOCATION_TABLE} (latitude, longitude) INCLUDE (entry_id)")
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS search_facet_area ON {FACET_TABLE} (value) INCLUDE (entry_id) WHERE kind = 'area_code'")
         elif connection.vendor == "sqlite" and fts5_available(cursor):
             columns = ", ".join(FIELDS)
             new_values = ", ".join(f"new.{f}" for f in FIELDS)
@@ -77,6 +83,12 @@ def install_matches(cursor) -> None:
     cursor.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS search_match_number ON {MATCH_TABLE} (number)")
     cursor.execute(f"ALTER TABLE {MATCH_TABLE} ALTER COLUMN search_vector SET STORAGE MAIN")
     cursor.execute(f"CREATE INDEX IF NOT EXISTS search_match_vector ON {MATCH_TABLE} USING gin (search_vector)")
+    # What a search without words reads of each entry in a radius (tens of thousands of them):
+    # from this index alone, not from rows of a kilobyte each.
+    cursor.execute(
+        f"CREATE UNIQUE INDEX IF NOT EXISTS search_match_listing ON {MATCH_TABLE} (service_id) "
+        "INCLUDE (number, is_free, min_age, max_age, name_sort)"
+    )
 
 
 def copy_matches(cursor, ids=None) -> None:
@@ -90,7 +102,8 @@ def copy_matches(cursor, ids=None) -> None:
 def uninstall(connection) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("DROP INDEX IF EXISTS search_entry_name_trigram")
+            for index in ("search_entry_name_trigram", "search_location_box", "search_facet_area", "search_match_listing"):
+                cursor.execute(f"DROP INDEX IF EXISTS {index}")
             if MATCH_TABLE in connection.introspection.table_names(cursor):
                 cursor.execute(f"ALTER TABLE {MATCH_TABLE} DROP COLUMN IF EXISTS search_vector")
             cursor.execute(f"ALTER TABLE {ENTRY_TABLE} DROP COLUMN IF EXISTS search_vector")
