@@ -1,9 +1,11 @@
 """Panels on the "My practice" dashboard: a worker's requests; for a chair, what waits and what is due."""
 
+import datetime
+
 from django.db.models import Count, Window
 from django.utils import timezone
 
-from core.dashboard import Panel, first_and_count
+from core.dashboard import Panel
 from core.prepared import PreparedQuery
 from people.models import User
 
@@ -42,22 +44,33 @@ def worker_panel_context(user):
             "actions": _open_actions(owner=user.pk)}
 
 
+# A chair's lists: the requests waiting and the reviews due for the active panels they chair.
+_waiting_for_chair = PreparedQuery(
+    lambda chair: PanelRequest.objects.filter(panel__chair=chair, panel__is_active=True, status=RequestStatus.SUBMITTED)
+    .annotate(in_all=Window(Count("pk"))).order_by("submitted_at", "pk")
+    .values("id", "case_reference", "panel__name", "in_all", *NAME_OF_WORKER)[:LIST_LIMIT],
+    chair=int,
+)
+_reviews_for_chair = PreparedQuery(
+    lambda chair, until: services.reviews_due_by(until).filter(meeting__panel__chair=chair, meeting__panel__is_active=True)
+    .values("review_on", "request_id", "request__case_reference")[:LIST_LIMIT],
+    chair=int, until=datetime.date,
+)
+
+
 def chair_panel_context(user, chaired):
-    """What waits for the panels the person chairs (`chaired`: their ids and names)."""
-    ids = [panel["id"] for panel in chaired]
-    waiting, waiting_count = first_and_count(
-        PanelRequest.objects.filter(panel__in=ids, status=RequestStatus.SUBMITTED)
-        .select_related("panel", "worker").only("case_reference", "panel__name", *NAME_OF_WORKER)
-        .order_by("submitted_at", "pk"),
-        LIST_LIMIT,
-    )
+    """What waits for the panels the person chairs (`chaired`: their ids and names), as dicts."""
+    today = timezone.localdate()
+    waiting = _waiting_for_chair(chair=user.pk)
+    for row in waiting:
+        first, last, email = (row.pop(column) for column in NAME_OF_WORKER)
+        row["worker"] = f"{first} {last}".strip() or email  # as User.__str__
     return {
         "panels": chaired,
         "waiting": waiting,
-        "waiting_count": waiting_count,
-        "reviews": list(services.reviews_due(ids).select_related(None).select_related("request")
-                        .only("review_on", "request__case_reference")[:LIST_LIMIT]),
-        "today": timezone.localdate(),
+        "waiting_count": waiting[0]["in_all"] if waiting else 0,
+        "reviews": _reviews_for_chair(chair=user.pk, until=today + datetime.timedelta(days=services.REVIEW_NOTICE_DAYS)),
+        "today": today,
     }
 
 

@@ -322,11 +322,18 @@ def open_actions_for(user):
     return PanelAction.objects.filter(owner=user, status=ActionStatus.OPEN).select_related("decision__request", "decision__meeting")
 
 
-def reviews_due(panel_ids, *, within_days=30, today=None):
+REVIEW_NOTICE_DAYS = 30  # a review shows as due this many days before its date
+
+
+def reviews_due_by(day):
+    """Decisions not yet reviewed whose review date is on or before that day."""
+    return Decision.objects.filter(review_on__isnull=False, review__isnull=True, review_on__lte=day).order_by("review_on", "pk")
+
+
+def reviews_due(panel_ids, *, within_days=REVIEW_NOTICE_DAYS, today=None):
     """Decisions whose review date is within this many days (or past) and not yet reviewed."""
     today = today or timezone.localdate()
     return (
-        Decision.objects.filter(meeting__panel_id__in=list(panel_ids), review_on__isnull=False, review__isnull=True,
-                                review_on__lte=today + timezone.timedelta(days=within_days))
-        .select_related("request", "meeting__panel").order_by("review_on", "pk")
+        reviews_due_by(today + timezone.timedelta(days=within_days)).filter(meeting__panel_id__in=list(panel_ids))
+        .select_related("request", "meeting__panel")
     )
