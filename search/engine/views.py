@@ -11,12 +11,14 @@ from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
 from core.inputs import text_from
 from search import shortlists
+from search.models import age_range_text
 
 from . import PostcodeNotFound, ServiceQuery, documents, permissions, search_services, suggest
 from .forms import SORT_CHOICES, SearchForm
@@ -149,6 +151,38 @@ def _checkboxes(parameter, options):
     )
 
 
+# One result of the list, but for its shortlist button. Drawn in Python, as the checkboxes are: the
+# template's twenty passes over a dozen values each were nearly half the page's drawing.
+RESULT = (
+    '<h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a class="govuk-link" href="{url}">{name}</a></h3>\n'
+    '<p class="govuk-body-s pc-meta govuk-!-margin-bottom-1">{where}</p>\n'
+    '<p class="govuk-body govuk-!-margin-bottom-1">{description}</p>\n'
+    '<ul class="govuk-list govuk-body-s pc-result__facts">{facts}</ul>\n'
+)
+FREE = mark_safe('<li><strong class="govuk-tag govuk-tag--green">Free</strong></li>')
+CLOSED_FOR_NOW = mark_safe('<li><strong class="govuk-tag govuk-tag--yellow">Temporarily closed</strong></li>')
+
+
+def _result_html(listing, url, hit, distance):
+    """The heading, organisation and town, description (marked words, or its first 35 words) and
+    facts of one result; `text.highlight` escaped the marked copies."""
+    name = mark_safe(hit.highlights["name"][0]) if hit.highlights.get("name") else listing.name
+    if hit.highlights.get("description"):
+        description = mark_safe(hit.highlights["description"][0])
+    else:
+        description = Truncator(listing.description).words(35, truncate=" …")  # as truncatewords:35
+    where = listing.organisation
+    if listing.town:
+        where = format_html("{} · {}", listing.organisation, listing.town) if listing.organisation else listing.town
+    facts = [format_html("<li><strong>{}</strong></li>", distance)] if distance else []
+    facts.append(format_html("<li>Ages: {}</li>", age_range_text(listing.minimum_age, listing.maximum_age)))
+    if listing.is_free:
+        facts.append(FREE)
+    if listing.status == "temporarily closed":
+        facts.append(CLOSED_FOR_NOW)
+    return format_html(RESULT, url=url, name=name, where=where, description=description, facts=mark_safe("".join(facts)))
+
+
 @require_GET
 def search(request):
     if not permissions.can_search(request.user):
@@ -199,14 +233,12 @@ def search(request):
         listing = listings.get(str(hit.service_id))
         if listing is None:
             continue  # closed since it was indexed; the pending update removes it
+        distance = _distance_text(hit, results.place_label, results.radius_miles)
         rows.append(
             {
                 "service": listing,
-                "url": reverse("search:service-detail", args=[listing.service_id]),
-                "hit": hit,
-                "name_html": mark_safe(hit.highlights["name"][0]) if hit.highlights.get("name") else None,  # escaped by text.highlight
-                "description_html": mark_safe(hit.highlights["description"][0]) if hit.highlights.get("description") else None,
-                "distance": _distance_text(hit, results.place_label, results.radius_miles),
+                "distance": distance,
+                "html": _result_html(listing, reverse("search:service-detail", args=[listing.service_id]), hit, distance),
                 "on_shortlist": listing.service_id in shortlisted,
             }
         )

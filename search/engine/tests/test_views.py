@@ -174,3 +174,20 @@ def test_the_page_says_what_age_it_read_and_whether_it_left_anyone_out(people, c
     broad = client.get(URL, {"q": "respite for children"}).content.decode()
     assert "Services for children first, from your search words." in broad
     assert "Showing services for children" not in broad
+
+
+def test_each_result_shows_its_name_escaped_its_opening_words_and_whether_it_is_open(people, client_for, db_settings, postcodes):
+    """The results list is drawn in Python (views._result_html): the same escaping, the first 35
+    words of a long description and the "Temporarily closed" tag as the template drew."""
+    from search.engine import indexing
+    from search.engine.tests.conftest import make_service
+
+    words = " ".join(f"word{n}" for n in range(50))
+    make_service("Tea <b>&</b> chat", f"Gardening club. {words}", status="temporarily closed", ages=(18, None), at=(52.3052, -1.9431, "B97 4DN"), organisation="Vale & Co")
+    indexing.rebuild(log=lambda *a: None)
+    html = client_for(people["worker"]).get(URL, {"postcode": "B97 4DN", "radius": "5"}).content.decode()
+    assert "Tea &lt;b&gt;&amp;&lt;/b&gt; chat</a></h3>" in html
+    assert "Vale &amp; Co" in html
+    assert "Gardening club. word0" in html and "word32 …</p>" in html and "word33" not in html
+    assert "<li>Ages: 18 years and over</li>" in html
+    assert "Temporarily closed</strong></li>" in html
