@@ -43,3 +43,21 @@ def test_a_scheduled_session_is_started_before_it_is_sent_for_sign_off(people, c
     body = client.get(session.get_absolute_url()).content.decode()
     assert '<button class="govuk-button" data-module="govuk-button">Send for sign-off</button>' in body
     assert "Start session" not in body
+
+
+def test_each_session_on_the_supervision_page_shows_its_status_in_its_colour(people, client_for):
+    supervisor, worker = people["supervisor"], people["worker"]
+    colours = {
+        SessionStatus.SCHEDULED: "govuk-tag--light-blue",
+        SessionStatus.IN_PROGRESS: "govuk-tag--blue",
+        SessionStatus.AWAITING_SIGN_OFF: "govuk-tag--yellow",
+        SessionStatus.SIGNED_OFF: "govuk-tag--green",
+    }
+    sessions = {status: SessionFactory(supervisor=supervisor, supervisees=[worker], status=status) for status in colours}
+
+    body = client_for(supervisor).get(reverse("supervision:index")).content.decode()
+    for status, colour in colours.items():
+        assert f'<strong class="govuk-tag {colour}">{status.label}</strong>' in body
+
+    page = client_for(worker).get(sessions[SessionStatus.AWAITING_SIGN_OFF].get_absolute_url()).content.decode()
+    assert '<strong class="govuk-tag govuk-tag--yellow">Awaiting sign-off</strong>' in page
