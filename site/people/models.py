@@ -8,6 +8,8 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from core.prepared import PreparedQuery
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -29,6 +31,18 @@ class UserManager(BaseUserManager):
         extra.setdefault("is_staff", True)
         extra.setdefault("is_superuser", True)
         return self._create_user(email, password, **extra)
+
+    def get(self, *args, **kwargs):
+        """objects.get(pk=id) from SQL built once per process: Django's authentication asks it on every
+        signed-in request (ModelBackend.get_user), and building that query cost more CPU than the
+        rest of reading the person. Anything else, and a migration's copy of the model, as Django does."""
+        pk = kwargs.get("pk")
+        if args or len(kwargs) != 1 or type(pk) is not int or self.model is not User or self._db is not None:
+            return super().get(*args, **kwargs)
+        rows = _person_by_id(person=pk)
+        if not rows:
+            raise User.DoesNotExist("User matching query does not exist.")
+        return User.from_db(self.db, list(rows[0]), list(rows[0].values()))
 
 
 class User(AbstractUser):
@@ -55,6 +69,12 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         self.email = (self.email or "").strip().lower()
         super().save(*args, **kwargs)
+
+
+_person_by_id = PreparedQuery(
+    lambda person: User._base_manager.filter(pk=person).order_by().values(*[f.attname for f in User._meta.concrete_fields]),
+    person=int,
+)
 
 
 class Team(models.Model):
