@@ -113,9 +113,10 @@ TEXT_LIMIT = 20_000  # a text area: an answer, notes
 LINE_LIMIT = 500  # a one-line box
 
 
-def limit_text_lengths(form):
-    """Give every text field of `form` a maximum length and a GOV.UK message. Safe to call twice."""
-    for name, field in form.fields.items():
+def limit_text_lengths(form, fields=None):
+    """Give every text field of `form` (or of `fields`, some of its fields by name) a maximum length
+    and a GOV.UK message. Safe to call twice."""
+    for name, field in (form.fields if fields is None else fields).items():
         if not isinstance(field, forms.CharField) or isinstance(field.widget, forms.HiddenInput):
             continue
         if field.max_length is None:
@@ -158,9 +159,10 @@ def _is_default(field, key):
     return key in field.error_messages and key in defaults and str(field.error_messages[key]) == defaults[key]
 
 
-def name_fields_in_errors(form):
-    """Give each field GOV.UK error messages that name it ('Enter the date'). Safe to call twice."""
-    for name, field in form.fields.items():
+def name_fields_in_errors(form, fields=None):
+    """Give each field (or each of `fields`, some of the form's fields by name) GOV.UK error messages
+    that name it ('Enter the date'). Safe to call twice."""
+    for name, field in (form.fields if fields is None else fields).items():
         if isinstance(field.widget, forms.HiddenInput):
             continue
         label = plain_label(name, field)
@@ -210,13 +212,25 @@ class GovUKFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.warnings, self.findings = {}, {}
-        limit_text_lengths(self)
-        name_fields_in_errors(self)
+        self._word_new_fields()
         style_form(self)
 
+    def _word_new_fields(self):
+        """Lengths and messages for the fields not given them yet. A second pass over a field changes
+        nothing (the first wording stays), so full_clean words only the fields a form added or
+        replaced after __init__ (a form's own __init__ often does): half the work of a sent form."""
+        worded = self.__dict__.setdefault("_worded", {})
+        new = {
+            name: field for name, field in self.fields.items()
+            if name not in worded or worded[name][0] is not field or worded[name][1] is not field.widget
+        }
+        if new:
+            limit_text_lengths(self, new)
+            name_fields_in_errors(self, new)
+            worded.update((name, (field, field.widget)) for name, field in new.items())
+
     def full_clean(self):
-        limit_text_lengths(self)  # again: some forms add fields after __init__
-        name_fields_in_errors(self)
+        self._word_new_fields()  # again: some forms add fields after __init__
         super().full_clean()
         self.warnings, self.findings = {}, {}
         if self.is_bound and hasattr(self, "cleaned_data"):

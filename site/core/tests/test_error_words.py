@@ -48,3 +48,23 @@ def test_counts_use_the_right_plural():
     assert count(3, "service") == "3 services"
     assert count(1, "entry", "entries") == "1 entry"
     assert count(1200, "entry", "entries") == "1,200 entries"
+
+
+class NotesForm(GovUKForm):
+    notes = forms.CharField(label="Notes", widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Added and changed after the form's own set-up, as forms built from a template do.
+        self.fields["met_on"] = forms.DateField(label="Date you met")
+        self.fields["notes"].widget = forms.Textarea()
+
+
+def test_fields_a_form_adds_or_changes_after_it_is_set_up_are_named_and_limited_too():
+    form = NotesForm(data={"met_on": "31/02/2026", "notes": "x" * 20_001})
+    assert not form.is_valid()
+    assert form.errors == {
+        "met_on": ["Date you met must be a real date"],
+        "notes": ["Notes must be 20,000 characters or fewer"],
+    }
+    assert NotesForm(data={"notes": "Fine"}).errors == {"met_on": ["Enter the date you met"]}
