@@ -122,8 +122,64 @@ def _age_words_weighted(clauses, group_words):
     return [replace(c, weight=c.weight * AGE_WORD_WEIGHT) if age_word else c for c, age_word in zip(clauses, is_age_word, strict=True)]
 
 
-def understand(query: ServiceQuery) -> Criteria:
-    """Turn a ServiceQuery into Criteria. Raises PostcodeNotFound or ValueError for bad input."""
+# ---- Misspelt words, mended from the directory's own written words ---------------------------------
+#
+# A typed word that no listed service writes ("occupaitonal", "homelesness") is a misspelling or a
+# word the directory lacks. Typo tolerance alone misses many: it compares stems, and the stemmer
+# cuts a misspelt word differently ("occupaiton" against "occup"). So such a word is read as the
+# written word nearest to it (within the typo allowance, same first letter, fewest edits then the
+# commonest), or as two written words run together ("foodbank"), before the glossary and everyday
+# words see it. Words the vocabulary knows (glossary, everyday phrases) and age words are left alone.
+MEND_MIN_LETTERS = 5
+SPLIT_MIN_LETTERS = 3
+
+
+def mended_words(question: str, speller, keep=frozenset()) -> dict[str, str]:
+    """{typed word: what it is read as} for the question's words that no listed service writes.
+
+    `speller` knows the directory's written words: `entries(words)` -> {word: services writing it}
+    (those in none left out) and `variants(words)` -> {word: [(written word, edits, services)]}."""
+    typed = [w for w in dict.fromkeys(text.words(question)) if len(w) >= MEND_MIN_LETTERS and w.isalpha() and w not in keep and text.stem(w) not in keep]
+    if not typed:
+        return {}
+    known = speller.entries(typed)
+    unknown = [w for w in typed if not known.get(w)]
+    if not unknown:
+        return {}
+    mended = {}
+    for word, found in speller.variants(unknown).items():
+        close = [(edits, -entries, written) for written, edits, entries in found if written[:1] == word[:1] and entries > 0]
+        if close:
+            mended[word] = min(close)[2]
+    joined = [w for w in unknown if w not in mended and len(w) >= 2 * SPLIT_MIN_LETTERS + 1]
+    if joined:
+        splits = {w: [(w[:i], w[i:]) for i in range(SPLIT_MIN_LETTERS, len(w) - SPLIT_MIN_LETTERS + 1)] for w in joined}
+        parts = speller.entries({part for options in splits.values() for pair in options for part in pair})
+        for word, options in splits.items():
+            held = [(min(parts.get(a, 0), parts.get(b, 0)), f"{a} {b}") for a, b in options]
+            best = max(held)
+            if best[0] > 0:
+                mended[word] = best[1]
+    return mended
+
+
+def _vocabulary_words(glossary, vocabulary) -> frozenset[str]:
+    """The analysed words the glossary and the everyday phrases know: never mended."""
+    return frozenset(w for phrase in glossary.index() for w in phrase) | frozenset(
+        w for entry in vocabulary.entries for phrase in entry.phrases for w in phrase
+    )
+
+
+def _with_mended(question: str, mended: dict[str, str]) -> str:
+    for wrong, right in mended.items():
+        question = re.sub(rf"(?<![\w'’]){re.escape(wrong)}(?![\w'’])", right, question, flags=re.I)
+    return question
+
+
+def understand(query: ServiceQuery, speller=None) -> Criteria:
+    """Turn a ServiceQuery into Criteria. Raises PostcodeNotFound or ValueError for bad input.
+
+    `speller` (the directory's written words, see `mended_words`): misspelt words are mended first."""
     glossary = current_glossary()
     words = query.text or ""
     found_place = None
@@ -132,10 +188,16 @@ def understand(query: ServiceQuery) -> Criteria:
         if found_place is not None:
             words = found_place.rest
     asked = ages.read_age(words) if query.read_age_from_text else None
-    prepared = text.prepare_query(asked.rest if asked else words, glossary, read_age=False)
+    vocabulary = everyday.current()
+    searched = asked.rest if asked else words
+    if speller is not None and searched.strip():
+        keep = _vocabulary_words(glossary, vocabulary) | set(asked.group_words if asked else ())
+        mended = mended_words(searched, speller, keep)
+        searched, words = _with_mended(searched, mended), _with_mended(words, mended)
+    prepared = text.prepare_query(searched, glossary, read_age=False)
     # Everyday phrases are matched on every word typed ("my son is 14 and won't go to school").
     prepared.text = words
-    everyday.with_everyday_words(prepared, everyday.current())
+    everyday.with_everyday_words(prepared, vocabulary)
     min_age, max_age = _number(query.min_age), _number(query.max_age)
     age_words, group_ages = None, None
     if asked is not None and min_age is None and max_age is None:

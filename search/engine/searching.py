@@ -13,9 +13,41 @@ from .vocabulary import expansion_labels, with_glossary
 log = logging.getLogger(__name__)
 
 
+class DirectoryWords:
+    """The listed services' written words (the database's word list, which both backends keep in
+    step), for mending misspelt words (query.mended_words). What was found for a word is kept
+    as long as ranking keeps its word counts: a misspelling is looked up once a minute at most."""
+
+    def entries(self, words) -> dict[str, int]:
+        from . import ranking
+        from .models import SearchWord
+
+        return ranking.word_entries(words, SearchWord.Kind.SPELLING)
+
+    def variants(self, words) -> dict[str, list]:
+        from . import db_backend
+        from .models import SearchWord
+
+        now = clock.monotonic()
+        if now - _variants["at"] > 60:
+            _variants.update(at=now, found={})
+        found = _variants["found"]
+        missing = [w for w in words if w not in found]
+        if missing:
+            if len(found) > 2_000:
+                found.clear()
+            found.update(dict.fromkeys(missing, []))
+            found.update(db_backend.vocabulary.variants(missing, SearchWord.Kind.SPELLING))
+        return {w: found[w] for w in words}
+
+
+_variants: dict = {"at": 0.0, "found": {}}
+directory_words = DirectoryWords()
+
+
 def search_services(query: ServiceQuery) -> SearchResults:
     started = clock.perf_counter()
-    criteria = understand(query)
+    criteria = understand(query, directory_words)
     # Reading never writes: the worker applies waiting index updates (search.engine.tasks).
     reason = None
     if es.configured():

@@ -265,3 +265,29 @@ def test_word_counts_are_looked_up_once_until_entries_are_written(db, db_setting
     make_service("Carers cafe", "A cafe for carers.")
     indexing.apply_pending()
     assert ranking.word_frequencies(["cafe"]) == (2, {"cafe": 2})
+
+
+class _Speller:
+    """The directory's written words, as searching.DirectoryWords gives them."""
+
+    written = {"occupational": 4, "occupation": 1, "food": 9, "bank": 3, "foo": 1, "dbank": 0, "teenage": 2}
+
+    def entries(self, words):
+        return {w: self.written[w] for w in words if self.written.get(w)}
+
+    def variants(self, words):
+        return {
+            w: [(k, text.edit_distance(w, k, 2), n) for k, n in self.written.items() if n and text.edit_distance(w, k, 2) <= 2]
+            for w in words
+        }
+
+
+def test_a_word_no_service_writes_is_read_as_the_nearest_written_word_or_two_run_together():
+    from search.engine.query import mended_words
+
+    speller = _Speller()
+    assert mended_words("occupaitonal therapy", speller) == {"occupaitonal": "occupational"}
+    assert mended_words("foodbank near me", speller) == {"foodbank": "food bank"}
+    # Words the vocabulary knows are left as typed (an age group, a glossary term).
+    assert mended_words("teenagr", speller, keep={"teenagr"}) == {}
+    assert mended_words("occupational", speller) == {}

@@ -36,6 +36,17 @@ def test_typos_still_find_the_service(indexed, engine, typed, expected):
     assert expected in names(find(text=typed))[:3]
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "gardenign",  # stems to "gardenign", which no typo allowance takes to "garden"
+        "dayservice",  # two words run together
+    ],
+)
+def test_misspelt_words_are_read_as_the_directorys_own_words(indexed, engine, typed):
+    assert names(find(text=typed))[:1] == ["Aston Fields LD hub"]
+
+
 def test_abbreviation_finds_the_words_it_stands_for(indexed, engine):
     found = names(find(text="LD"))
     # "LD" in the name, and "learning disability"/"learning disabilities" in descriptions.
