@@ -61,6 +61,18 @@ class Vocabulary:
         return clauses, covered
 
 
+    def named_only_by(self, question: str, words) -> set[str]:
+        """The needs the question names only through phrases made of `words` (analysed): an age
+        group's words ("pensioner" naming "Older relative") rather than the need itself."""
+        asked = {w if w.isdigit() else text.stem(w) for w in text.words(question) if w not in text.STOP_WORDS}
+        named, other = set(), set()
+        for entry in self.entries:
+            for phrase in entry.phrases:
+                if phrase and phrase <= asked:
+                    (named if phrase <= set(words) else other).add(entry.need)
+        return named - other
+
+
 def with_everyday_words(prepared: text.PreparedQuery, vocabulary: Vocabulary) -> text.PreparedQuery:
     """Add the needs the question names; the typed words of those phrases then count for less
     (alone, "pay" or "keeps" would rank a cafe's prices above rent arrears advice)."""

@@ -115,8 +115,13 @@ def _number(value):
 AGE_WORD_WEIGHT = 0.5
 
 
-def _age_words_weighted(clauses, group_words):
-    is_age_word = [not c.from_everyday and set(c.typed) <= set(group_words) for c in clauses]
+def _age_words_weighted(clauses, group_words, age_needs=frozenset()):
+    """`age_needs`: everyday needs named only by the group's words ("pensioner" naming "Older
+    relative"): they count as the group's words do, or they would outrank the need asked about."""
+    is_age_word = [
+        c.original in age_needs if c.from_everyday else set(c.typed) <= set(group_words)
+        for c in clauses
+    ]
     if not group_words or all(is_age_word):  # "older people" alone: the words are the whole search
         return clauses
     return [replace(c, weight=c.weight * AGE_WORD_WEIGHT) if age_word else c for c, age_word in zip(clauses, is_age_word, strict=True)]
@@ -207,7 +212,8 @@ def understand(query: ServiceQuery, speller=None) -> Criteria:
             group_ages = (asked.low, asked.high)
         prepared.age = asked.exact
         age_words = None if asked.exact is not None else asked.label
-        prepared.clauses = _age_words_weighted(prepared.clauses, asked.group_words)
+        age_needs = vocabulary.named_only_by(words, asked.group_words) if asked.group_words else set()
+        prepared.clauses = _age_words_weighted(prepared.clauses, asked.group_words, age_needs)
     place = None
     if (query.postcode or "").strip():
         from search.postcodes import resolve

@@ -291,3 +291,18 @@ def test_a_word_no_service_writes_is_read_as_the_nearest_written_word_or_two_run
     # Words the vocabulary knows are left as typed (an age group, a glossary term).
     assert mended_words("teenagr", speller, keep={"teenagr"}) == {}
     assert mended_words("occupational", speller) == {}
+
+
+@pytest.mark.django_db
+def test_an_everyday_need_named_only_by_the_age_words_counts_as_they_do():
+    """"pensioner" names the everyday need "Older relative" (older people, later life...): that
+    must not outrank the need asked about ("bills"), or every older people's service comes first."""
+    from search.engine.query import understand
+
+    def weights(words):
+        criteria = understand(ServiceQuery(text=words, read_age_from_text=True))
+        return {c.original: c.weight for c in criteria.prepared.clauses if c.from_everyday}
+
+    assert weights("help for a pensioner with bills")["Older relative"] < 1.0
+    # A phrase of the need's own words with the age in it still counts in full.
+    assert weights("activities for teenagers")["Things for teenagers to do"] == 1.5
