@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 
 import orjson
+from django.db import connection
 
 from . import Listing, text
 
@@ -339,5 +340,16 @@ def still_listed(service_ids) -> set[str]:
     ids = list(service_ids)
     if not ids:
         return set()
-    rows = m.Service.objects.filter(pk__in=ids).order_by().values_list("pk", "status")
-    return {str(pk) for pk, status in rows if status in m.LISTED_STATUSES}
+    # Written as SQL: asked on every search page, where Django's queryset cost three times what
+    # the database does (0.6 of 0.9 ms of CPU).
+    key = m.Service._meta.pk
+    quote = connection.ops.quote_name
+    values = [key.get_db_prep_value(key.to_python(sid), connection) for sid in ids]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote(key.column)}, {quote(m.Service._meta.get_field('status').column)} FROM {quote(m.Service._meta.db_table)}"
+            f" WHERE {quote(key.column)} IN ({', '.join(['%s'] * len(values))})",
+            values,
+        )
+        rows = cursor.fetchall()
+    return {str(key.to_python(pk)) for pk, status in rows if status in m.LISTED_STATUSES}

@@ -14,8 +14,6 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, replace
 
-from django.db.models import Count, Max
-
 from . import text
 
 # How much a need recognised from everyday words counts against a word typed: a little more,
@@ -117,10 +115,9 @@ def current() -> Vocabulary:
     """The everyday words in use, rebuilt when an entry changes (no reindex needed)."""
     from .models import EverydayPhrase
 
-    in_use = EverydayPhrase.objects.filter(in_use=True)
-    key = tuple(in_use.aggregate(n=Count("pk"), changed=Max("updated_at")).values())
+    key = EverydayPhrase.version()
     with _lock:
         if _cache["key"] != key:
-            _cache["vocabulary"] = build((e.need, e.phrase_list(), e.service_term_list()) for e in in_use)
+            _cache["vocabulary"] = build((e.need, e.phrase_list(), e.service_term_list()) for e in EverydayPhrase.objects.filter(in_use=True))
             _cache["key"] = key
         return _cache["vocabulary"]

@@ -1,7 +1,7 @@
 """The search engine's own tables: the glossary, the queue of index updates, and the database
 fallback's search entries (one per service, with text already analysed by `text.py`)."""
 
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -35,6 +35,22 @@ class ShippedVocabulary(models.Model):
         return self.source == VocabularySource.SHIPPED and any(
             getattr(self, f) != self.shipped_words.get(f) for f in self.shipped_fields
         )
+
+    @classmethod
+    def version(cls) -> tuple:
+        """(entries in use, when one last changed): what a vocabulary built from them is kept by.
+
+        Asked on every search, so written as SQL once: Django's aggregate took 0.7 ms of CPU to
+        build a statement the database answers in a tenth of that."""
+        statement = cls.__dict__.get("_version_sql")
+        if statement is None:
+            quote, meta = connection.ops.quote_name, cls._meta
+            column = {f.name: quote(f.column) for f in meta.concrete_fields}
+            statement = f"SELECT COUNT(*), MAX({column['updated_at']}) FROM {quote(meta.db_table)} WHERE {column['in_use']}"
+            cls._version_sql = statement
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+            return tuple(cursor.fetchone())
 
 
 class GlossaryTerm(index.Indexed, ShippedVocabulary):

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import threading
 
-from django.db.models import Count, Max
-
 from . import text
 
 _glossary_lock = threading.Lock()
@@ -16,11 +14,10 @@ _glossary_cache: dict = {"key": None, "glossary": text.Glossary()}
 def current_glossary() -> text.Glossary:
     from .models import GlossaryTerm
 
-    in_use = GlossaryTerm.objects.filter(in_use=True)
-    key = tuple(in_use.aggregate(n=Count("pk"), changed=Max("updated_at")).values())
+    key = GlossaryTerm.version()
     with _glossary_lock:
         if _glossary_cache["key"] != key:
-            entries = [(g.term, g.expansion_list()) for g in in_use]
+            entries = [(g.term, g.expansion_list()) for g in GlossaryTerm.objects.filter(in_use=True)]
             _glossary_cache["glossary"] = text.build_glossary(entries)
             _glossary_cache["key"] = key
         return _glossary_cache["glossary"]
