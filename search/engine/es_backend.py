@@ -83,6 +83,10 @@ def text_query(criteria: Criteria, known: frozenset[str] = frozenset()) -> dict:
             elif number == 0 and clause.fuzzy and alternative[0] not in known:
                 match.update(fuzziness="AUTO", prefix_length=1, max_expansions=20)
             alternatives.append({"multi_match": match})
+        if ranking.spread_phrase(clause) is not None:
+            # The typed words in different fields (ranking.SPREAD_FACTOR), for the first matches.
+            spread = {"query": " ".join(clause.typed), "fields": FIELDS, "type": "cross_fields", "operator": "and", "boost": ranking.SPREAD_FACTOR}
+            alternatives.append({"multi_match": spread})
         if clause.weight != 1.0:
             clauses.append({"dis_max": {"queries": alternatives, "tie_breaker": 0.1, "boost": clause.weight}})
         else:

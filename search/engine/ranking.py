@@ -64,6 +64,26 @@ def _spaced(words) -> str:
 _edit_distance = lru_cache(maxsize=50_000)(text.edit_distance)
 
 
+class Spread(tuple):
+    """A phrase whose words may stand in different fields (see SPREAD_FACTOR)."""
+
+
+# Several words typed that the glossary knows as one thing ("employment support", an expansion of
+# IPS) become one clause, matched when all its words are in one field. A service saying
+# "employment" in its category and "support" in its description is still about it (before the
+# glossary knew the phrase, the two words were two clauses): the typed words anywhere in the
+# service count SPREAD_FACTOR times their best fields (Elasticsearch: a `cross_fields` match).
+SPREAD_FACTOR = 0.5
+
+
+def spread_phrase(clause):
+    """The typed words of a glossary clause that may match across fields, or None."""
+    typed = clause.alternatives[0]
+    if clause.from_glossary and not clause.from_everyday and len(typed) > 1 and on("spread"):
+        return Spread(typed)
+    return None
+
+
 def clauses_with_variants(criteria, variants) -> list[list[tuple[tuple[str, ...], float, bool]]]:
     """For each clause: [(phrase, factor, is_typo)] of its alternatives, with the typo variants of
     its typed word (`variants`: typed word -> [(word, edits, entries)], fewest edits first)."""
@@ -75,6 +95,9 @@ def clauses_with_variants(criteria, variants) -> list[list[tuple[tuple[str, ...]
             if number == 0 and clause.fuzzy:
                 for word, _edits, _entries in variants.get(alternative[0], [])[:MAX_EXPANSIONS]:
                     options.append(((word,), FUZZY_FACTOR * clause.weight, True))
+        spread = spread_phrase(clause)
+        if spread is not None:
+            options.append((spread, SPREAD_FACTOR * clause.weight, False))
         expanded.append(options)
     return expanded
 
@@ -111,6 +134,10 @@ def words_score(row: dict, clauses, typed: tuple[str, ...], idf_of) -> tuple[flo
                 if word not in anywhere:
                     continue
                 value = max(weighted for words, weighted in fields if word in words) * idf_of(word) * factor
+            elif isinstance(phrase, Spread):
+                if not all(w in anywhere for w in phrase):
+                    continue
+                value = sum(max(weighted for words, weighted in fields if w in words) * idf_of(w) for w in phrase) / len(phrase) * factor
             else:
                 if not all(w in anywhere for w in phrase):
                     continue

@@ -65,6 +65,13 @@ def test_glossary_edits_apply_at_once_without_reindexing(indexed, engine):
     assert names(find(text="kip")) == ["Needlewood House overnight short breaks"]
 
 
+def test_typed_words_the_glossary_knows_as_one_thing_may_stand_in_different_fields(indexed, engine):
+    """Typed, "gardening opportunities" is one glossary phrase; the hub says "gardening" in its
+    description and "opportunities" in its category: still a match, as the two words were before."""
+    GlossaryTerm.objects.create(term="GOP", expansions="gardening opportunities")
+    assert names(find(text="gardening opportunities")) == ["Aston Fields LD hub"]
+
+
 def test_accents_and_apostrophes_are_ignored(indexed, engine):
     assert names(find(text="cafe"))[0] == "Evesham café for carers"
     assert names(find(text="carer's café"))[0] == "Evesham café for carers"
