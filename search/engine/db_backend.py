@@ -57,7 +57,7 @@ from django.db.models.functions import (
     Sqrt,
 )
 
-from . import Hit, SearchResults, fulltext, ranking, text
+from . import Hit, SearchResults, fulltext, meaning, ranking, text
 from .documents import FIELD_WEIGHTS
 from .models import (
     SearchEntry,
@@ -680,9 +680,18 @@ def _search(criteria: Criteria, kind) -> SearchResults:
     if ranked_by_python:
         pool.sort(key=lambda r: (-round(scored[r["key"]], 6), r["name_sort"]))
         window = {r["key"]: r for r in pool[: ranking.SEMANTIC_WINDOW]}
+        # The services nearest in meaning join the first matches (meaning.py), scored alike.
+        retrieved = _nearest_in_meaning(criteria, columns, window) if meaning.applies(criteria, total) else []
+        for row in retrieved:
+            if place is not None:
+                distances[row["key"]] = _nearest_m(place, row["key"])
+            scored[row["key"]] = ranking.relevance(criteria, row, clauses, typed_words, idf_of, distances.get(row["key"]))[0]
+            window[row["key"]] = row
+        total += sum(1 for row in retrieved if not scored[row["key"]])
         factors = {k: ranking.rules_factor(criteria, r, distances.get(k)) for k, r in window.items()}
         reranked = ranking.rerank(criteria, [(k, scored[k], r["name"], r["description"]) for k, r in window.items()], factors)
-        pool[: len(window)] = [window[k] for k in reranked]
+        rest = [r for r in pool[ranking.SEMANTIC_WINDOW :] if r["key"] not in window]
+        pool = [window[k] for k in reranked] + rest
         page = pool[criteria.offset : wanted]
     else:
         page = pool
@@ -705,6 +714,27 @@ def _search(criteria: Criteria, kind) -> SearchResults:
         fallback_reason=None,
         took_ms=None,
     )
+
+
+def _nearest_in_meaning(criteria: Criteria, columns, window) -> list[dict]:
+    """Rows of the listed services nearest in meaning to the search that pass all its filters and
+    are not in `window` (meaning.RETRIEVED at most, nearest first): a shortlist of the entries
+    nearest in the whole directory (meaning.entry_vectors), checked against the filters here."""
+    exclude = {uuid.UUID(key).hex for key in window}
+    near = meaning.entry_vectors.nearest(meaning.query_vector(criteria), exclude)
+    if not near:
+        return []
+    entries = filtered(criteria, SearchEntry)
+    for condition in facet_filters(criteria).values():
+        entries = entries.filter(condition)
+    entries = listed(entries).filter(pk__in=[uuid.UUID(key) for key, _s in near])
+    rows = {uuid.UUID(row["key"]).hex: row for row in entries.annotate(key=_key("service_id")).values(*columns)}
+    return [rows[key] for key, _s in near if key in rows][: meaning.RETRIEVED]
+
+
+def _nearest_m(place, key):
+    points = list(SearchEntryLocation.objects.filter(entry_id=uuid.UUID(key)).values_list("latitude", "longitude"))
+    return nearest_m(place, points)
 
 
 # ---- PostgreSQL: one pass over the matches -------------------------------------------------------

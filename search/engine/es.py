@@ -28,6 +28,7 @@ from elasticsearch_dsl import (
     Boolean,
     Completion,
     Date,
+    DenseVector,
     Document,
     Float,
     GeoPoint,
@@ -97,6 +98,14 @@ class ServiceDocument(Document):
     # The service's vector (semantic.encode), worked out when it is indexed and returned with the
     # first matches, so a search embeds no service text: kept in the source only, never searched.
     meaning = Binary()
+    # The same vector as 256 signed bytes (meaning.hex_bytes), searched with `knn` for the services
+    # nearest in meaning (meaning.py). A flat index: the nearest are found exactly, among the
+    # documents passing the search's filters (no graph to build while indexing). Left out of the
+    # source: `meaning` carries it back.
+    meaning_vector = DenseVector(dims=256, element_type="byte", similarity="cosine", index_options={"type": "flat"})
+
+
+ServiceDocument._doc_type.mapping.meta("_source", excludes=["meaning_vector"])
 
 
 # ---- Client and outage breaker -----------------------------------------------------------------

@@ -6,7 +6,7 @@ from datetime import date
 
 from elasticsearch_dsl import Search
 
-from . import Hit, Listing, SearchResults, es, ranking, semantic, text
+from . import Hit, Listing, SearchResults, es, meaning, ranking, semantic, text
 from .documents import FIELD_WEIGHTS
 from .query import ANY_OF_FACETS, Criteria
 from .scoring import highlights_for, matched_terms_each, nearest_m
@@ -197,7 +197,27 @@ def build(criteria: Criteria, known: frozenset[str] = frozenset(), *, counted_ap
 
 def _rescored(criteria: Criteria) -> bool:
     """Whether the first matches are scored again in Python (ranking.rescore) and by meaning."""
-    return criteria.sort == "relevance" and not criteria.prepared.is_empty and criteria.offset < ranking.RESCORED
+    return criteria.sort == "relevance" and not criteria.prepared.is_empty and criteria.offset < ranking.RESCORED + meaning.RETRIEVED
+
+
+def nearest_request(criteria: Criteria) -> dict | None:
+    """The services nearest in meaning to the search (meaning.py): a `knn` search of the documents'
+    vectors with every filter of the search applied inside it (status, ages, place, opening times,
+    the chosen facets), or None without the model. The word matches among the nearest are left
+    out afterwards, so as many as the database finds join."""
+    vector = meaning.query_vector(criteria)
+    if vector is None:
+        return None
+    nearest = meaning.RETRIEVED + ranking.RESCORED
+    knn = {
+        "field": "meaning_vector",
+        "query_vector": meaning.hex_bytes(vector),
+        "k": nearest,
+        "num_candidates": nearest,
+        "similarity": meaning.MINIMUM_SIMILARITY,
+        "filter": [*base_filters(criteria), *facet_filters(criteria).values()],
+    }
+    return {"knn": knn, "size": nearest, "_source": sorted({*LISTING_FIELDS, *RESCORE_FIELDS}), "track_total_hits": False}
 
 
 def counts_request(criteria: Criteria, known: frozenset[str] = frozenset()) -> dict:
@@ -278,7 +298,16 @@ def search(criteria: Criteria) -> SearchResults:
         took += float(spelling["took"])
     found = response.get("hits", {}).get("hits", [])
     if reranked:
-        found = _reordered(criteria, found)[criteria.offset : criteria.offset + criteria.per_page]
+        # A search whose words found a few services is joined by those nearest in meaning: asked
+        # only then (a second request), so the many searches matching more cost nothing more.
+        retrieved = []
+        if meaning.applies(criteria, total) and (nearest_body := nearest_request(criteria)):
+            nearest = client.search(index=es.alias_name(), body=nearest_body, filter_path="took,hits.hits._source").body
+            retrieved = nearest.get("hits", {}).get("hits", [])
+            took += float(nearest["took"])
+        found, joined = _reordered(criteria, found, retrieved)
+        found = found[criteria.offset : criteria.offset + criteria.per_page]
+        total += joined
     matched = [set() for _hit in found]
     if criteria.query.highlights and not criteria.prepared.is_empty:
         page_terms = [set(text.analyse(hit["_source"].get("name") or "")) | set(text.analyse(hit["_source"].get("description") or "")) for hit in found]
@@ -312,12 +341,20 @@ def search(criteria: Criteria) -> SearchResults:
     )
 
 
-def _reordered(criteria: Criteria, found: list[dict]) -> list[dict]:
-    """The first matches in the database's order (ranking.rescore), then reordered by meaning."""
+def _reordered(criteria: Criteria, found: list[dict], nearest=()) -> tuple[list[dict], int]:
+    """The first matches in the database's order (ranking.rescore), joined by the services nearest
+    in meaning outside them (`nearest`, nearest first: meaning.RETRIEVED at most), then reordered
+    by meaning; and how many joined sharing no word with the search (they add to the total)."""
     by_id = {hit["_source"]["service_id"]: hit for hit in found}
     window = list(by_id)[: ranking.RESCORED]
+    retrieved = []
+    for hit in nearest:
+        sid = hit["_source"]["service_id"]
+        if sid not in window and sid not in retrieved and len(retrieved) < meaning.RETRIEVED:
+            retrieved.append(sid)
+            by_id.setdefault(sid, hit)
     rows, distances = [], {}
-    for sid in window:
+    for sid in [*window, *retrieved]:
         source = by_id[sid]["_source"]
         row = {f: f" {source.get(f) or ''} " for f in FIELD_WEIGHTS}
         assured = source.get("assured_date")
@@ -326,12 +363,14 @@ def _reordered(criteria: Criteria, found: list[dict]) -> list[dict]:
         distances[sid] = nearest_m(criteria.place, [(p["lat"], p["lon"]) for p in (source.get("locations") or [])])
     scores = ranking.rescore(criteria, rows, distances)
     window.sort(key=lambda sid: (-round(scores[sid], 6), by_id[sid]["_source"].get("name_sort") or ""))
-    candidates = [(sid, scores[sid], by_id[sid]["_source"].get("name", ""), by_id[sid]["_source"].get("description") or "") for sid in window[: ranking.SEMANTIC_WINDOW]]
+    chosen = [*window[: ranking.SEMANTIC_WINDOW], *retrieved]
+    candidates = [(sid, scores[sid], by_id[sid]["_source"].get("name", ""), by_id[sid]["_source"].get("description") or "") for sid in chosen]
     factors = {row["key"]: ranking.rules_factor(criteria, row, distances[row["key"]]) for row in rows}
     # Each service's vector came with it (worked out when it was indexed): no text is embedded here.
-    vectors = {sid: semantic.decode(meaning) for sid, _s, _n, _d in candidates if (meaning := by_id[sid]["_source"].get("meaning"))}
-    order = ranking.rerank(criteria, candidates, factors, vectors) + window[ranking.SEMANTIC_WINDOW :] + list(by_id)[ranking.RESCORED :]
-    return [by_id[sid] for sid in order]
+    vectors = {sid: semantic.decode(stored) for sid, _s, _n, _d in candidates if (stored := by_id[sid]["_source"].get("meaning"))}
+    rest = [sid for sid in [*window[ranking.SEMANTIC_WINDOW :], *list(by_id)[ranking.RESCORED :]] if sid not in retrieved]
+    order = ranking.rerank(criteria, candidates, factors, vectors) + rest
+    return [by_id[sid] for sid in order], sum(1 for sid in retrieved if not scores[sid])
 
 
 def _facets(aggs) -> dict:

@@ -18,7 +18,7 @@ import time
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import documents, es, fulltext, ranking, semantic
+from . import documents, es, fulltext, meaning, ranking, semantic
 from .models import (
     PendingIndexUpdate,
     SearchEntry,
@@ -96,6 +96,7 @@ def write_entries(docs: list[dict], gone_ids=()):
 
     vocabulary.invalidate()
     ranking.forget_frequencies()
+    meaning.entry_vectors.invalidate()
     places.invalidate()
 
 
@@ -122,7 +123,7 @@ def _insert_entries(docs):
             (
                 sid, doc["name"][:255], doc["name_sort"][:255], doc["description"], *terms,
                 _padded(" ".join(doc[f] for f in ENTRY_TERM_FIELDS if doc[f])), doc["spelling"],
-                doc["min_age"], doc["max_age"], doc["is_free"], doc["assured_date"], keys, now,
+                doc["min_age"], doc["max_age"], doc["is_free"], doc["assured_date"], keys, semantic.stored_bytes(doc.get("meaning")), now,
             )
         )
         facets += [(sid, kind, value, label) for kind, value, label in its_facets]
@@ -131,7 +132,7 @@ def _insert_entries(docs):
     _insert(
         SearchEntry,
         ["service_id", "name", "name_sort", "description", *ENTRY_TERM_FIELDS, "all_terms", "spelling",
-         "min_age", "max_age", "is_free", "assured_date", "facet_keys", "updated_at"],
+         "min_age", "max_age", "is_free", "assured_date", "facet_keys", "meaning", "updated_at"],
         entries,
     )
     _insert(SearchEntryFacet, ["entry_id", "kind", "value", "label"], facets)
@@ -176,12 +177,35 @@ def build_documents(service_ids) -> tuple[list[dict], set[str]]:
     return docs, ids - {d["service_id"] for d in docs}
 
 
-def with_meaning(docs: list[dict]) -> list[dict]:
-    """The documents with their service's vector (`meaning`) for Elasticsearch, embedded as one batch."""
-    texts = [semantic.service_text(doc["name"], doc["description"]) for doc in docs]
-    for doc, meaning in zip(docs, semantic.service_vectors(texts), strict=True):
-        doc["meaning"] = meaning
+def with_meaning(docs: list[dict], *, from_entries=False) -> list[dict]:
+    """The documents with their service's vector (`meaning`), for the index and the entries,
+    embedded as one batch (those that have one already keep it). `from_entries`: first take the
+    vector of each service's database entry when it was worked out from the same name and
+    description (a rebuild of the index after the entries' own: nothing is embedded twice)."""
+    if from_entries:
+        _meaning_from_entries([doc for doc in docs if not doc.get("meaning")])
+    missing = [doc for doc in docs if not doc.get("meaning")]
+    texts = [semantic.service_text(doc["name"], doc["description"]) for doc in missing]
+    for doc, vector in zip(missing, semantic.service_vectors(texts), strict=True):
+        doc["meaning"] = vector
+    for doc, searched in zip(docs, meaning.document_vectors([doc["meaning"] for doc in docs]), strict=True):
+        doc["meaning_vector"] = searched
     return docs
+
+
+def _meaning_from_entries(docs):
+    if not docs:
+        return
+    stored = {
+        str(sid): (name, description, vector)
+        for sid, name, description, vector in SearchEntry.objects.filter(
+            service_id__in=[doc["service_id"] for doc in docs], meaning__isnull=False
+        ).values_list("service_id", "name", "description", "meaning")
+    }
+    for doc in docs:
+        name, description, vector = stored.get(doc["service_id"], (None, None, None))
+        if vector is not None and name == doc["name"][:255] and description == doc["description"]:
+            doc["meaning"] = semantic.encode_bytes(vector)
 
 
 def es_actions(docs, gone_ids):
@@ -206,7 +230,7 @@ def apply_pending(service_ids=None, limit=500, *, refresh=False) -> dict:
         claimed = [pk for pk, _ in rows]
         ids = {str(sid) for _, sid in rows}
         docs, gone = build_documents(ids)
-        write_entries(docs, gone)
+        write_entries(with_meaning(docs), gone)
         done = PendingIndexUpdate.objects.filter(pk__in=claimed)
         if not es.configured():
             done.delete()
@@ -265,11 +289,12 @@ def catch_up(stdout=None, batch=500) -> dict:
 # ---- Rebuilding everything ----------------------------------------------------------------------
 
 
-def iter_documents(chunk=1000, ids=None, *, meaning=False):
-    """Every listed service's document, built `chunk` services at a time (`meaning`: with its vector)."""
+def iter_documents(chunk=1000, ids=None, *, meaning=False, from_entries=False):
+    """Every listed service's document, built `chunk` services at a time (`meaning`: with its
+    vector; `from_entries`: read from the entries where they hold it, see with_meaning)."""
     for first, last in documents.listed_id_ranges(chunk, ids):
         docs = documents.documents_between(first, last)
-        yield from with_meaning(docs) if meaning else docs
+        yield from with_meaning(docs, from_entries=from_entries) if meaning else docs
 
 
 def _delete_entries(entries):
@@ -294,7 +319,7 @@ def rebuild_entries(chunk=2000, log=print) -> int:
     started, begun = time.perf_counter(), timezone.now()
     db_backend.before_rebuild()
     count, batch = 0, []
-    for doc in iter_documents(chunk):
+    for doc in iter_documents(chunk, meaning=True):
         batch.append(doc)
         if len(batch) >= chunk:
             write_entries(batch)
@@ -321,7 +346,7 @@ def rebuild_index(chunk=1000, log=print) -> dict:
     name = es.create_index(es.new_index_name(), client, filling=True)
 
     try:
-        ok = es.bulk_load(name, ((doc["service_id"], documents.es_json(doc)) for doc in iter_documents(chunk, meaning=True)), client)
+        ok = es.bulk_load(name, ((doc["service_id"], documents.es_json(doc)) for doc in iter_documents(chunk, meaning=True, from_entries=True)), client)
         client.options(request_timeout=120).indices.refresh(index=name)
         client.indices.put_settings(index=name, settings={"index": es.serving_settings()})
     except Exception:

@@ -134,6 +134,9 @@ class SearchEntry(models.Model):
     # Its facets as "kind:value" keys (the rows of SearchEntryFacet, on the entry itself): on
     # PostgreSQL one pass over the matching entries counts every facet, with no join.
     facet_keys = models.JSONField(default=list, blank=True)
+    # The service's vector (semantic.py: 256 numbers in half precision, 512 bytes), for retrieval
+    # by meaning (meaning.py); null until the entry is next written with the model installed.
+    meaning = models.BinaryField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -424,6 +424,9 @@ def es_recency_functions(today=None) -> list[dict]:
 # order is the lexical one.
 SEMANTIC_WINDOW = 50
 SEMANTIC_WEIGHT = 0.5
+# A candidate sharing no word with the search, found by meaning alone (meaning.py): its blend,
+# which is then its meaning alone, counts this many times. Chosen on the demo set.
+RETRIEVED_WEIGHT = float(os.environ.get("DIRECTORY_MEANING_WEIGHT", "1.0"))
 
 
 def semantic_query_text(criteria, texts=()) -> str:
@@ -472,6 +475,7 @@ def rerank(criteria, candidates: list[tuple[str, float, str, str]], factors: dic
     best = max(words.values()) or 1.0
     blended = {
         key: (factors.get(key) or 1.0) * ((1 - SEMANTIC_WEIGHT) * words[key] / best + SEMANTIC_WEIGHT * max(0.0, float(similarity)))
+        * (1.0 if words[key] else RETRIEVED_WEIGHT)
         for (key, _s, _n, _d), similarity in zip(candidates, similarities, strict=True)
     }
     # Python's sort is stable: equal blends keep the lexical order.

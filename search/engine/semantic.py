@@ -85,6 +85,16 @@ def decode(stored: str):
     return vector.astype(np.float32) if vector.shape == (DIMENSIONS,) else None
 
 
+def stored_bytes(encoded: str | None) -> bytes | None:
+    """The database's copy of an `encode`d vector: its 512 bytes (None stays None)."""
+    return base64.b64decode(encoded) if encoded else None
+
+
+def encode_bytes(stored) -> str:
+    """`encode`'s text of a vector kept as bytes by `stored_bytes`."""
+    return base64.b64encode(bytes(stored)).decode("ascii")
+
+
 def service_vectors(texts: list[str]) -> list[str | None]:
     """Each service text's vector, encoded for the index (None for all without the model): worked
     out once when a service is indexed, so a search reads it instead of embedding the text."""
@@ -110,6 +120,12 @@ def _query_vector(found, query_text: str):
         except KeyError:  # another thread dropped it meanwhile
             pass
     return vector
+
+
+def query_vector(query_text: str):
+    """The query's vector (kept for the last CACHED_QUERIES searches), or None without the model."""
+    found = model()
+    return None if found is None else _query_vector(found, query_text)
 
 
 def similarities(query_text: str, texts: list[str], known=None):

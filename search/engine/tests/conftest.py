@@ -56,8 +56,9 @@ def setup_timeout():
 
 
 def _reset_engine():
-    from search.engine import db_backend, es, ranking
+    from search.engine import db_backend, es, meaning, ranking
 
+    meaning.entry_vectors.forget()
     es.breaker.reset()
     es._clients.clear()
     db_backend.vocabulary.invalidate()
@@ -102,6 +103,14 @@ def es_settings(settings):
             es.delete_all()
     finally:
         _reset_engine()
+
+
+@pytest.fixture
+def words_only(monkeypatch):
+    """No retrieval by meaning (search.engine.meaning): for tests of what the words alone find."""
+    from search.engine import meaning
+
+    monkeypatch.setattr(meaning, "RETRIEVED", 0)
 
 
 @pytest.fixture

@@ -36,7 +36,7 @@ def test_a_change_writes_a_pending_update_in_the_same_transaction(directory, db_
     assert not PendingIndexUpdate.objects.filter(service_id=service.pk).exists()
 
 
-def test_edits_reach_the_database_search_when_committed(indexed, engine, committed):
+def test_edits_reach_the_database_search_when_committed(indexed, engine, committed, words_only):
     service = indexed["services"]["cafe"]
     with committed():
         service.description = "A weekly cafe with a knitting circle for carers."
