@@ -6,6 +6,10 @@ signing out. A shortlist's label (initials or a case reference) is never printed
 """
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from core.escaping import escaped
 
 from .models import Service, Shortlist, ShortlistItem
 from .oruk import prefetch_services
@@ -26,6 +30,31 @@ def current(request):
         shortlist = Shortlist.objects.filter(pk=pk, owner=request.user).first()
     request._directory_shortlist = shortlist
     return shortlist
+
+
+def button_urls(request) -> dict:
+    """What every shortlist button of a page links to: worked out once for the page."""
+    return {"shortlist": reverse("search:shortlist"), "add": reverse("search:shortlist-add"), "next": request.get_full_path() if request else ""}
+
+
+def button_html(service_id, name, *, shortlisted, urls, csrf_token=None):
+    """"Add to shortlist" for one service (a small POST form: no JavaScript needed), or "On your
+    shortlist" when it is; `urls` from button_urls. The search page draws twenty a page."""
+    if shortlisted:
+        return mark_safe(
+            '<p class="govuk-body-s pc-shortlist-status"><strong class="govuk-tag govuk-tag--green">On your shortlist</strong>'
+            f' <a class="govuk-link" href="{escaped(urls["shortlist"])}">View shortlist</a></p>'
+        )
+    csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escaped(csrf_token)}">' if csrf_token else ""
+    return mark_safe(
+        f'<form method="post" action="{escaped(urls["add"])}" class="pc-shortlist-form" novalidate>\n'
+        f"  {csrf}\n"
+        f'  <input type="hidden" name="service" value="{escaped(service_id)}">\n'
+        f'  <input type="hidden" name="next" value="{escaped(urls["next"])}">\n'
+        '  <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button">'
+        f'Add to shortlist<span class="govuk-visually-hidden">: {escaped(name)}</span></button>\n'
+        "</form>"
+    )
 
 
 def current_ids(request):

@@ -7,15 +7,16 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
+from core.escaping import escaped
 from core.inputs import text_from
 from search import shortlists
 from search.models import age_range_text
@@ -104,6 +105,9 @@ def _carried(request, names):
     return [(name, value) for name in names for value in _chosen(request, name)]
 
 
+ANY_ID = "00000000-0000-0000-0000-000000000000"
+
+
 def _has_shortlist_button():
     try:
         get_template("search/includes/shortlist_button.html")
@@ -141,13 +145,12 @@ CHECKBOX = (
 
 
 def _checkboxes(parameter, options):
-    return format_html_join(
-        "",
-        CHECKBOX,
-        (
-            (parameter, number, o["value"], mark_safe(" checked") if o["checked"] else "", o["label"], str(o["count"]))
+    name = escaped(parameter)
+    return mark_safe(
+        "".join(
+            CHECKBOX.format(name, number, escaped(o["value"]), " checked" if o["checked"] else "", escaped(o["label"]), o["count"])
             for number, o in enumerate(options, start=1)
-        ),
+        )
     )
 
 
@@ -159,28 +162,28 @@ RESULT = (
     '<p class="govuk-body govuk-!-margin-bottom-1">{description}</p>\n'
     '<ul class="govuk-list govuk-body-s pc-result__facts">{facts}</ul>\n'
 )
-FREE = mark_safe('<li><strong class="govuk-tag govuk-tag--green">Free</strong></li>')
-CLOSED_FOR_NOW = mark_safe('<li><strong class="govuk-tag govuk-tag--yellow">Temporarily closed</strong></li>')
+FREE = '<li><strong class="govuk-tag govuk-tag--green">Free</strong></li>'
+CLOSED_FOR_NOW = '<li><strong class="govuk-tag govuk-tag--yellow">Temporarily closed</strong></li>'
 
 
 def _result_html(listing, url, hit, distance):
     """The heading, organisation and town, description (marked words, or its first 35 words) and
     facts of one result; `text.highlight` escaped the marked copies."""
-    name = mark_safe(hit.highlights["name"][0]) if hit.highlights.get("name") else listing.name
+    name = hit.highlights["name"][0] if hit.highlights.get("name") else escaped(listing.name)
     if hit.highlights.get("description"):
-        description = mark_safe(hit.highlights["description"][0])
+        description = hit.highlights["description"][0]
     else:
-        description = Truncator(listing.description).words(35, truncate=" …")  # as truncatewords:35
-    where = listing.organisation
+        description = escaped(Truncator(listing.description).words(35, truncate=" …"))  # as truncatewords:35
+    where = escaped(listing.organisation)
     if listing.town:
-        where = format_html("{} · {}", listing.organisation, listing.town) if listing.organisation else listing.town
-    facts = [format_html("<li><strong>{}</strong></li>", distance)] if distance else []
-    facts.append(format_html("<li>Ages: {}</li>", age_range_text(listing.minimum_age, listing.maximum_age)))
+        where = f"{where} · {escaped(listing.town)}" if listing.organisation else escaped(listing.town)
+    facts = [f"<li><strong>{escaped(distance)}</strong></li>"] if distance else []
+    facts.append(f"<li>Ages: {escaped(age_range_text(listing.minimum_age, listing.maximum_age))}</li>")
     if listing.is_free:
         facts.append(FREE)
     if listing.status == "temporarily closed":
         facts.append(CLOSED_FOR_NOW)
-    return format_html(RESULT, url=url, name=name, where=where, description=description, facts=mark_safe("".join(facts)))
+    return mark_safe(RESULT.format(url=escaped(url), name=name, where=where, description=description, facts="".join(facts)))
 
 
 @require_GET
@@ -228,20 +231,21 @@ def search(request):
     listings = _listings(results.hits)
     shortlist_button = _has_shortlist_button()
     shortlisted = {str(i) for i in shortlists.current_ids(request)} if shortlist_button else set()
+    if shortlist_button:
+        button_urls, token = shortlists.button_urls(request), get_token(request)
+    # Each result's link, reversed once for the page: ids are UUIDs, which a path puts as they are.
+    detail_url = reverse("search:service-detail", args=[ANY_ID])
     rows = []
     for hit in results.hits:
         listing = listings.get(str(hit.service_id))
         if listing is None:
             continue  # closed since it was indexed; the pending update removes it
         distance = _distance_text(hit, results.place_label, results.radius_miles)
-        rows.append(
-            {
-                "service": listing,
-                "distance": distance,
-                "html": _result_html(listing, reverse("search:service-detail", args=[listing.service_id]), hit, distance),
-                "on_shortlist": listing.service_id in shortlisted,
-            }
-        )
+        on_shortlist = listing.service_id in shortlisted
+        drawn = _result_html(listing, detail_url.replace(ANY_ID, str(listing.service_id)), hit, distance)
+        if shortlist_button:
+            drawn += shortlists.button_html(listing.service_id, listing.name, shortlisted=on_shortlist, urls=button_urls, csrf_token=token)
+        rows.append({"service": listing, "distance": distance, "html": mark_safe(drawn), "on_shortlist": on_shortlist})
     total_pages = math.ceil(results.total / PER_PAGE) if results.total else 0
     page = query.page
     context.update(

@@ -1,6 +1,4 @@
 from django import template
-from django.urls import reverse
-from django.utils.html import format_html
 
 from search import shortlists
 from search.models import age_range_text, clock
@@ -29,30 +27,11 @@ def shortlist_button(context, service, shortlisted=None):
         shortlisted = on_shortlist(context, service)
     urls = context.render_context.get("shortlist_urls")
     if urls is None:  # worked out once for the page
-        request = context.get("request")
-        urls = context.render_context["shortlist_urls"] = {
-            "shortlist": reverse("search:shortlist"),
-            "add": reverse("search:shortlist-add"),
-            "next": request.get_full_path() if request is not None else "",
-        }
-    if shortlisted:
-        return format_html(
-            '<p class="govuk-body-s pc-shortlist-status"><strong class="govuk-tag govuk-tag--green">On your shortlist</strong>'
-            ' <a class="govuk-link" href="{}">View shortlist</a></p>',
-            urls["shortlist"],
-        )
+        urls = context.render_context["shortlist_urls"] = shortlists.button_urls(context.get("request"))
     token = context.get("csrf_token")
-    csrf = format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token) if token and token != "NOTPROVIDED" else ""
-    return format_html(
-        '<form method="post" action="{add}" class="pc-shortlist-form" novalidate>\n'
-        "  {csrf}\n"
-        '  <input type="hidden" name="service" value="{service_id}">\n'
-        '  <input type="hidden" name="next" value="{next}">\n'
-        '  <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button">'
-        'Add to shortlist<span class="govuk-visually-hidden">: {name}</span></button>\n'
-        "</form>",
-        add=urls["add"], next=urls["next"], csrf=csrf,
-        service_id=getattr(service, "service_id", None) or service.pk, name=service.name,
+    return shortlists.button_html(
+        getattr(service, "service_id", None) or service.pk, service.name, shortlisted=shortlisted, urls=urls,
+        csrf_token=token if token and token != "NOTPROVIDED" else None,
     )
 
 
