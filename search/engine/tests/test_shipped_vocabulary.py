@@ -75,6 +75,22 @@ def test_abbreviations_find_services_on_a_fresh_install(engine):
     assert [h.service_id for h in results.hits] == [str(coordinator.pk)]
 
 
+@pytest.mark.parametrize(
+    "typed, name, description",
+    [
+        ("CAMHS", "Clear Space", "Free youth counselling for anyone aged 11 to 25 struggling with low mood."),
+        ("UC help", "Welfare rights line", "Benefits advice: we check what you can claim and help with forms."),
+    ],
+)
+def test_an_abbreviation_finds_services_using_neither_it_nor_its_expansion(engine, typed, name, description):
+    """Many listings never write the abbreviation or its expansion ("CAMHS", "Universal Credit"):
+    the shipped everyday words link it to the words such services use."""
+    service = ServiceFactory(name=name, description=description)
+    ServiceFactory(name="Allotment club", description="Grow vegetables with neighbours.")
+    engine.reindex()
+    assert [h.service_id for h in search_services(ServiceQuery(text=typed)).hits] == [str(service.pk)]
+
+
 def test_a_term_switched_off_no_longer_widens_searches(engine):
     ServiceFactory(name="Inclusion drop-in", description="Ask our special educational needs coordinator about support at school.")
     engine.reindex()
