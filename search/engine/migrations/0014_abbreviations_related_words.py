@@ -16,6 +16,6 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search_engine", "0012_place_search_indexes")]
+    dependencies = [("search_engine", "0013_search_entry_meaning")]
 
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
