@@ -8,10 +8,12 @@
 
 import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 from django.db.models import Avg
+
+from core.process_cache import ProcessCache
 
 from .models import Postcode
 
@@ -51,11 +53,29 @@ class Place:
     is_outward: bool = False
 
 
+# Places already looked up, by normalised code (searches near the same postcodes come again and
+# again): forgotten when this process writes a postcode, and every few minutes for other processes'
+# imports. At most RESOLVED entries (a search's postcode is typed by a person).
+RESOLVED = 20_000
+_resolved = ProcessCache(dict, seconds=300, models=[Postcode])
+
+
 def resolve(text):
     """The place a postcode or outward code names, with the ONS area codes it lies in."""
     code = normalise(text)
     if code is None:
         return None
+    known = _resolved.get()
+    if code not in known:
+        if len(known) >= RESOLVED:
+            known.clear()
+        known[code] = _look_up(code)
+    place = known[code]
+    # A copy: the caller may change it (the area codes are a set).
+    return None if place is None else replace(place, area_codes=set(place.area_codes))
+
+
+def _look_up(code):
     if " " in code:
         row = Postcode.objects.filter(postcode=code).first()
         if row is None:
@@ -112,6 +132,9 @@ def _flush(batch):
             unique_fields=["postcode"],
             update_fields=["outward", "latitude", "longitude", "district_code", "county_code"],
         )
+    # Bulk writes send no save signals: the places looked up before are forgotten here.
+    _resolved.clear()
+    transaction.on_commit(_resolved.clear)
     return len(batch)
 
 

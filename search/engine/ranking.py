@@ -444,6 +444,9 @@ def mended_spelling(criteria, texts) -> dict[str, str]:
     typed = [c.original for c in criteria.prepared.clauses if c.fuzzy and not c.from_glossary and text.allowed_edits(c.original)]
     if not typed or not texts:
         return {}
+    folded = text.fold("\n".join(texts))
+    if all(_written_in(word, folded) for word in typed):
+        return {}  # the usual case (that is how the texts matched): no need to count their words
     counts = Counter(w for t in texts for w in set(text.words(t)) if len(w) > 2)
     mended = {}
     for word in typed:
@@ -454,6 +457,14 @@ def mended_spelling(criteria, texts) -> dict[str, str]:
         if close:
             mended[word] = min(close)[2]
     return mended
+
+
+def _written_in(word: str, folded: str) -> bool:
+    """Whether `word` is one of the words longer than two letters of `folded` (text.fold'ed texts,
+    as text.words reads them)."""
+    if len(word) < 3 or not text.WORD_RE.fullmatch(word):
+        return False
+    return re.search(rf"(?<![a-z0-9]){word}(?![a-z0-9])", folded) is not None
 
 
 def rerank(criteria, candidates: list[tuple[str, float, str, str]], factors: dict | None = None, vectors: dict | None = None) -> list[str]:

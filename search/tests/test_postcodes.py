@@ -56,6 +56,28 @@ def test_lookup_finds_full_postcodes_and_outward_centroids():
 
 
 @pytest.mark.django_db
+def test_a_postcode_looked_up_before_an_import_is_found_after_it(tmp_path):
+    """Places are kept per process for searches: an import (bulk, no save signals) forgets them."""
+    import_postcodes(SAMPLE)
+    assert lookup("B97 4DN") == (52.3052, -1.9431) and lookup("WR9 8DA") is None
+    moved = tmp_path / "later.csv"
+    moved.write_text("pcds,lat,long\nB97 4DN,52.4,-1.9\nWR9 8DA,52.267,-2.153\n", encoding="utf-8")
+
+    import_postcodes(moved)
+
+    assert lookup("b97 4dn") == (52.4, -1.9)
+    assert lookup("WR9 8DA") == (52.267, -2.153)
+
+
+@pytest.mark.django_db
+def test_a_postcode_saved_by_an_editor_is_found_at_once():
+    assert resolve("WR9 8DA") is None
+    Postcode.objects.create(postcode="WR9 8DA", outward="WR9", latitude=52.267, longitude=-2.153)
+
+    assert resolve("WR9 8DA").latitude == 52.267
+
+
+@pytest.mark.django_db
 def test_the_command_reports_and_refuses_a_file_without_the_columns(tmp_path):
     out = StringIO()
     call_command("import_postcodes", str(SAMPLE), stdout=out)
