@@ -292,6 +292,9 @@ def rescore(criteria, rows: list[dict], distances: dict) -> dict[str, float]:
 # not reach it at all (an adults' service, asked for children) counts AGE_APART times.
 AGE_CLOSE_YEARS = 20.0
 AGE_OLDER = 50.0
+# Children's and young people's services commonly run to 19 or 25 (family hubs, SEND): such a
+# range fits any child it takes, however young ("toddler groups" and the 0-25 family hub).
+AGE_YOUNG = 25.0
 AGE_OTHER = 0.8
 AGE_APART = 0.5
 
@@ -316,7 +319,7 @@ def age_fits(min_age: float | None, max_age: float | None, service_min: float | 
     if service_max is None:
         ends_near = service_min is not None and service_min >= AGE_OLDER
     else:
-        ends_near = service_max <= high + AGE_CLOSE_YEARS
+        ends_near = service_max <= max(high + AGE_CLOSE_YEARS, AGE_YOUNG)
     return starts_near and ends_near and age_overlaps(min_age, max_age, service_min, service_max)
 
 
@@ -372,7 +375,7 @@ def es_age_functions(min_age: float | None, max_age: float | None, *, broad=Fals
     if lowest <= 0:
         starts_near.append({"bool": {"must_not": [{"exists": {"field": "min_age"}}]}})
     ends_near = [
-        {"range": {"max_age": {"lte": high + AGE_CLOSE_YEARS}}},
+        {"range": {"max_age": {"lte": max(high + AGE_CLOSE_YEARS, AGE_YOUNG)}}},
         {"bool": {"must_not": [{"exists": {"field": "max_age"}}], "filter": [{"range": {"min_age": {"gte": AGE_OLDER}}}]}},
     ]
     overlaps = _es_overlaps(min_age, max_age)

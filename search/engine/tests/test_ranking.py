@@ -24,6 +24,8 @@ def names(results):
         ((45, 45), (18, 65), False),  # any adult of working age
         ((65, None), (60, None), True),  # "older people" in the words
         ((13, 19), (11, 18), True),  # "teenagers"
+        ((1, 4), (0, 25), True),  # a children's and young people's range (a family hub) fits a toddler
+        ((1, 4), (0, 30), False),
     ],
 )
 def test_a_range_made_for_the_age_asked_fits_closely(asked, service, fits):
