@@ -334,9 +334,10 @@ def _pg_query(raw: str):
     return SearchQuery(raw, search_type="raw", config="simple")
 
 
-def text_filter(qs, clauses, kind):
+def text_filter(qs, clauses, kind, raw=None):
+    """The entries holding the words of any clause (PostgreSQL: or matching the `raw` tsquery)."""
     if kind == "postgresql":
-        return qs.alias(search_vector=EntryVector()).filter(search_vector=_pg_query(tsquery(clauses)))
+        return qs.alias(search_vector=EntryVector()).filter(search_vector=_pg_query(raw or tsquery(clauses)))
     if kind == "fts5":
         matching = (
             f"SELECT e.service_id FROM {fulltext.FTS_TABLE} f JOIN {fulltext.ENTRY_TABLE} e ON e.rowid = f.rowid "
@@ -404,8 +405,8 @@ def _clause_bounds(clauses, idf_of, frequencies) -> list[float]:
 
 
 def _essential_clauses(clauses, idf_of, frequencies, typed_words):
-    """(tsquery of the essential clauses, bound on the estimate of an entry matching none of them),
-    or None to rank every match at once.
+    """(tsquery of the essential clauses, bound on the estimate of an entry matching none of them,
+    tsquery of the other clauses), or None to rank every match at once.
 
     MaxScore, as search engines prune: the best pool comes from entries matching one of the
     clauses that can add most (the rare words), ranked in full; an entry matching only the rest
@@ -424,12 +425,13 @@ def _essential_clauses(clauses, idf_of, frequencies, typed_words):
     order = sorted(range(len(clauses)), key=lambda i: -bounds[i])
     phrase = PHRASE_BOUND if len(typed_words) > 1 else 1.0
     # An estimate of the pool's last score: well-ranked entries hold most clauses, each ranking
-    # about 0.6 (a word in the name and category). Too hopeful a choice costs a second ranking.
+    # about 0.6 (a word in the name and category). Too hopeful a choice costs ranking the other
+    # matches too (in the same statement, one_pass): about twice the work.
     hoped = 0.5 * sum(bound / SINGLE_WORD_RANK_BOUND for bound in bounds)
     for count in range(1, len(clauses)):
         rest = phrase * sum(bounds[i] for i in order[count:])
         if rest <= hoped:
-            return tsquery([clauses[i] for i in order[:count]]), rest
+            return tsquery([clauses[i] for i in order[:count]]), rest, tsquery([clauses[i] for i in order[count:]])
     return None
 
 
@@ -614,9 +616,9 @@ def _search(criteria: Criteria, kind) -> SearchResults:
     clauses = expanded_clauses(criteria) if not criteria.prepared.is_empty else []
     model = SearchEntryMatch if kind == "postgresql" else SearchEntry
 
-    def matching(radius_venues=False):
+    def matching(radius_venues=False, raw=None):
         qs = filtered(criteria, model, radius_venues)
-        return text_filter(qs, clauses, kind) if clauses else qs
+        return text_filter(qs, clauses, kind, raw) if clauses else qs
 
     matched = matching()
     words = {w for options in clauses for phrase, _f, _t in options for w in phrase}
@@ -635,6 +637,14 @@ def _search(criteria: Criteria, kind) -> SearchResults:
     if kind == "postgresql":
         rank = _pg_rank(clauses, idf_of, typed_words, None) if ranked_by_python else None
         first = _essential_clauses(clauses, idf_of, frequencies, typed_words) if ranked_by_python else None
+        if clauses and not (place is not None and criteria.radius_m):
+            # The entries holding the words come from the full-text index (a bitmap of them), not
+            # from testing every entry's words (a microsecond each, which the planner counts as one
+            # operator: it would read the whole table whenever a word is common). Starting
+            # parallel workers costs more than they save on statements of this size. (Within a
+            # radius, the entries in it are probed by key instead.)
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0")
         total, facets, pool = one_pass(criteria, matching, rank, columns, first)
     else:
         total, facets = counts(matched, criteria)
@@ -787,26 +797,42 @@ def one_pass(criteria: Criteria, matching, rank, columns, first=None):
     thousands of entries with a venue in reach). Only the rows chosen are then read in full, and
     checked against the directory.
 
-    `first`: (tsquery, bound) from `_essential_clauses`: only the entries matching that query are
-    ranked. When the pool's last score is not above the bound (or the pool falls short), the
-    ranking is done again over every match, so the pool is always the one ranking all would give."""
+    `first`: (tsquery, bound, tsquery of the others) from `_essential_clauses`: only the entries
+    matching the first are ranked. The matches are then read from the full-text index in two parts
+    (those holding an essential clause, ranked; those holding only the others, counted), so no
+    entry's words are tested twice. When the pool's last score is not above the bound (or the pool
+    falls short), the same statement ranks the others too, so the pool is always the one ranking
+    every match would give."""
     filters = facet_filters(criteria)
     flags = {f"passes_{name}": ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in filters.items()}
     place, sort = criteria.place, criteria.sort
     in_radius = place is not None and bool(criteria.radius_m)
-    inner = matching(radius_venues=in_radius).annotate(service_id=F("pk"), number=MatchNumber(), **flags)
-    if rank is not None:
-        # Ranked only where every filter holds: the others are counted, never listed.
-        every = Q()
-        for condition in filters.values():
-            every &= condition
-        if first is not None:
-            from django.contrib.postgres.search import SearchVectorExact
-
-            every &= Q(SearchVectorExact(EntryVector(), _pg_query(first[0])))
-        inner = inner.annotate(words_rank=Case(When(every, then=rank), output_field=FloatField()) if every else rank)
     names = ["service_id", "number", "name_sort", "is_free", *flags, *(["words_rank"] if rank is not None else [])]
-    inner_sql, params = inner.values(*names).query.sql_with_params()
+
+    def match_rows(raw=None, ranked=True, essential=None):
+        found = matching(radius_venues=in_radius, raw=raw).annotate(service_id=F("pk"), number=MatchNumber(), **flags)
+        if rank is not None:
+            # Ranked only where every filter holds (and `essential` matches): the others are counted, never listed.
+            every = Q()
+            for condition in filters.values():
+                every &= condition
+            if essential is not None:
+                from django.contrib.postgres.search import SearchVectorExact
+
+                every &= Q(SearchVectorExact(EntryVector(), _pg_query(essential)))
+            words_rank = Case(When(every, then=rank), output_field=FloatField()) if every else rank
+            found = found.annotate(words_rank=words_rank if ranked else Value(None, output_field=FloatField()))
+        return found.values(*names).query.sql_with_params()
+
+    if first is None or in_radius:
+        # Within a radius each entry in it is probed by key: split in two, it would be probed twice.
+        inner_sql, params = match_rows(essential=first[0] if first is not None else None)
+    else:
+        # Two reads of the full-text index, neither testing an entry's words again: the entries
+        # holding an essential clause, ranked, and those holding only the others, counted.
+        essential_sql, params = match_rows(first[0])
+        rest_sql, rest_params = match_rows(f"({first[2]}) & !({first[0]})", ranked=False)
+        inner_sql, params = f"{essential_sql} UNION ALL {rest_sql}", [*params, *rest_params]
     params = list(params)
 
     near_sql, distance, source = "", "NULL::float8", f"({inner_sql}) i"
@@ -845,7 +871,12 @@ def one_pass(criteria: Criteria, matching, rank, columns, first=None):
         # like the ORUK API, gets only the totals).
         counted += [f"coalesce(string_agg(m.number::text, ',') FILTER (WHERE {all_but(way)}), '')" for way in ways]
     facet_sql = f"SELECT json_build_array({', '.join(counted)}) FROM m"
-    ranked_from, ranked_params = "m", []
+    ranked_params, more_sql, decay_join = [], "", ""
+
+    def ranked_from(rows_sql="m"):
+        """The rows to rank (one_pass's own `m`, or a subquery given), as `m`, with their nearest venue."""
+        return (f"{rows_sql} m" if rows_sql != "m" else "m") + decay_join
+
     if rank is not None:
         decay = "1.0"
         if place is not None:
@@ -855,43 +886,78 @@ def one_pass(criteria: Criteria, matching, rank, columns, first=None):
             # far counts 0.5; one with no venue at all (a phone line) keeps its score.
             scale = criteria.decay_scale_m
             venues = SearchEntryLocation.objects.filter(entry_id=RawSQL("m.service_id", [])).annotate(d=distance_to(place))
-            venue_sql, ranked_params = venues.values("d").query.sql_with_params()
-            ranked_from = (
-                f"m LEFT JOIN LATERAL (SELECT min(v.d) FILTER (WHERE v.d <= %s) AS d, count(*) AS venues "
+            venue_sql, venue_params = venues.values("d").query.sql_with_params()
+            ranked_params = [3 * scale, *venue_params]
+            decay_join = (
+                " LEFT JOIN LATERAL (SELECT min(v.d) FILTER (WHERE v.d <= %s) AS d, count(*) AS venues "
                 f"FROM ({venue_sql} OFFSET 0) v) near ON TRUE"
             )
-            ranked_params = [3 * scale, *ranked_params]
             decay = (
                 f"(CASE WHEN near.d IS NOT NULL THEN 0.5 + 0.5 * exp({-math.log(2) / scale**2!r} * near.d ^ 2) "
                 "WHEN near.venues > 0 THEN 0.5 ELSE 1.0 END)"
             )
         score = f"m.words_rank * {decay}"
-        order, window = f"{score} DESC, m.name_sort", (max(RANK_POOL, criteria.offset + criteria.per_page), 0)
-    elif sort == "distance":
-        score, order, window = "NULL", "m.distance, m.name_sort", (criteria.per_page + LISTED_MARGIN, criteria.offset)
+        # The entry's id last: entries alike in score and name come in one order whatever the plan.
+        order, window = f"{score} DESC, m.name_sort, m.service_id", max(RANK_POOL, criteria.offset + criteria.per_page)
+        where = f"{all_but(None)} AND m.words_rank IS NOT NULL"
+        pool_sql = (
+            f"pool AS MATERIALIZED (SELECT m.service_id, m.name_sort, {score} AS s FROM {ranked_from()} "
+            f"WHERE {where} ORDER BY {order} LIMIT {window:d})"
+        )
+        pool_params = ranked_params
+        if first is not None:
+            # Should the pool of the entries holding an essential clause fall short (not full, or
+            # its last score not above the most an entry holding none of them could score), the
+            # same statement ranks those others too and keeps the best of both, so the pool is
+            # always the one ranking every match would give. Otherwise the database skips them
+            # (a condition it checks once, before).
+            # Those are the counted rows passing every filter but not ranked: each read by its key.
+            unranked = RawSQL(f"SELECT m.service_id FROM m WHERE {all_but(None)} AND m.words_rank IS NULL", [])
+            others = SearchEntryMatch.objects.filter(pk__in=unranked).annotate(service_id=F("pk"), words_rank=rank)
+            others_sql, others_params = others.values("service_id", "name_sort", "words_rank").query.sql_with_params()
+            enough = (
+                f"(SELECT count(*) >= (SELECT count(*) FILTER (WHERE {all_but(None)}) FROM m) "
+                f"OR (count(*) >= {window:d} AND min(s) > {float(first[1])!r}::float8) FROM pool)"
+            )
+            pool_sql += (
+                f", more AS MATERIALIZED (SELECT m.service_id, m.name_sort, {score} AS s FROM {ranked_from(f'({others_sql})')} "
+                f"WHERE m.words_rank IS NOT NULL AND NOT {enough} ORDER BY {order} LIMIT {window:d})"
+            )
+            pool_params = [*ranked_params, *others_params, *ranked_params]
+            chosen = f"SELECT * FROM pool UNION ALL SELECT * FROM more ORDER BY s DESC, name_sort, service_id LIMIT {window:d}"
+        else:
+            chosen = "SELECT * FROM pool"
+        more_sql = f", {pool_sql}"
+        hits_sql = (
+            "SELECT coalesce(json_agg(json_build_array(t.service_id, t.s) ORDER BY t.n), '[]') FROM "
+            f"(SELECT c.service_id, c.s, row_number() OVER () AS n FROM ({chosen}) c) t"
+        )
+        tail_params = []
     else:
-        score, order, window = "NULL", "m.name_sort", (criteria.per_page + LISTED_MARGIN, criteria.offset)
-    where = all_but(None) + (" AND m.distance IS NOT NULL" if sort == "distance" and rank is None else "")
-    if first is not None:
-        where += " AND m.words_rank IS NOT NULL"
-    # ORDER BY with LIMIT keeps only the best rows as it goes (a numbering window would sort them all).
-    hits_sql = (
-        "SELECT coalesce(json_agg(json_build_array(t.service_id, t.s) ORDER BY t.n), '[]') FROM "
-        f"(SELECT m.service_id, m.s, row_number() OVER () AS n FROM "
-        f"(SELECT m.service_id, {score} AS s FROM {ranked_from} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s) m) t"
+        where = all_but(None)
+        if sort == "distance":
+            order, where = "m.distance, m.name_sort", where + " AND m.distance IS NOT NULL"
+        else:
+            order = "m.name_sort"
+        # ORDER BY with LIMIT keeps only the best rows as it goes (a numbering window would sort them all).
+        hits_sql = (
+            "SELECT coalesce(json_agg(json_build_array(t.service_id, NULL) ORDER BY t.n), '[]') FROM "
+            "(SELECT m.service_id, row_number() OVER () AS n FROM "
+            f"(SELECT m.service_id FROM m WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s) m) t"
+        )
+        pool_params, tail_params = [], [criteria.per_page + LISTED_MARGIN, criteria.offset]
+    sql = (
+        f"WITH {near_sql}m AS MATERIALIZED (SELECT i.*, {distance} AS distance FROM {source}){more_sql} "
+        f"SELECT ({facet_sql}), ({hits_sql})"
     )
-    sql = f"WITH {near_sql}m AS MATERIALIZED (SELECT i.*, {distance} AS distance FROM {source}) SELECT ({facet_sql}), ({hits_sql})"
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *ranked_params, *window])
+        cursor.execute(sql, [*params, *pool_params, *tail_params])
         counts_row, ids = cursor.fetchone()
     if isinstance(counts_row, str):  # psycopg returns json already parsed; other drivers may not
         counts_row, ids = json.loads(counts_row), json.loads(ids)
-    scores, ids = [score for _id, score in ids], [i for i, _score in ids]
+    ids = [i for i, _score in ids]
 
     total, free = counts_row[0], counts_row[len(ways)]
-    if first is not None and len(ids) < total and (len(ids) < window[0] or scores[-1] <= first[1]):
-        # An entry outside the first ones could still reach the pool: rank them all.
-        return one_pass(criteria, matching, rank, columns)
     near_count = counts_row[len(ways) + 1] if sort == "distance" else None
     found = defaultdict(list)
     if criteria.query.facets:
