@@ -290,3 +290,25 @@ def test_a_search_during_a_rebuild_sees_the_whole_directory(db_settings, indexed
     assert seen[-1] == total() == before - 1  # the advocacy service, no longer listed, is gone
     assert SearchWord.objects.get(kind=SearchWord.Kind.SPELLING, word="bungalow").entries == 1
     assert not SearchWord.objects.filter(kind=SearchWord.Kind.SPELLING, word="statutory", entries__gt=0).exists()
+
+
+def test_sqlite_ranks_the_matches_alone_yet_never_lists_a_service_closed_since(db_settings, postcodes, monkeypatch):
+    """With nothing but the words narrowing a search, SQLite ranks its full-text matches without
+    testing each against the directory, then checks the best ones: a service closed a moment ago
+    (its entry not yet rewritten) is still never listed, and the page is still full."""
+    from search import models as m
+    from search.engine import db_backend
+
+    if connection.vendor != "sqlite" or fulltext.kind(connection) != "fts5":
+        pytest.skip("SQLite's full-text index")
+    bulk_services(30)
+    indexing.rebuild_entries(log=lambda *a: None)
+    closed = list(m.Service.objects.order_by("name").values_list("pk", flat=True)[:14])
+    m.Service.objects.filter(pk__in=closed).update(status="inactive")  # no signals: the entries stay
+    monkeypatch.setattr(db_backend, "RANK_POOL", 4)  # the margin of closures then runs out
+
+    for per_page in (4, 20):
+        results = search_services(ServiceQuery(text="respite", per_page=per_page))
+        shown = {uuid.UUID(h.service_id) for h in results.hits}
+        assert not shown & set(closed)
+        assert len(shown) == min(per_page, 16)
