@@ -282,7 +282,6 @@ def es_source(doc: dict) -> dict:
         "taxonomy_ids": [value for value, _label in doc["taxonomy_ids"]],
         # Counted for the facets, so their names come back with the counts (no lookup per search).
         "taxonomy_term_facets": [f"{value}|{label}" for value, label in doc["taxonomy_term_ids"]],
-        "taxonomy_facets": [f"{value}|{label}" for value, label in doc["taxonomy_ids"]],
         "locations": [{"lat": lat, "lon": lon} for lat, lon in doc["locations"]],
         "openings": [{"gte": start, "lte": end} for start, end in doc["openings"]],
     }

@@ -163,16 +163,20 @@ def _scored(criteria: Criteria, matching: dict) -> dict:
 
 
 def _sort(criteria: Criteria) -> list:
+    # Last, the service's id: services of one name and score (a chain's branches) then come in the
+    # same order whatever the index's segments look like (a rebuild's force-merge, the worker's
+    # updates), so the same search always picks the same first matches and pages.
+    last = [{"name_sort": {"order": "asc"}}, {"service_id": {"order": "asc"}}]
     if criteria.sort == "distance":
         point = {"lat": criteria.place.latitude, "lon": criteria.place.longitude}
         return [
             {"_geo_distance": {"locations": point, "order": "asc", "unit": "m", "mode": "min", "ignore_unmapped": True}},
             {"_score": {"order": "desc"}},
-            {"name_sort": {"order": "asc"}},
+            *last,
         ]
     if criteria.sort == "name":
-        return [{"name_sort": {"order": "asc"}}]
-    return [{"_score": {"order": "desc"}}, {"name_sort": {"order": "asc"}}]
+        return last
+    return [{"_score": {"order": "desc"}}, *last]
 
 
 def build(criteria: Criteria, known: frozenset[str] = frozenset(), *, counted_apart=False) -> dict:

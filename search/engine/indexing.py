@@ -354,6 +354,7 @@ def rebuild_index(chunk=1000, log=print) -> dict:
         raise
     removed = es.swap_alias(name, client)
     seconds = time.perf_counter() - started
+    merging = es.merge_in_background(name, client)
     # Everything queued before the rebuild started is in the new index.
     PendingIndexUpdate.objects.filter(pk__lte=pending_before).delete()
     # Edits made while it was being built went to the old index: send them again.
@@ -366,8 +367,11 @@ def rebuild_index(chunk=1000, log=print) -> dict:
         ensure_recorded(changed)
         apply_pending(changed, limit=len(changed) + 10, refresh=True)
     es.breaker.reset()
-    log(f"Elasticsearch index {name}: {ok} documents in {seconds:.1f}s; alias {es.alias_name()} swapped; removed {removed or 'nothing'}")
-    return {"index": name, "documents": ok, "seconds": seconds, "removed": removed}
+    log(
+        f"Elasticsearch index {name}: {ok} documents in {seconds:.1f}s; alias {es.alias_name()} swapped; "
+        f"removed {removed or 'nothing'}; merging it into one segment in the background"
+    )
+    return {"index": name, "documents": ok, "seconds": seconds, "removed": removed, "merging": merging}
 
 
 def rebuild(log=print) -> dict:

@@ -149,6 +149,34 @@ def test_rebuild_swaps_the_alias_and_removes_old_indexes(es_indexed, es_settings
     assert es.client().count(index=es.alias_name())["count"] == 6
 
 
+def test_a_rebuilt_index_is_one_segment_and_keeps_only_what_searches_read(es_indexed, es_settings):
+    """Searches read one segment after a rebuild (each word is looked up once, not once per
+    segment); the words kept only for "did you mean" and completions are searched but not stored."""
+    result = indexing.rebuild_index(log=lambda *a: None)
+    result["merging"].join()
+    segments = es.client().indices.segments(index=result["index"])["indices"][result["index"]]["shards"]["0"][0]["segments"]
+    assert len([s for s in segments.values() if s["search"]]) == 1
+    stored = es.client().search(index=es.alias_name(), size=1)["hits"]["hits"][0]["_source"]
+    assert "name" in stored and "meaning" in stored
+    assert "spelling" not in stored and "suggest" not in stored
+
+
+def test_services_that_rank_alike_keep_one_order_after_edits(directory, es_settings, committed):
+    """A chain's branches (one name, one score) come in the order of their ids, whatever order the
+    index holds them in: before, an edited branch moved behind the others (it was written last)."""
+    from .conftest import Engine, make_service
+
+    branches = [make_service("Oak Tree money advice", "Free money advice at the library.") for _ in range(4)]
+    Engine("elasticsearch").reindex()
+    first = min(branches, key=lambda b: str(b.pk))
+    with committed():
+        first.description = "Free money advice at the library."  # saved unchanged: rewritten, written last
+        first.save()
+    refresh()
+    order = [h.service_id for h in find(text="money advice").hits]
+    assert order == sorted(str(b.pk) for b in branches)
+
+
 def test_searches_see_the_old_index_until_the_new_one_is_complete(es_indexed, es_settings, monkeypatch):
     seen_during_build = []
     real = indexing.iter_documents
