@@ -279,9 +279,9 @@ def service_list(request):
     else:
         results = run_search(query)
         total = results.total
-        ids = [hit.service_id for hit in results.hits]
-        found = Service.objects.select_related("organization").in_bulk([_uuid_or_none(i) for i in ids if _uuid_or_none(i)])
-        services = [found[_uuid_or_none(i)] for i in ids if _uuid_or_none(i) in found]
+        ids = [key for hit in results.hits if (key := _uuid_or_none(hit.service_id))]
+        found = oruk.services_for_list(ids)
+        services = [found[key] for key in ids if key in found]
     return envelope(total, page, per_page, [oruk.service_to_oruk_list(s) for s in services])
 
 

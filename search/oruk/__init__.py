@@ -8,6 +8,7 @@ The public surface, used by the API, the export command and the search engine:
     service_at_location_to_oruk_list(sal)       location and service summaries (service_at_location_list)
     taxonomy_to_oruk(t), taxonomy_term_to_oruk(t)
     prefetch_services(queryset)                 the prefetches that make the above query-free
+    services_for_list(ids) -> {id: record}      what service_to_oruk_list reads, in one query
     validator(name) -> jsonschema validator     for "service.json", "compiled/service_list.json"...
 
 The schemas (`schema.py`) are a copy of the standard's files (search/oruk_schema). They refer to each other by
@@ -18,7 +19,7 @@ Output (`serialise.py`, with the prefetches in `queries.py`) leaves out empty va
 is absent rather than null. Required fields are always present.
 """
 
-from .queries import location_prefetches, prefetch_services
+from .queries import location_prefetches, prefetch_services, services_for_list
 from .schema import (
     ORUK_VERSION,
     PROFILE_URL,
@@ -44,5 +45,5 @@ __all__ = [
     "ORUK_VERSION", "PROFILE_URL", "REMOTE_BASE", "SCHEMA_DIR", "location_prefetches", "openapi_document",
     "prefetch_services", "registry", "schema_errors", "schema_path", "served_openapi",
     "service_at_location_to_oruk", "service_at_location_to_oruk_list", "service_to_oruk",
-    "service_to_oruk_list", "taxonomy_term_to_oruk", "taxonomy_to_oruk", "validator",
+    "service_to_oruk_list", "services_for_list", "taxonomy_term_to_oruk", "taxonomy_to_oruk", "validator",
 ]

@@ -87,6 +87,14 @@ def attribute_to_oruk(attribute) -> dict:
     )
 
 
+# What service_to_oruk_list reads (queries.services_for_list fetches exactly these).
+LIST_ORGANIZATION_FIELDS = ("id", "name", "description", "email", "website", "logo", "uri", "parent_organization_uuid")
+LIST_SERVICE_FIELDS = (
+    "id", "organization_id", "name", "description", "url", "email", "status", "fees", "accreditations",
+    "minimum_age", "maximum_age", "assured_date", "assurer_email", "alert", "last_modified",
+)  # fmt: skip
+
+
 def organization_to_oruk(org, nested=True) -> dict:
     data = {
         "id": str(org.id),
