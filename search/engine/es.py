@@ -28,7 +28,6 @@ from elasticsearch_dsl import (
     Boolean,
     Completion,
     Date,
-    DenseVector,
     Document,
     Float,
     GeoPoint,
@@ -100,18 +99,12 @@ class ServiceDocument(Document):
     # The service's vector (semantic.encode), worked out when it is indexed and returned with the
     # first matches, so a search embeds no service text: kept in the source only, never searched.
     meaning = Binary()
-    # The same vector as 256 signed bytes (meaning.hex_bytes), searched with `knn` for the services
-    # nearest in meaning (meaning.py). A flat index: the nearest are found exactly, among the
-    # documents passing the search's filters (no graph to build while indexing). Left out of the
-    # source: `meaning` carries it back.
-    meaning_vector = DenseVector(dims=256, element_type="byte", similarity="cosine", index_options={"type": "flat"})
 
     class Meta:
-        # Searched, never read back, so left out of the stored source: the vector (`meaning`
-        # carries it back), the "did you mean" words and the completion inputs (a fifth of the
-        # source): a rebuild writes and merges less. Documents are always rebuilt from the
-        # directory, never updated from their source.
-        source = MetaField(excludes=["meaning_vector", "spelling", "suggest"])
+        # Searched, never read back, so left out of the stored source: the "did you mean" words and
+        # the completion inputs (a fifth of the source): a rebuild writes and merges less.
+        # Documents are always rebuilt from the directory, never updated from their source.
+        source = MetaField(excludes=["spelling", "suggest"])
 
 
 # ---- Client and outage breaker -----------------------------------------------------------------

@@ -188,8 +188,6 @@ def with_meaning(docs: list[dict], *, from_entries=False) -> list[dict]:
     texts = [semantic.service_text(doc["name"], doc["description"]) for doc in missing]
     for doc, vector in zip(missing, semantic.service_vectors(texts), strict=True):
         doc["meaning"] = vector
-    for doc, searched in zip(docs, meaning.document_vectors([doc["meaning"] for doc in docs]), strict=True):
-        doc["meaning_vector"] = searched
     return docs
 
 

@@ -8,9 +8,10 @@ in meaning to the search (the cosine of semantic.py's vectors), with every filte
 applied; they join the first matches and are blended as they are (ranking.rerank), a service with
 no word of the search counting ranking.RETRIEVED_WEIGHT times its meaning alone.
 
-Elasticsearch: a `knn` search on the `meaning_vector` field (exact: a flat index, filtered
-inside). The database: the vectors of every entry (`SearchEntry.meaning`) kept in each process,
-scored with numpy, the nearest SHORTLIST then checked against the search's filters in SQL.
+Both backends take the nearest from every entry's vector (`SearchEntry.meaning`, kept in each
+process and scored with numpy: `entry_vectors`), the nearest SHORTLIST then checked against the
+search's filters: by the database in SQL, by Elasticsearch with an `ids` filter beside the
+search's own filters, in one request.
 """
 
 from __future__ import annotations
@@ -52,15 +53,9 @@ def query_vector(criteria):
     return semantic.query_vector(ranking.semantic_query_text(criteria))
 
 
-# ---- The vectors as both backends compare them -----------------------------------------------------
-#
-# Elasticsearch keeps each vector as 256 signed bytes (`element_type: byte`, sent as hex: a
-# quarter of the JSON of 256 numbers) and compares them by cosine; the database compares the same
-# bytes the same way, so both find the same nearest services.
-
-
 def quantized(vector):
-    """A vector as 256 signed bytes (the largest component at +-127): cosine keeps its direction."""
+    """A vector as 256 signed bytes (the largest component at +-127), the form the nearest are
+    found in: a quarter of the memory of float32 kept, the cosine barely moved."""
     import numpy as np
 
     vector = np.asarray(vector, dtype=np.float32)
@@ -68,28 +63,21 @@ def quantized(vector):
     return np.round(vector * (127.0 / largest)).astype(np.int8)
 
 
-def hex_bytes(vector) -> str:
-    """Elasticsearch's form of a byte vector: its bytes in hexadecimal."""
-    return quantized(vector).tobytes().hex()
-
-
-def document_vector(encoded: str | None) -> str | None:
-    """A document's `meaning_vector` from its `meaning` (semantic.encode), or None."""
-    vector = semantic.decode(encoded) if encoded else None
-    return hex_bytes(vector) if vector is not None else None
-
-
-# ---- The database fallback: every entry's vector in this process ----------------------------------
+# ---- Every entry's vector in this process ---------------------------------------------------------
 #
-# 256 float32 numbers an entry (1 KB: 94 MB at 100,000 services, read once per process, about a
-# second), scored with one matrix product (about 15 ms of CPU at 100,000). Half precision or the
-# bytes themselves would take a half or a quarter of the memory, but numpy multiplies them several
-# times slower. The entries written since the last look are read again at most every minute, and
-# at once after this process writes entries; an entry removed since stays in the matrix, harmless:
-# the nearest are checked against the entries in SQL, with the search's filters, before use.
+# Both backends find the nearest here, then keep those passing the search's filters (the database
+# in SQL, Elasticsearch with an `ids` filter beside the search's own): the same shortlist, so the
+# same services join on both. 256 float32 numbers an entry (1 KB: 94 MB at 100,000 services, read
+# from the entries once per process: about 3 s of CPU at 100,000), scored with one matrix product
+# (about 15 ms of CPU at 100,000 under load). Half precision or the bytes themselves would take a
+# half or a quarter of the memory, but numpy multiplies them several times slower; Elasticsearch's
+# own `knn` took 130-260 ms at 100,000 on a flat index and its HNSW graph 145 s to build (README).
+# The entries written since the last look are read again at most every minute, and at once after
+# this process writes entries; an entry removed since stays in the matrix, harmless: the nearest
+# are checked against the search's filters before use.
 SHORTLIST = 500
 REFRESH_SECONDS = 60
-LOOK_BACK = timedelta(minutes=10)
+LOOK_BACK = timedelta(seconds=60)
 
 
 class EntryVectors:
@@ -139,7 +127,7 @@ class EntryVectors:
             return
         vectors = np.frombuffer(b"".join(bytes(meaning) for _s, meaning, _u in rows), dtype=semantic.STORED_TYPE)
         vectors = vectors.reshape(len(rows), semantic.DIMENSIONS).astype(np.float32)
-        # As Elasticsearch compares them: the bytes of each (quantized), by cosine.
+        # The bytes of each (quantized), compared by cosine.
         largest = np.abs(vectors).max(axis=1, keepdims=True)
         largest[largest == 0] = 1.0
         vectors = np.round(vectors * (127.0 / largest))
@@ -181,22 +169,3 @@ class EntryVectors:
 
 entry_vectors = EntryVectors()
 
-
-def document_vectors(encoded: list[str | None]) -> list[str | None]:
-    """`document_vector` of a batch of documents' `meaning`s, worked out together."""
-    import base64
-
-    import numpy as np
-
-    held = [number for number, value in enumerate(encoded) if value]
-    found: list[str | None] = [None] * len(encoded)
-    if not held:
-        return found
-    raw = b"".join(base64.b64decode(encoded[number]) for number in held)
-    vectors = np.frombuffer(raw, dtype=semantic.STORED_TYPE).reshape(len(held), semantic.DIMENSIONS).astype(np.float32)
-    largest = np.abs(vectors).max(axis=1, keepdims=True)
-    largest[largest == 0] = 1.0
-    rows = np.round(vectors * (127.0 / largest)).astype(np.int8)
-    for number, row in zip(held, rows, strict=True):
-        found[number] = row.tobytes().hex()
-    return found

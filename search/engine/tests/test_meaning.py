@@ -1,6 +1,8 @@
 """Retrieval by meaning: a service saying what was asked in other words joins a narrow search,
 on both backends, and every filter holds for it as for the word matches."""
 
+import uuid
+
 import pytest
 
 from search.engine import ServiceQuery, es_backend, meaning, search_services
@@ -17,6 +19,7 @@ def names(**kwargs):
 
     by_id = {str(pk): name for pk, name in Service.objects.values_list("pk", "name")}
     results = search_services(ServiceQuery(**kwargs))
+    assert results.fallback_reason is None  # Elasticsearch answered, when it is the backend under test
     return [by_id[str(h.service_id)] for h in results.hits], results.total
 
 
@@ -61,17 +64,14 @@ def test_a_search_matching_no_word_is_not_answered_by_meaning(grief, engine):
 
 
 def test_the_nearest_in_meaning_are_asked_with_every_filter(db):
-    """Elasticsearch's `knn` request carries the search's filters inside it (status, age, place,
-    chosen facets), so nothing the search leaves out can come back through it."""
-    from search.engine import semantic
-
-    if semantic.model() is None:
-        pytest.skip("the WordLlama model is not installed")
+    """Elasticsearch is asked which of the nearest pass the search's filters (status, age, place,
+    chosen facets), so nothing the search leaves out can come back through meaning."""
     criteria = understand(ServiceQuery(text="bereavement", min_age=40, max_age=40, free_only=True))
-    knn = es_backend.nearest_request(criteria)["knn"]
-    assert knn["field"] == "meaning_vector"
-    assert knn["filter"] == [*es_backend.base_filters(criteria), *es_backend.facet_filters(criteria).values()]
-    statuses = knn["filter"][0]["terms"]["status"]
+    near = [(uuid.uuid4().hex, 0.5), (uuid.uuid4().hex, 0.4)]
+    request = es_backend.nearest_request(criteria, near)
+    filters = request["query"]["bool"]["filter"]
+    assert filters == [{"ids": {"values": [str(uuid.UUID(key)) for key, _s in near]}}, *es_backend.base_filters(criteria), *es_backend.facet_filters(criteria).values()]
+    statuses = filters[1]["terms"]["status"]
     assert "inactive" not in statuses and "defunct" not in statuses
-    assert {"term": {"is_free": True}} in knn["filter"]
-    assert knn["k"] >= meaning.RETRIEVED
+    assert {"term": {"is_free": True}} in filters
+    assert request["size"] == meaning.RETRIEVED
