@@ -317,7 +317,7 @@ def search(criteria: Criteria) -> SearchResults:
         total += joined
     matched = [set() for _hit in found]
     if criteria.query.highlights and not criteria.prepared.is_empty:
-        page_terms = [set(text.analyse(hit["_source"].get("name") or "")) | set(text.analyse(hit["_source"].get("description") or "")) for hit in found]
+        page_terms = [text.analysed_set(hit["_source"].get("name") or "") | text.analysed_set(hit["_source"].get("description") or "") for hit in found]
         matched = matched_terms_each(criteria.prepared, page_terms)
     hits = []
     for hit, matched_here in zip(found, matched, strict=True):

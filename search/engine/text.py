@@ -69,6 +69,13 @@ def analyse(text: str) -> list[str]:
     return [w if w.isdigit() else stem(w) for w in words(text) if w not in STOP_WORDS]
 
 
+@lru_cache(maxsize=5_000)
+def analysed_set(text: str) -> frozenset[str]:
+    """The analysed words of a result's name or description, for marking them: the same services
+    come back search after search (a page is twenty of them)."""
+    return frozenset(analyse(text))
+
+
 @lru_cache(maxsize=20_000)
 def _analysed_joined(text: str) -> str:
     return " ".join(analyse(text))
