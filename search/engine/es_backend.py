@@ -37,6 +37,7 @@ KNOWN_WORD_ENTRIES = 10
 # Only what the answer is read for travels back (not the index name, ids and shard counts).
 HITS_PATH = "hits.total.value,hits.hits._score,hits.hits._source,hits.hits.sort"
 COUNTS_PATH = "hits.total.value,aggregations"
+NEAREST_PATH = "hits.hits._source"
 
 
 def _bool(**parts) -> dict:
@@ -205,7 +206,7 @@ def _rescored(criteria: Criteria) -> bool:
     return criteria.sort == "relevance" and not criteria.prepared.is_empty and criteria.offset < ranking.RESCORED + meaning.RETRIEVED
 
 
-def nearest_request(criteria: Criteria, near: list[tuple[str, float]]) -> dict:
+def nearest_request(criteria: Criteria, near: list[tuple[str, float]], size: int = meaning.RETRIEVED) -> dict:
     """Of the services nearest in meaning (`near`: meaning.entry_vectors' shortlist, uuid hex,
     nearest first), the first meaning.RETRIEVED passing every filter of the search (status, ages,
     place, opening times, the chosen facets), nearest first, with what the page and the rescoring
@@ -218,7 +219,7 @@ def nearest_request(criteria: Criteria, near: list[tuple[str, float]]) -> dict:
     return {
         "query": _bool(should=nearest_first, minimum_should_match=1, filter=[{"ids": {"values": ids}}, *base_filters(criteria), *facet_filters(criteria).values()]),
         "sort": [{"_score": {"order": "desc"}}],
-        "size": meaning.RETRIEVED,
+        "size": size,
         "_source": sorted({*LISTING_FIELDS, *RESCORE_FIELDS}),
         "track_total_hits": False,
     }
@@ -285,7 +286,17 @@ def search(criteria: Criteria) -> SearchResults:
     if reranked:
         body["from"], body["size"] = 0, max(ranking.RESCORED, criteria.offset + criteria.per_page)
     client = es.client()
-    if counted:
+    ahead = _nearest_ahead(criteria) if reranked and not counted else None
+    if ahead:
+        # A small directory: the words' search and the nearest in meaning in one round trip. The
+        # shortlist was not cut by the words' matches (not known yet), so the nearest answer holds
+        # as many more as the words can match; _reordered leaves those out, as asking after would.
+        response, nearest_ahead = es.search_both(
+            body, nearest_request(criteria, ahead, size=meaning.RETRIEVED + ranking.RESCORED), paths=(HITS_PATH, NEAREST_PATH)
+        )
+        counts = response
+        took = float(response["took"])
+    elif counted:
         # The hits and the counts in one round trip, searched side by side; the counts' request
         # is cacheable (paging through a search, or changing its order, asks it again).
         response, counts = es.search_both(body, counts_request(criteria, known), paths=(HITS_PATH, COUNTS_PATH))
@@ -305,11 +316,13 @@ def search(criteria: Criteria) -> SearchResults:
         # A search whose words found a few services is joined by those nearest in meaning: asked
         # only then (a second request), so the many searches matching more cost nothing more.
         retrieved = []
-        if meaning.applies(criteria, total):
+        if meaning.applies(criteria, total) and ahead:
+            retrieved = nearest_ahead.get("hits", {}).get("hits", [])
+        elif meaning.applies(criteria, total) and ahead is None:
             matched = {uuid.UUID(hit["_source"]["service_id"]).hex for hit in found}
             near = meaning.entry_vectors.nearest(meaning.query_vector(criteria), matched)
             if near:
-                nearest = client.search(index=es.alias_name(), body=nearest_request(criteria, near), filter_path="took,hits.hits._source").body
+                nearest = client.search(index=es.alias_name(), body=nearest_request(criteria, near), filter_path=f"took,{NEAREST_PATH}").body
                 retrieved = nearest.get("hits", {}).get("hits", [])
                 took += float(nearest["took"])
         found, joined = _reordered(criteria, found, retrieved)
@@ -346,6 +359,14 @@ def search(criteria: Criteria) -> SearchResults:
         fallback_reason=None,
         took_ms=took,
     )
+
+
+def _nearest_ahead(criteria: Criteria) -> list[tuple[str, float]] | None:
+    """The nearest in meaning found before the search (a small directory: meaning.AHEAD_UP_TO), enough
+    of them that those left after the words' matches are the same as when asked after; or None."""
+    if not meaning.could_apply(criteria) or len(meaning.entry_vectors) > meaning.AHEAD_UP_TO:
+        return None
+    return meaning.entry_vectors.nearest(meaning.query_vector(criteria), count=meaning.SHORTLIST + ranking.RESCORED) or None
 
 
 def _reordered(criteria: Criteria, found: list[dict], nearest=()) -> tuple[list[dict], int]:

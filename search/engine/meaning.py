@@ -28,21 +28,25 @@ RETRIEVED = int(os.environ.get("DIRECTORY_MEANING_RETRIEVED", "10"))
 MINIMUM_SIMILARITY = float(os.environ.get("DIRECTORY_MEANING_MINIMUM", "0.2"))
 
 
-def applies(criteria, matched: int) -> bool:
-    """Whether this search retrieves by meaning: a search in words, ranked by relevance, whose
-    words found at least one service and fewer than ranking.RESCORED (all of them then among the
-    first matches that meaning reorders, so those that join are the only ones sharing no word,
-    and every page of the search, and its total, count them alike). A search matching more has
-    enough to show; one matching nothing says so, and offers "did you mean"."""
+def could_apply(criteria) -> bool:
+    """Whether this search would retrieve by meaning should its words find a few services."""
     return (
         RETRIEVED > 0
-        and 0 < matched < ranking.RESCORED
         and ranking.on("semantic")
         and ranking.on("retrieval")
         and criteria.sort == "relevance"
         and not criteria.prepared.is_empty
         and criteria.offset < ranking.RESCORED + RETRIEVED
     )
+
+
+def applies(criteria, matched: int) -> bool:
+    """Whether this search retrieves by meaning: a search in words, ranked by relevance, whose
+    words found at least one service and fewer than ranking.RESCORED (all of them then among the
+    first matches that meaning reorders, so those that join are the only ones sharing no word,
+    and every page of the search, and its total, count them alike). A search matching more has
+    enough to show; one matching nothing says so, and offers "did you mean"."""
+    return 0 < matched < ranking.RESCORED and could_apply(criteria)
 
 
 def query_vector(criteria):
@@ -76,6 +80,11 @@ def quantized(vector):
 # this process writes entries; an entry removed since stays in the matrix, harmless: the nearest
 # are checked against the search's filters before use.
 SHORTLIST = 500
+# Up to this many entries the nearest cost well under a millisecond to find (one matrix product), so
+# a search finds them before it knows how many services its words match and asks Elasticsearch for
+# both in one round trip (es_backend.search): on a council's few thousand services, a second
+# request would cost more than the words' search itself.
+AHEAD_UP_TO = 5000
 REFRESH_SECONDS = 60
 LOOK_BACK = timedelta(seconds=60)
 
@@ -149,6 +158,9 @@ class EntryVectors:
         # An entry written by a transaction that began before the newest one read but committed after
         # it carries an earlier time: look back a while every time.
         self.read_from = max(updated for _s, _m, updated in rows) - LOOK_BACK
+
+    def __len__(self):
+        return len(self._current()[0])
 
     def nearest(self, vector, exclude=frozenset(), count=SHORTLIST) -> list[tuple[str, float]]:
         """(entry key as uuid hex, cosine) of the `count` entries nearest to `vector`, nearest first."""

@@ -7,7 +7,7 @@ import pytest
 
 from search.engine import ServiceQuery, es_backend, meaning, search_services
 from search.engine.query import understand
-from search.engine.tests.conftest import REDDITCH, make_service
+from search.engine.tests.conftest import REDDITCH, Engine, make_service
 
 GRIEF = "Counselling for people grieving after someone close to them has died."
 WORCESTER = (52.1936, -2.2216, "WR1 2ES")
@@ -75,3 +75,26 @@ def test_the_nearest_in_meaning_are_asked_with_every_filter(db):
     assert "inactive" not in statuses and "defunct" not in statuses
     assert {"term": {"is_free": True}} in filters
     assert request["size"] == meaning.RETRIEVED
+
+
+def test_a_small_directory_asks_for_the_nearest_in_the_same_round_trip(grief, es_settings, monkeypatch):
+    """On a few thousand services the nearest in meaning are found before the search and asked
+    beside it (one request to Elasticsearch, not two; the ORUK API's searches, which count no facets), with the same services and order as when
+    asked after the words' matches are known."""
+    from search.engine import es
+
+    Engine("elasticsearch").reindex()
+    calls = []
+    for method in ("search", "msearch"):
+        real = getattr(es.client(), method)
+        monkeypatch.setattr(es.client(), method, lambda *a, _real=real, _m=method, **kw: calls.append(_m) or _real(*a, **kw))
+    names(text="bereavement", per_page=50, facets=False)  # the words the index knows, counted once per process
+    calls.clear()
+    ahead = names(text="bereavement", per_page=50, facets=False)
+    assert calls == ["msearch"]
+    assert "Grief counselling" in ahead[0]
+
+    calls.clear()
+    monkeypatch.setattr(meaning, "AHEAD_UP_TO", 0)  # a national directory: asked after
+    assert names(text="bereavement", per_page=50, facets=False) == ahead
+    assert calls == ["search", "search"]
